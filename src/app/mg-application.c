@@ -11,6 +11,8 @@
 
 struct _MgApplication {
   AdwApplication parent_instance;
+
+  gboolean handled_locally; /* handle_local_options ran */
 };
 
 G_DEFINE_FINAL_TYPE (MgApplication, mg_application, ADW_TYPE_APPLICATION)
@@ -23,12 +25,27 @@ mg_application_handle_local_options (GApplication *app, GVariantDict *options)
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GOutputStream) err = NULL;
 
+  MG_APPLICATION (app)->handled_locally = TRUE;
   if (!mg_cli_wants_action (options))
     return -1;
 
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   err = g_unix_output_stream_new (STDERR_FILENO, FALSE);
   return mg_cli_run (options, out, err);
+}
+
+/* GApplication exits with 1 on an unknown option; our contract says 2 for
+ * usage errors, 1 for bad input.  An option error is the only way to come
+ * back with 1 before handle_local_options ran. */
+static gboolean
+mg_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  gboolean handled =
+    G_APPLICATION_CLASS (mg_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  if (handled && *exit_status == 1 && !MG_APPLICATION (app)->handled_locally)
+    *exit_status = 2;
+  return handled;
 }
 
 static void
@@ -41,6 +58,7 @@ mg_application_class_init (MgApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = mg_application_local_command_line;
   app_class->handle_local_options = mg_application_handle_local_options;
   app_class->activate = mg_application_activate;
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Set up, build and run Maillage, or its tests, on Debian 12.
+#
+#   build-aux/maillage-dev.sh run [ARGS…]   install what is missing, build, open the example map
+#   build-aux/maillage-dev.sh test          install what is missing, build, run every test under Xvfb
+#   build-aux/maillage-dev.sh bench         build, then run the benchmarks (prints figures)
+#
+# Installing needs root (sudo is used when available and needed).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+builddir=${MAILLAGE_BUILDDIR:-build}
+
+# Debian 12 packages: build, runtime, and what the tests use.
+packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libxml2-dev libxml2-utils zlib1g-dev
+  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev libjson-glib-dev
+  libgtk-4-dev libadwaita-1-dev libglib-testing-0-dev
+  desktop-file-utils appstream
+  xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core
+)
+
+install_missing() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}" >&2
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if [ ! -f "$builddir/build.ninja" ]; then
+    meson setup "$builddir" -Dwerror=true
+  fi
+  meson compile -C "$builddir"
+}
+
+run_tests() {
+  local status=0 log="$builddir/meson-logs/testlog.txt"
+  xvfb-run -a -s "-screen 0 1600x1000x24" \
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
+  # One line with the count of test cases (TAP lines of every GTest program).
+  local passed failed skipped failed_programs
+  passed=$(grep -cE '^ok [0-9]+' "$log" || true)
+  skipped=$(grep -cE '^ok [0-9]+.*# SKIP' "$log" || true)
+  failed=$(grep -E '^not ok [0-9]+' "$log" | grep -vc '# TODO' || true)
+  passed=$((passed - skipped))
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    # A program that crashed or timed out before printing a "not ok" line.
+    failed_programs=$(grep -cE '^ *[0-9]+/[0-9]+ .*(FAIL|TIMEOUT|ERROR)' "$log" || true)
+    failed=$(( failed_programs > 0 ? failed_programs : 1 ))
+  fi
+  echo "$passed passed, $failed failed, $skipped skipped"
+  return "$status"
+}
+
+cmd=${1:-run}
+shift || true
+case "$cmd" in
+  run)
+    install_missing
+    build
+    export GSETTINGS_SCHEMA_DIR="$root/$builddir/data"
+    export MAILLAGE_DATA_DIR="$root/data"
+    exec "$builddir/src/maillage" "${@:-data/maps/clermont-auvergne.graphml}"
+    ;;
+  test)
+    install_missing
+    build
+    run_tests
+    ;;
+  bench)
+    install_missing
+    build
+    meson test -C "$builddir" --benchmark --verbose
+    ;;
+  *)
+    echo "usage: $0 run|test|bench" >&2
+    exit 2
+    ;;
+esac
