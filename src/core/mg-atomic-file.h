@@ -1,0 +1,30 @@
+/* mg-atomic-file.h — replacing a file so that a crash never leaves half of it.
+ *
+ * The contents go to a temporary file in the same directory, are flushed to
+ * disk, then renamed over the target: whoever opens the file sees the old
+ * version or the new one.  The target keeps its permissions; saving through
+ * a symbolic link replaces the file it points to.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Errors are in G_FILE_ERROR, with a message naming @path. */
+gboolean mg_atomic_file_replace (const char *path, const char *contents, gsize length,
+                                 GError **error);
+
+/* ---- for tests only ---- */
+
+typedef enum {
+  MG_ATOMIC_FILE_FAIL_NONE = 0,
+  MG_ATOMIC_FILE_FAIL_MID_WRITE,     /* after half of the bytes reached the temporary file */
+  MG_ATOMIC_FILE_FAIL_BEFORE_RENAME, /* temporary file complete and synced, not renamed */
+} MgAtomicFileFailure;
+
+/* Makes the following mg_atomic_file_replace() calls fail at @step, as a
+ * crash would, until reset with MG_ATOMIC_FILE_FAIL_NONE. */
+void mg_atomic_file_set_test_failure (MgAtomicFileFailure step);
+
+G_END_DECLS

@@ -1,0 +1,205 @@
+/* test-corpus-roundtrip.c — every file of the GraphML corpus (and every
+ * example map) survives read → write → read: same actors, relations, keys,
+ * data, kept XML; and saving what was read back gives the same bytes.
+ *
+ * The corpus is never copied into the project: it is read from
+ * MAILLAGE_CORPUS_DIR, and the tests skip when it is absent.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "graphml-test-util.h"
+
+static MgMap *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  MgMap *map = mg_graphml_read_file (path, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+  return map;
+}
+
+static MgMap *
+read_text (const char *text, gsize length, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  MgMap *map = mg_graphml_read_memory (text, length, name, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (map);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("warning on written file: %s", (char *) g_ptr_array_index (warnings, i));
+  return map;
+}
+
+static char *
+write_text (MgMap *map, gsize *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = mg_graphml_write_to_string (map, length, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+test_round_trip (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(MgMap) first = read_file (path);
+  gsize l1, l2;
+  g_autofree char *t1 = write_text (first, &l1);
+  g_autoptr(MgMap) second = read_text (t1, l1, name);
+  g_autofree char *t2 = NULL;
+  xmlSchemaPtr schema;
+
+  mgt_assert_maps_equal (first, second);
+
+  /* load → save → load → save: the second save is byte-identical. */
+  t2 = write_text (second, &l2);
+  if (strcmp (t1, t2) != 0)
+    g_test_message ("first save:\n%s\nsecond save:\n%s", t1, t2);
+  g_assert_cmpstr (t1, ==, t2);
+
+  /* A valid file stays valid. */
+  schema = mgt_graphml_schema ();
+  if (schema != NULL)
+    {
+      g_autofree char *after = mgt_schema_errors (schema, t1, l1);
+      g_autofree char *before = after != NULL ? mgt_schema_errors_file (schema, path) : NULL;
+
+      if (after != NULL && before == NULL)
+        {
+          g_test_message ("written GraphML:\n%s", t1);
+          g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, after);
+        }
+    }
+}
+
+/* Example maps shipped with Maillage are made by Maillage: their output
+ * must be valid GraphML 1.1, whatever the input looked like. */
+static void
+test_example_map (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(MgMap) first = read_file (path);
+  gsize l1, l2;
+  g_autofree char *t1 = write_text (first, &l1);
+  g_autoptr(MgMap) second = read_text (t1, l1, path);
+  g_autofree char *t2 = NULL;
+
+  mgt_assert_maps_equal (first, second);
+  t2 = write_text (second, &l2);
+  g_assert_cmpstr (t1, ==, t2);
+  mgt_assert_schema_valid (t1, l1);
+}
+
+static void
+test_skip (gconstpointer data)
+{
+  g_test_skip (data);
+}
+
+static gboolean
+is_graphml_name (const char *name)
+{
+  return g_str_has_suffix (name, ".graphml") || g_str_has_suffix (name, ".xml");
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Files under @dir, recursively, sorted, as paths relative to @root. */
+static void
+collect (const char *root, const char *rel, GPtrArray *out)
+{
+  g_autofree char *dir_path = g_build_filename (root, rel, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (dir);
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child = g_ptr_array_index (names, i);
+      g_autofree char *child_rel = *rel ? g_build_filename (rel, child, NULL) : g_strdup (child);
+      g_autofree char *child_path = g_build_filename (root, child_rel, NULL);
+
+      if (g_file_test (child_path, G_FILE_TEST_IS_DIR))
+        {
+          if (*rel == '\0' && strcmp (child, "schema") == 0)
+            continue;
+          collect (root, child_rel, out);
+        }
+      else if (is_graphml_name (child))
+        g_ptr_array_add (out, g_steal_pointer (&child_rel));
+    }
+}
+
+static void
+add_directory_tests (const char *env, const char *prefix, GTestDataFunc func, GPtrArray *keep)
+{
+  const char *root = g_getenv (env);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  if (root != NULL && g_file_test (root, G_FILE_TEST_IS_DIR))
+    collect (root, "", files);
+  if (files->len == 0)
+    {
+      g_autofree char *test = g_strdup_printf ("%s/absent", prefix);
+      char *why = g_strdup_printf ("no GraphML files found through %s", env);
+
+      g_ptr_array_add (keep, why);
+      g_test_add_data_func (test, why, test_skip);
+      return;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *rel = g_ptr_array_index (files, i);
+      g_autofree char *test = g_strdup_printf ("%s/%s", prefix, rel);
+      char *path = g_build_filename (root, rel, NULL);
+
+      g_ptr_array_add (keep, path);
+      g_test_add_data_func (test, path, func);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *maps = NULL;
+  const char *data_dir;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+
+  add_directory_tests ("MAILLAGE_CORPUS_DIR", "/corpus/round-trip", test_round_trip, keep);
+
+  data_dir = g_getenv ("MAILLAGE_DATA_DIR");
+  if (data_dir != NULL)
+    {
+      maps = g_build_filename (data_dir, "maps", NULL);
+      g_setenv ("MGT_EXAMPLE_MAPS_DIR", maps, TRUE);
+    }
+  add_directory_tests ("MGT_EXAMPLE_MAPS_DIR", "/example-maps/round-trip-valid", test_example_map, keep);
+
+  rc = g_test_run ();
+  mgt_cleanup ();
+  return rc;
+}
