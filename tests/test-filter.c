@@ -350,7 +350,7 @@ test_with_lenses (void)
   assert_visible (vis, "cutlery busi");
   res = mg_visibility_get_result (vis);
   g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "cutlery")), ==,
-                    MG_VISIBILITY_FADED);
+                    MG_VISIBILITY_NORMAL);
 
   /* "matched" ignores the filter; the state does not. */
   mg_filter_set_roles (filter, (const char *[]) { "sme", NULL });
