@@ -71,10 +71,11 @@ static const MgLessonInfo lessons[MG_N_LESSONS] = {
     0x0072B2 },
 };
 
-/* Distinct from the built-in role colours; for roles and kinds met in files. */
+/* Greys, pastels and dark tones that stay apart from the built-in role
+ * colours; for roles and kinds met in files (drawn as ellipses). */
 static const guint32 unknown_palette[] = {
-  0x66CCEE, 0xBBBBBB, 0xEECC66, 0x994455, 0x6699CC, 0x997700,
-  0xEE99AA, 0x004488, 0xBB5566, 0x228833, 0xAA3377, 0x4477AA,
+  0xBBBBBB, 0xEE99AA, 0x77AADD, 0xAAAA00, 0x555555, 0xEEDD88,
+  0x99DDFF, 0x994455, 0xFFAABB, 0x225555,
 };
 
 static const char *shape_names[MG_N_SHAPES] = {

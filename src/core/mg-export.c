@@ -1,0 +1,369 @@
+/* mg-export.c — exporting a map as PNG, SVG or PDF. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mg-atomic-file.h"
+#include "mg-export.h"
+#include "mg-svg.h"
+
+G_DEFINE_QUARK (mg-export-error-quark, mg_export_error)
+
+void
+mg_export_options_init (MgExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+  *options = (MgExportOptions) {
+    .format = MG_EXPORT_FORMAT_PNG,
+    .dpi = 150.0,
+    .scale = 1.0,
+    .transparent = FALSE,
+    .legend = TRUE,
+    .title = NULL,
+    .has_region = FALSE,
+    .margin = 24.0,
+  };
+}
+
+gboolean
+mg_export_format_from_filename (const char *filename, MgExportFormat *format)
+{
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  const char *dot = strrchr (filename, '.');
+  const char *slash = strrchr (filename, G_DIR_SEPARATOR);
+  MgExportFormat f;
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return FALSE;
+  if (g_ascii_strcasecmp (dot, ".png") == 0)
+    f = MG_EXPORT_FORMAT_PNG;
+  else if (g_ascii_strcasecmp (dot, ".svg") == 0)
+    f = MG_EXPORT_FORMAT_SVG;
+  else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    f = MG_EXPORT_FORMAT_PDF;
+  else
+    return FALSE;
+  if (format)
+    *format = f;
+  return TRUE;
+}
+
+const char *
+mg_export_format_to_string (MgExportFormat format)
+{
+  switch (format)
+    {
+    case MG_EXPORT_FORMAT_PNG: return "png";
+    case MG_EXPORT_FORMAT_SVG: return "svg";
+    case MG_EXPORT_FORMAT_PDF: return "pdf";
+    default: return NULL;
+    }
+}
+
+static gboolean
+check_options (const MgExportOptions *o, GError **error)
+{
+  if (o->format > MG_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID, _("Unknown export format"));
+      return FALSE;
+    }
+  if (o->format == MG_EXPORT_FORMAT_PNG &&
+      !(o->dpi >= MG_EXPORT_MIN_DPI && o->dpi <= MG_EXPORT_MAX_DPI))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The resolution must be between %g and %g dpi (%g was asked)"),
+                   MG_EXPORT_MIN_DPI, MG_EXPORT_MAX_DPI, o->dpi);
+      return FALSE;
+    }
+  if (!(o->scale > 0 && o->scale <= 100))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The scale must be above 0 and at most 100 (%g was asked)"), o->scale);
+      return FALSE;
+    }
+  if (!(o->margin >= 0 && o->margin <= 2000))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The margin must be between 0 and 2000 points (%g was asked)"), o->margin);
+      return FALSE;
+    }
+  if (o->has_region &&
+      !(o->region.width > 0 && o->region.height > 0 && isfinite (o->region.x) &&
+        isfinite (o->region.y) && isfinite (o->region.width) && isfinite (o->region.height)))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The region to export is empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+compute_page (MgScene *scene, const MgExportOptions *o, MgPage *page)
+{
+  mg_page_compute (page, scene, o->has_region ? &o->region : NULL, o->scale, o->margin,
+                   o->title, o->legend,
+                   o->transparent && o->format != MG_EXPORT_FORMAT_PDF);
+}
+
+static gboolean
+check_pixels (const MgPage *page, const MgExportOptions *o, int *pw, int *ph, GError **error)
+{
+  double w = ceil (page->width * o->dpi / 72.0), h = ceil (page->height * o->dpi / 72.0);
+
+  if (w > MG_EXPORT_MAX_PIXELS_SIDE || h > MG_EXPORT_MAX_PIXELS_SIDE ||
+      w * h > MG_EXPORT_MAX_MEGAPIXELS * 1e6)
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_TOO_LARGE,
+                   _("The image would be %.0f × %.0f pixels at %g dpi, more than PNG export "
+                     "allows (%d pixels a side, %.0f megapixels); lower the DPI or the scale, "
+                     "export a region, or export SVG or PDF"),
+                   w, h, o->dpi, MG_EXPORT_MAX_PIXELS_SIDE, MG_EXPORT_MAX_MEGAPIXELS);
+      return FALSE;
+    }
+  if (pw)
+    *pw = (int) MAX (w, 1);
+  if (ph)
+    *ph = (int) MAX (h, 1);
+  return TRUE;
+}
+
+gboolean
+mg_export_measure (MgScene *scene, const MgExportOptions *options, double *width_pt,
+                   double *height_pt, int *pixel_width, int *pixel_height, GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  MgPage page;
+  gboolean ok = TRUE;
+
+  if (!check_options (options, error))
+    return FALSE;
+  compute_page (scene, options, &page);
+  if (width_pt)
+    *width_pt = page.width;
+  if (height_pt)
+    *height_pt = page.height;
+  if (options->format == MG_EXPORT_FORMAT_PNG)
+    ok = check_pixels (&page, options, pixel_width, pixel_height, error);
+  mg_page_clear (&page);
+  return ok;
+}
+
+/* ---- cairo outputs ------------------------------------------------------------- */
+
+static cairo_surface_t *
+render_surface (MgScene *scene, const MgExportOptions *o, GError **error)
+{
+  MgPage page;
+  int pw, ph;
+
+  compute_page (scene, o, &page);
+  if (!check_pixels (&page, o, &pw, &ph, error))
+    {
+      mg_page_clear (&page);
+      return NULL;
+    }
+
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_RENDER,
+                   _("Could not create a %d × %d image: %s"), pw, ph,
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      mg_page_clear (&page);
+      return NULL;
+    }
+
+  cairo_t *cr = cairo_create (surface);
+  cairo_scale (cr, o->dpi / 72.0, o->dpi / 72.0);
+  mg_render_cairo_page (scene, cr, &page, TRUE);
+  cairo_status_t status = cairo_status (cr);
+  cairo_destroy (cr);
+  mg_page_clear (&page);
+  cairo_surface_flush (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_RENDER,
+                   _("Could not draw the map: %s"), cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  return surface;
+}
+
+cairo_surface_t *
+mg_export_render_surface (MgScene *scene, const MgExportOptions *options, GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  MgExportOptions o = *options;
+  o.format = MG_EXPORT_FORMAT_PNG;
+  if (!check_options (&o, error))
+    return NULL;
+  return render_surface (scene, &o, error);
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+mg_export_render_png_bytes (MgScene *scene, const MgExportOptions *options, GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  cairo_surface_t *surface = mg_export_render_surface (scene, options, error);
+  if (surface == NULL)
+    return NULL;
+
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_RENDER,
+                   _("Could not encode the PNG image: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static GBytes *
+render_pdf_bytes (MgScene *scene, const MgExportOptions *o, GError **error)
+{
+  MgPage page;
+  GByteArray *bytes = g_byte_array_new ();
+
+  compute_page (scene, o, &page);
+
+  /* Beyond 200 inches a side, viewers refuse the page: scale it down (it
+   * stays vector, nothing is lost). */
+  double fit = MIN (1.0, MG_EXPORT_MAX_PDF_POINTS / MAX (page.width, page.height));
+  double w = MAX (floor (page.width * fit), 1), h = MAX (floor (page.height * fit), 1);
+
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, w, h);
+  const char *title = o->title ? o->title : mg_map_get_title (mg_scene_get_map (scene));
+  if (title && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Maillage");
+
+  cairo_t *cr = cairo_create (surface);
+  cairo_scale (cr, fit, fit);
+  mg_render_cairo_page (scene, cr, &page, FALSE);
+  cairo_show_page (cr);
+  cairo_status_t status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  mg_page_clear (&page);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_RENDER,
+                   _("Could not make the PDF document: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static GBytes *
+render_svg_bytes (MgScene *scene, const MgExportOptions *o, GError **error)
+{
+  MgPage page;
+  gsize length = 0;
+  char *text;
+
+  compute_page (scene, o, &page);
+  text = mg_svg_write_page (scene, &page, &length, error);
+  mg_page_clear (&page);
+  if (text == NULL)
+    return NULL;
+  return g_bytes_new_take (text, length);
+}
+
+GBytes *
+mg_export_scene_to_bytes (MgScene *scene, const MgExportOptions *options, GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+  switch (options->format)
+    {
+    case MG_EXPORT_FORMAT_SVG:
+      return render_svg_bytes (scene, options, error);
+    case MG_EXPORT_FORMAT_PDF:
+      return render_pdf_bytes (scene, options, error);
+    case MG_EXPORT_FORMAT_PNG:
+    default:
+      return mg_export_render_png_bytes (scene, options, error);
+    }
+}
+
+gboolean
+mg_export_scene_to_file (MgScene *scene, const MgExportOptions *options, const char *path,
+                         GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GBytes) bytes = mg_export_scene_to_bytes (scene, options, error);
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  if (!mg_atomic_file_replace (path, data ? data : "", length, &local))
+    {
+      g_set_error_literal (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_WRITE, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mg_export_map_to_file (MgMap *map, const MgExportOptions *options, const char *path,
+                       GError **error)
+{
+  g_return_val_if_fail (MG_IS_MAP (map), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (mg_map_get_n_actors (map) > 0 && !mg_map_has_positions (map))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_NO_POSITIONS,
+                   _("Some actors have no position: lay the map out before exporting it"));
+      return FALSE;
+    }
+
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  return mg_export_scene_to_file (scene, options, path, error);
+}

@@ -1,0 +1,386 @@
+/* mg-render-actors.c — drawing actors (shapes, lesson rings, highlight;
+ * copied from a cached image at small sizes) and their labels. */
+#include "config.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "mg-render-private.h"
+
+static void
+raster_actor_list (Frame *f)
+{
+  MgScene *scene = f->scene;
+  const MgRect *v = &f->visible;
+
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < scene->draw_actors->len; i++)
+    {
+      const MgDrawActor *e = &g_array_index (scene->draw_actors, MgDrawActor, i);
+      if ((e->flags & (MG_DRAW_PLACED | MG_DRAW_HIDDEN)) != MG_DRAW_PLACED)
+        continue;
+      if (e->x + e->w < v->x || e->x > v->x + v->width || e->y + e->h < v->y ||
+          e->y > v->y + v->height)
+        continue;
+      mg_raster_rect (&f->raster, e->x, e->y, e->w, e->h,
+                      (e->flags & MG_DRAW_FADED) ? faded (e->argb, f->style->fade_opacity) : e->argb);
+    }
+  mg_raster_flush (&f->raster);
+}
+
+/* ---- actors --------------------------------------------------------------------- */
+
+static void
+draw_rings (Frame *f, const MgSceneActor *sa, double op)
+{
+  cairo_t *cr = f->cr;
+  double rw = f->style->ring_width, rx, ry;
+  double step = 2 * G_PI / sa->n_marks;
+  double sep = sa->n_marks > 1 ? 0.08 : 0;
+
+  mg_scene_actor_ring (sa, f->style, &rx, &ry);
+  cairo_set_line_width (cr, rw);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint k = 0; k < sa->n_marks; k++)
+    {
+      const MgLessonMark *m = &sa->marks[k];
+      MgColor c = mg_color_from_rgb (mg_lesson_info (m->lesson)->color, 1.0);
+      double a0 = -G_PI / 2 + k * step + sep / 2, a1 = a0 + step - sep;
+
+      cairo_new_path (cr);
+      cairo_save (cr);
+      cairo_translate (cr, sa->x, sa->y);
+      cairo_scale (cr, rx, ry);
+      cairo_arc (cr, 0, 0, 1, a0, a1);
+      cairo_restore (cr);
+      set_color (cr, &c, op);
+      if (m->derived)
+        mg_render_set_dashes (f, MG_LINE_DOTTED, rw * 0.8);
+      else
+        cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_actor (Frame *f, const MgSceneActor *sa)
+{
+  cairo_t *cr = f->cr;
+  double op = opacity_of (f, &sa->item);
+
+  if (sa->item.highlight)
+    {
+      cairo_new_path (cr);
+      mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_cairo_sink, cr);
+      set_color (cr, &f->style->highlight_color, 0.7 * op);
+      cairo_set_line_width (cr, 7);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_cairo_sink, cr);
+  set_color (cr, &sa->fill, op);
+  cairo_fill_preserve (cr);
+  set_color (cr, &sa->stroke, op);
+  cairo_set_line_width (cr, device_floor (f, f->style->actor_stroke_width, 0.5));
+  cairo_stroke (cr);
+  if (sa->n_marks > 0)
+    draw_rings (f, sa, op);
+}
+
+/* Actors a few pixels wide: one fill per colour, no outline. */
+static void
+draw_actors_batched (Frame *f, gboolean boxes)
+{
+  cairo_t *cr = f->cr;
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      guint key = mg_color_to_rgb (&sa->fill) | (sa->item.visibility == MG_ITEM_FADED ? 1u << 24 : 0);
+      GPtrArray *g = g_hash_table_lookup (groups, GUINT_TO_POINTER (key + 1));
+      if (g == NULL)
+        {
+          g = g_ptr_array_new ();
+          g_hash_table_insert (groups, GUINT_TO_POINTER (key + 1), g);
+          g_ptr_array_add (order, g);
+        }
+      g_ptr_array_add (g, sa);
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *g = g_ptr_array_index (order, i);
+      MgSceneActor *first = g_ptr_array_index (g, 0);
+      cairo_new_path (cr);
+      for (guint k = 0; k < g->len; k++)
+        {
+          MgSceneActor *sa = g_ptr_array_index (g, k);
+          if (boxes)
+            cairo_rectangle (cr, sa->x - sa->width / 2, sa->y - sa->height / 2, sa->width,
+                             sa->height);
+          else
+            mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_cairo_sink, cr);
+        }
+      set_color (cr, &first->fill, opacity_of (f, &first->item));
+      cairo_fill (cr);
+    }
+}
+
+/* Actors a few pixels wide, as squares of the same area, into the pixels. */
+static void
+raster_actors (Frame *f)
+{
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      double k = (sa->shape == MG_SHAPE_BOX || sa->shape == MG_SHAPE_ROUNDED_BOX) ? 1.0 : 0.8;
+      double w = sa->width * k, h = sa->height * k;
+      mg_raster_rect (&f->raster, sa->x - w / 2, sa->y - h / 2, w, h,
+                      mg_raster_color (sa->fill.red, sa->fill.green, sa->fill.blue,
+                                       opacity_of (f, &sa->item)));
+    }
+  mg_raster_flush (&f->raster);
+}
+
+/* ---- actor sprites ---------------------------------------------------------- */
+
+/* Between a few and a few dozen pixels, every actor of a role looks the
+ * same: draw it once with cairo into a small image, then copy that image
+ * for each actor (a pixel-rounded position is invisible at that size). */
+#define MG_SPRITE_MAX_PX 64.0
+#define MG_SPRITE_CACHE_MAX 512
+
+typedef struct {
+  guint32 fill, stroke;
+  guint16 w4, h4, line4; /* quarter pixels */
+  guint8  shape, faded;
+} MgSpriteKey;
+
+static cairo_surface_t *
+actor_sprite (Frame *f, const MgSceneActor *sa, double *ax, double *ay)
+{
+  double op = opacity_of (f, &sa->item);
+  double line = MAX (f->style->actor_stroke_width * f->px, 0.5);
+  MgSpriteKey key = {
+    mg_color_to_rgb (&sa->fill), mg_color_to_rgb (&sa->stroke),
+    (guint16) lround (sa->width * f->px * 4), (guint16) lround (sa->height * f->px * 4),
+    (guint16) lround (line * 4), (guint8) sa->shape, op < 1,
+  };
+  g_autoptr (GBytes) bytes = g_bytes_new (&key, sizeof key);
+  double w = key.w4 / 4.0, h = key.h4 / 4.0;
+  int sw = (int) ceil (w + line) + 2, sh = (int) ceil (h + line) + 2;
+  cairo_surface_t *sprite = g_hash_table_lookup (f->scene->sprites, bytes);
+
+  /* The shape's centre sits on this point of the image. */
+  *ax = sw / 2.0;
+  *ay = sh / 2.0;
+  if (sprite != NULL)
+    return sprite;
+
+  if (g_hash_table_size (f->scene->sprites) >= MG_SPRITE_CACHE_MAX)
+    g_hash_table_remove_all (f->scene->sprites);
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
+  cairo_t *cr = cairo_create (sprite);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  mg_shape_outline (sa->shape, *ax, *ay, w, h, &mg_cairo_sink, cr);
+  set_color (cr, &sa->fill, op);
+  cairo_fill_preserve (cr);
+  set_color (cr, &sa->stroke, op);
+  cairo_set_line_width (cr, line);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (sprite);
+  g_hash_table_insert (f->scene->sprites, g_steal_pointer (&bytes), sprite);
+  return sprite;
+}
+
+static gboolean
+blit_actors (Frame *f)
+{
+  double size_px = f->scene->style->actor_size * f->px;
+
+  if (!f->has_raster || size_px > MG_SPRITE_MAX_PX)
+    return FALSE;
+
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      double ax, ay;
+      if (sa->item.highlight || sa->n_marks > 0 || sa->width * f->px > MG_SPRITE_MAX_PX ||
+          sa->height * f->px > MG_SPRITE_MAX_PX)
+        continue;
+      cairo_surface_t *sprite = actor_sprite (f, sa, &ax, &ay);
+      mg_raster_blit (&f->raster, sprite, ax, ay, sa->x, sa->y);
+    }
+  mg_raster_flush (&f->raster);
+
+  /* Decorated and oversized ones with cairo, on top. */
+  cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      if (sa->item.highlight || sa->n_marks > 0 || sa->width * f->px > MG_SPRITE_MAX_PX ||
+          sa->height * f->px > MG_SPRITE_MAX_PX)
+        draw_actor (f, sa);
+    }
+  return TRUE;
+}
+
+void
+mg_render_draw_actors (Frame *f)
+{
+  double size_px = f->scene->style->actor_size * f->px;
+
+  if (f->list_actors)
+    {
+      raster_actor_list (f);
+      return;
+    }
+  if (f->opt->level_of_detail && size_px < MG_TINY_ACTOR_PX)
+    {
+      if (f->has_raster)
+        raster_actors (f);
+      else
+        draw_actors_batched (f, size_px < 3);
+      return;
+    }
+  if (f->opt->level_of_detail && blit_actors (f))
+    return;
+  cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < f->actors->len; i++)
+      {
+        MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+        if (sa->item.highlight == (pass == 1))
+          draw_actor (f, sa);
+      }
+}
+
+typedef struct {
+  cairo_scaled_font_t *font;
+  MgColor              color;
+  GArray              *glyphs;
+} GlyphGroup;
+
+static GlyphGroup *
+glyph_group (GArray *groups, cairo_scaled_font_t *font, const MgColor *color)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GlyphGroup *g = &g_array_index (groups, GlyphGroup, i);
+      if (g->font == font && memcmp (&g->color, color, sizeof (MgColor)) == 0)
+        return g;
+    }
+  GlyphGroup g = { font, *color, g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t)) };
+  g_array_append_val (groups, g);
+  return &g_array_index (groups, GlyphGroup, groups->len - 1);
+}
+
+static MgColor
+label_text_color (Frame *f, const MgSceneActor *sa)
+{
+  MgColor text = f->style->label_color;
+
+  if (sa->placement == MG_LABEL_INSIDE && mg_color_luminance (&sa->fill) < 0.35)
+    text = mg_color_from_rgb (0xffffff, 1.0);
+  text.alpha *= opacity_of (f, &sa->item);
+  return text;
+}
+
+void
+mg_render_draw_labels (Frame *f)
+{
+  cairo_t *cr = f->cr;
+  const MgStyle *style = f->style;
+  double pad = style->label_padding;
+  double font_px = style->label_size * f->px;
+
+  if (!f->opt->labels)
+    return;
+  if (f->opt->level_of_detail && font_px < f->opt->min_label_px)
+    return;
+
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      if (sa->label_in_index && sa->n_label_lines > 0 && mg_rect_intersects (&sa->label_rect, &f->visible))
+        g_ptr_array_add (shown, sa);
+    }
+
+  /* Backgrounds first, all in one fill per opacity (plain rectangles when
+   * the rounding would not show).  Text below 8 px is left bare: a box
+   * around it would hide more than it helps. */
+  if (!f->opt->level_of_detail || font_px >= 8)
+    for (int faded_pass = 0; faded_pass < 2; faded_pass++)
+      {
+        gboolean any = FALSE;
+        cairo_new_path (cr);
+        for (guint i = 0; i < shown->len; i++)
+          {
+            MgSceneActor *sa = g_ptr_array_index (shown, i);
+            const MgRect *r = &sa->label_rect;
+            if (sa->placement == MG_LABEL_INSIDE || (sa->item.visibility == MG_ITEM_FADED) != faded_pass)
+              continue;
+            if (2.5 * f->px < 1.5)
+              cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+            else
+              rounded_rect (cr, r->x, r->y, r->width, r->height, 2.5);
+            any = TRUE;
+          }
+        if (any)
+          {
+            set_color (cr, &style->label_background, faded_pass ? style->fade_opacity : 1.0);
+            cairo_fill (cr);
+          }
+      }
+
+  if (!f->opt->level_of_detail)
+    {
+      /* Exact text for files: pango keeps the characters with the glyphs
+       * (PDF text can be searched and copied). */
+      for (guint i = 0; i < shown->len; i++)
+        {
+          MgSceneActor *sa = g_ptr_array_index (shown, i);
+          MgColor text = label_text_color (f, sa);
+          cairo_move_to (cr, sa->label_rect.x + pad, sa->label_rect.y + pad);
+          set_color (cr, &text, 1);
+          pango_cairo_show_layout (cr, mg_scene_actor_layout (f->scene, sa));
+        }
+      return;
+    }
+
+  /* On screen: every label's glyphs in one call per font and colour. */
+  g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (GlyphGroup));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (shown, i);
+      const MgLabelGlyphs *lg = mg_scene_actor_glyphs (f->scene, sa);
+      MgColor text = label_text_color (f, sa);
+      double ox = sa->label_rect.x + pad, oy = sa->label_rect.y + pad;
+      for (guint k = 0; k < lg->n_runs; k++)
+        {
+          const MgGlyphRun *run = &lg->runs[k];
+          GlyphGroup *g = glyph_group (groups, run->font, &text);
+          guint base = g->glyphs->len;
+          g_array_set_size (g->glyphs, base + run->n_glyphs);
+          cairo_glyph_t *out = &g_array_index (g->glyphs, cairo_glyph_t, base);
+          for (guint j = 0; j < run->n_glyphs; j++)
+            out[j] = (cairo_glyph_t) { run->glyphs[j].index, run->glyphs[j].x + ox,
+                                       run->glyphs[j].y + oy };
+        }
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GlyphGroup *g = &g_array_index (groups, GlyphGroup, i);
+      cairo_set_scaled_font (cr, g->font);
+      set_color (cr, &g->color, 1);
+      cairo_show_glyphs (cr, (cairo_glyph_t *) g->glyphs->data, (int) g->glyphs->len);
+      g_array_unref (g->glyphs);
+    }
+}

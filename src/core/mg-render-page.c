@@ -1,0 +1,225 @@
+/* mg-render-page.c — the legend, the title and the page around the map. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "mg-render-private.h"
+
+void
+mg_render_cairo_legend (MgScene *scene, cairo_t *cr, double x, double y)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+  g_return_if_fail (cr != NULL);
+
+  const MgLegend *legend = mg_scene_get_legend (scene);
+  const MgStyle *style = scene->style;
+
+  if (legend->entries->len == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+
+  cairo_new_path (cr);
+  rounded_rect (cr, 0.5, 0.5, legend->width - 1, legend->height - 1, 6);
+  set_color (cr, &style->legend_background, 1);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->legend_border, 1);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+
+  g_autoptr (PangoLayout) layout = pango_layout_new (scene->pango);
+  PangoFontDescription *fonts[3] = {
+    mg_style_font (style, legend->font_size * 1.2, TRUE),
+    mg_style_font (style, legend->font_size, TRUE),
+    mg_style_font (style, legend->font_size, FALSE),
+  };
+
+  for (guint i = 0; i < legend->entries->len; i++)
+    {
+      const MgLegendEntry *e = g_ptr_array_index (legend->entries, i);
+
+      switch (e->type)
+        {
+        case MG_LEGEND_ROLE:
+          cairo_new_path (cr);
+          mg_shape_outline (e->shape, e->swatch_x, e->swatch_y, e->swatch_w, e->swatch_h,
+                            &mg_cairo_sink, cr);
+          set_color (cr, &e->fill, 1);
+          cairo_fill_preserve (cr);
+          set_color (cr, &e->stroke, 1);
+          cairo_set_line_width (cr, 0.9);
+          cairo_stroke (cr);
+          break;
+        case MG_LEGEND_KIND:
+          {
+            double dashes[4];
+            double w = style->relation_width * 1.2;
+            guint nd = mg_style_get_dashes (e->line, w, dashes);
+            double x0 = e->swatch_x - e->swatch_w / 2, x1 = e->swatch_x + e->swatch_w / 2;
+            double alen = e->directed ? 7.0 : 0;
+            cairo_new_path (cr);
+            cairo_move_to (cr, x0, e->swatch_y);
+            cairo_line_to (cr, x1 - alen * 0.7, e->swatch_y);
+            set_color (cr, &e->stroke, 1);
+            cairo_set_line_width (cr, w);
+            cairo_set_dash (cr, nd ? dashes : NULL, (int) nd, 0);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+            if (e->directed)
+              {
+                cairo_move_to (cr, x1, e->swatch_y);
+                cairo_line_to (cr, x1 - alen, e->swatch_y - alen * 0.42);
+                cairo_line_to (cr, x1 - alen, e->swatch_y + alen * 0.42);
+                cairo_close_path (cr);
+                cairo_fill (cr);
+              }
+          }
+          break;
+        case MG_LEGEND_HEADING:
+        case MG_LEGEND_SECTION:
+        default:
+          break;
+        }
+
+      pango_layout_set_font_description (layout, fonts[e->type == MG_LEGEND_HEADING ? 0
+                                                       : e->type == MG_LEGEND_SECTION ? 1
+                                                                                      : 2]);
+      pango_layout_set_text (layout, e->text, -1);
+      cairo_move_to (cr, e->x, e->y);
+      set_color (cr, e->type == MG_LEGEND_HEADING ? &style->legend_heading : &style->legend_text, 1);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    pango_font_description_free (fonts[i]);
+  cairo_restore (cr);
+}
+
+/* ---- pages ---------------------------------------------------------------------- */
+
+void
+mg_page_clear (MgPage *page)
+{
+  g_return_if_fail (page != NULL);
+  g_clear_pointer (&page->title_lines, g_strfreev);
+  g_clear_pointer (&page->title_baselines, g_free);
+}
+
+void
+mg_page_compute (MgPage *page, MgScene *scene, const MgRect *region, double scale,
+                 double margin, const char *title, gboolean legend, gboolean transparent)
+{
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  const MgStyle *style = scene->style;
+  double legend_w = 0, legend_h = 0, gap = MAX (margin, 16.0);
+  double title_w = 0, title_h = 0;
+
+  memset (page, 0, sizeof *page);
+  page->scale = scale > 0 ? scale : 1.0;
+  page->transparent = transparent;
+  margin = MAX (margin, 0);
+
+  if (region != NULL)
+    page->region = *region;
+  else
+    mg_scene_get_bounds (scene, &page->region);
+  if (mg_rect_is_empty (&page->region))
+    page->region = (MgRect) { 0, 0, 0, 0 };
+
+  double map_w = page->region.width * page->scale, map_h = page->region.height * page->scale;
+
+  if (legend)
+    {
+      const MgLegend *l = mg_scene_get_legend (scene);
+      if (l->entries->len > 0)
+        {
+          page->legend = TRUE;
+          legend_w = l->width;
+          legend_h = l->height;
+        }
+    }
+  double content_w = map_w + (page->legend ? (map_w > 0 ? gap : 0) + legend_w : 0);
+
+  if (title != NULL && *title != '\0')
+    {
+      PangoFontDescription *font = mg_style_font (style, style->title_size, TRUE);
+      page->title_size = style->title_size;
+      page->title_lines = mg_scene_wrap_text (scene, font, title, MAX (content_w, 320.0), 0,
+                                              &title_w, &title_h, &page->title_baselines);
+      pango_font_description_free (font);
+      if (page->title_lines[0] == NULL)
+        mg_page_clear (page);
+    }
+
+  double inner_w = MAX (content_w, title_w);
+  page->width = ceil (inner_w + 2 * margin);
+  page->title_x = page->width / 2;
+  page->title_y = margin;
+  page->map_y = margin + (page->title_lines ? title_h + style->title_size * 0.8 : 0);
+  page->map_x = margin + (inner_w - content_w) / 2;
+  page->legend_x = page->map_x + content_w - legend_w;
+  page->legend_y = page->map_y;
+  page->height = ceil (page->map_y + MAX (map_h, legend_h) + margin);
+  page->width = MAX (page->width, 1);
+  page->height = MAX (page->height, 1);
+}
+
+void
+mg_render_cairo_page (MgScene *scene, cairo_t *cr, const MgPage *page, gboolean level_of_detail)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+  g_return_if_fail (cr != NULL && page != NULL);
+
+  const MgStyle *style = scene->style;
+
+  cairo_save (cr);
+  if (!page->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, page->width, page->height);
+      set_color (cr, &style->background, 1);
+      cairo_fill (cr);
+    }
+
+  if (page->title_lines != NULL)
+    {
+      g_autoptr (PangoLayout) layout = pango_layout_new (scene->pango);
+      PangoFontDescription *font = mg_style_font (style, page->title_size, TRUE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      set_color (cr, &style->title_color, 1);
+      for (guint i = 0; page->title_lines[i] != NULL; i++)
+        {
+          PangoRectangle logical;
+          pango_layout_set_text (layout, page->title_lines[i], -1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          double w = logical.width / (double) PANGO_SCALE;
+          double baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+          cairo_move_to (cr, page->title_x - w / 2,
+                         page->title_y + page->title_baselines[i] - baseline);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+
+  if (page->region.width > 0 && page->region.height > 0)
+    {
+      MgViewport vp = { page->region.x, page->region.y, page->scale,
+                        page->region.width * page->scale, page->region.height * page->scale };
+      MgRenderOptions options;
+      mg_render_options_init (&options);
+      options.background = FALSE;
+      options.level_of_detail = level_of_detail;
+      cairo_save (cr);
+      cairo_translate (cr, page->map_x, page->map_y);
+      mg_render_cairo (scene, cr, &vp, &options);
+      cairo_restore (cr);
+    }
+
+  if (page->legend)
+    mg_render_cairo_legend (scene, cr, page->legend_x, page->legend_y);
+  cairo_restore (cr);
+}

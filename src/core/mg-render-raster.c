@@ -1,0 +1,459 @@
+/* mg-render-raster.c — direct pixel drawing for the level of detail. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mg-render-raster.h"
+
+/* A scratch image larger than this is not worth it: draw with cairo. */
+#define MG_RASTER_MAX_SCRATCH 8192
+
+guint32
+mg_raster_color (double r, double g, double b, double alpha)
+{
+  alpha = CLAMP (alpha, 0, 1);
+  guint a = (guint) lround (alpha * 255);
+  guint rr = (guint) lround (CLAMP (r, 0, 1) * alpha * 255);
+  guint gg = (guint) lround (CLAMP (g, 0, 1) * alpha * 255);
+  guint bb = (guint) lround (CLAMP (b, 0, 1) * alpha * 255);
+  return (a << 24) | (rr << 16) | (gg << 8) | bb;
+}
+
+static gboolean
+direct_target (MgRaster *r, cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t ctm;
+  double dsx, dsy, dox, doy;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_format_t format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+
+  cairo_get_matrix (cr, &ctm);
+  if (ctm.xy != 0 || ctm.yx != 0 || ctm.xx <= 0 || ctm.yy <= 0)
+    return FALSE;
+
+  /* Only a clip that is one rectangle can be honoured pixel by pixel. */
+  cairo_rectangle_list_t *list = cairo_copy_clip_rectangle_list (cr);
+  gboolean ok = list->status == CAIRO_STATUS_SUCCESS && list->num_rectangles == 1;
+  cairo_rectangle_t clip = ok ? list->rectangles[0] : (cairo_rectangle_t) { 0 };
+  cairo_rectangle_list_destroy (list);
+  if (!ok)
+    return FALSE;
+
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  r->sx = ctm.xx * dsx;
+  r->sy = ctm.yy * dsy;
+  r->tx = ctm.x0 * dsx + dox;
+  r->ty = ctm.y0 * dsy + doy;
+
+  r->surface = cairo_surface_reference (target);
+  r->width = cairo_image_surface_get_width (target);
+  r->height = cairo_image_surface_get_height (target);
+  r->stride = cairo_image_surface_get_stride (target) / 4;
+  r->opaque = format == CAIRO_FORMAT_RGB24;
+  r->cx0 = (int) MAX (floor (clip.x * r->sx + r->tx), 0);
+  r->cy0 = (int) MAX (floor (clip.y * r->sy + r->ty), 0);
+  r->cx1 = (int) MIN (ceil ((clip.x + clip.width) * r->sx + r->tx), r->width);
+  r->cy1 = (int) MIN (ceil ((clip.y + clip.height) * r->sy + r->ty), r->height);
+  cairo_surface_flush (target);
+  r->pixels = (guint32 *) cairo_image_surface_get_data (target);
+  return r->pixels != NULL;
+}
+
+static gboolean
+scratch_target (MgRaster *r, const cairo_matrix_t *to_device, double vx, double vy, double vs,
+                double width, double height)
+{
+  if (to_device->xy != 0 || to_device->yx != 0 || to_device->xx <= 0 ||
+      fabs (to_device->xx - to_device->yy) > 1e-9)
+    return FALSE;
+
+  double s = to_device->xx;
+  int w = (int) ceil (width * s), h = (int) ceil (height * s);
+  if (w <= 0 || h <= 0 || w > MG_RASTER_MAX_SCRATCH || h > MG_RASTER_MAX_SCRATCH)
+    return FALSE;
+
+  r->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  if (cairo_surface_status (r->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&r->surface, cairo_surface_destroy);
+      return FALSE;
+    }
+  r->scratch = TRUE;
+  r->scratch_scale = s;
+  r->to_device = *to_device;
+  r->width = r->cx1 = w;
+  r->height = r->cy1 = h;
+  r->cx0 = r->cy0 = 0;
+  r->stride = cairo_image_surface_get_stride (r->surface) / 4;
+  r->pixels = (guint32 *) cairo_image_surface_get_data (r->surface);
+  r->sx = r->sy = vs * s;
+  r->tx = -vx * vs * s;
+  r->ty = -vy * vs * s;
+  return TRUE;
+}
+
+gboolean
+mg_raster_begin (MgRaster *raster, cairo_t *cr, const cairo_matrix_t *to_device, double view_x,
+                 double view_y, double view_scale, double width, double height)
+{
+  memset (raster, 0, sizeof *raster);
+  raster->cr = cr;
+  if (direct_target (raster, cr))
+    return TRUE;
+  g_clear_pointer (&raster->surface, cairo_surface_destroy);
+  memset (raster, 0, sizeof *raster);
+  raster->cr = cr;
+  return scratch_target (raster, to_device, view_x, view_y, view_scale, width, height);
+}
+
+void
+mg_raster_flush (MgRaster *raster)
+{
+  if (!raster->dirty)
+    return;
+  raster->dirty = FALSE;
+  cairo_surface_mark_dirty (raster->surface);
+  if (!raster->scratch)
+    return;
+
+  cairo_t *cr = raster->cr;
+  cairo_save (cr);
+  cairo_set_matrix (cr, &raster->to_device);
+  cairo_scale (cr, 1 / raster->scratch_scale, 1 / raster->scratch_scale);
+  cairo_set_source_surface (cr, raster->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  /* Empty again for what comes next. */
+  cairo_surface_flush (raster->surface);
+  memset (raster->pixels, 0, (gsize) raster->stride * 4 * raster->height);
+  cairo_surface_mark_dirty (raster->surface);
+}
+
+void
+mg_raster_end (MgRaster *raster)
+{
+  if (raster->surface == NULL)
+    return;
+  mg_raster_flush (raster);
+  g_clear_pointer (&raster->surface, cairo_surface_destroy);
+}
+
+/* dst OVER (src × cov/256), premultiplied, two channels per multiply. */
+static inline __attribute__ ((always_inline)) void
+blend (guint32 *p, guint32 src, guint cov)
+{
+  guint32 d = *p;
+  guint32 s_rb = ((src & 0x00ff00ffu) * cov >> 8) & 0x00ff00ffu;
+  guint32 s_ag = (((src >> 8) & 0x00ff00ffu) * cov >> 8) & 0x00ff00ffu;
+  guint inv = 256 - (s_ag >> 16);
+  guint32 d_rb = ((d & 0x00ff00ffu) * inv >> 8) & 0x00ff00ffu;
+  guint32 d_ag = (((d >> 8) & 0x00ff00ffu) * inv >> 8) & 0x00ff00ffu;
+
+  *p = (s_rb + d_rb) | ((s_ag + d_ag) << 8);
+}
+
+/* floor() without the libm call (it is not inlined for baseline x86-64). */
+static inline int
+ifloor (double v)
+{
+  int i = (int) v;
+  return i - (v < i);
+}
+
+/* Liang–Barsky on pixel coordinates. */
+static gboolean
+clip_line (const MgRaster *r, double *x0, double *y0, double *x1, double *y1, double *t_start)
+{
+  double xmin = r->cx0 - 2, ymin = r->cy0 - 2, xmax = r->cx1 + 2, ymax = r->cy1 + 2;
+  double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  double ox = *x0, oy = *y0;
+  *x0 = ox + dx * t0;
+  *y0 = oy + dy * t0;
+  *x1 = ox + dx * t1;
+  *y1 = oy + dy * t1;
+  *t_start = t0;
+  return TRUE;
+}
+
+/* Where we are in a dash pattern, advanced step by step (no fmod per
+ * pixel). */
+typedef struct {
+  const double *dashes;
+  guint         n, index;
+  double        left;   /* of the current dash or gap */
+} DashState;
+
+static void
+dash_start (DashState *d, const double *dashes, guint n, double period, double s)
+{
+  double m = fmod (s, period);
+
+  if (m < 0)
+    m += period;
+  d->dashes = dashes;
+  d->n = n;
+  d->index = 0;
+  while (m >= dashes[d->index])
+    {
+      m -= dashes[d->index];
+      d->index = (d->index + 1) % n;
+    }
+  d->left = dashes[d->index] - m;
+}
+
+static inline gboolean
+dash_step (DashState *d, double advance)
+{
+  gboolean on = (d->index % 2) == 0;
+
+  d->left -= advance;
+  while (d->left <= 0)
+    {
+      d->index = (d->index + 1) % d->n;
+      d->left += d->dashes[d->index];
+    }
+  return on;
+}
+
+/* The inner loop of a Wu line, for lines entirely inside the clip (no
+ * bounds checks) or not. */
+static inline __attribute__ ((always_inline)) void
+wu_run (MgRaster *r, gboolean steep, gboolean checked, int xs, int xe, int inc, double y,
+        double gy, guint k256, guint32 color, DashState *dash, double step)
+{
+  /* Lines of half a pixel or less carry little ink: spread over two
+   * pixels or put in one, nobody sees the difference, and it is half the
+   * work on a whole-map view. */
+  gboolean thin = k256 <= 128;
+  guint32 *pixels = r->pixels;
+  gsize stride = (gsize) r->stride;
+  int cx0 = r->cx0, cy0 = r->cy0, cx1 = r->cx1, cy1 = r->cy1;
+
+  /* y in 16.16 fixed point, offset so it stays positive: integer steps. */
+  gint64 yf = (gint64) ((y + 16384.0) * 65536.0);
+  gint64 gf = (gint64) (gy * 65536.0);
+
+  for (int x = xs;; x += inc, yf += gf)
+    {
+      if (thin && (dash == NULL || dash_step (dash, step)))
+        {
+          /* Faint hairline: one pixel a column is enough. */
+          int yi = (int) ((yf + 32768) >> 16) - 16384;
+          int px = steep ? yi : x, py = steep ? x : yi;
+          if (!checked || (px >= cx0 && px < cx1 && py >= cy0 && py < cy1))
+            blend (pixels + (gsize) py * stride + px, color, k256);
+        }
+      else if (!thin && (dash == NULL || dash_step (dash, step)))
+        {
+          int yi = (int) (yf >> 16) - 16384;
+          guint f = (guint) ((yf >> 8) & 0xff);
+          guint c1 = MIN (((256 - f) * k256) >> 8, 256u), c2 = MIN ((f * k256) >> 8, 256u);
+          int px = steep ? yi : x, py = steep ? x : yi;
+          int qx = steep ? yi + 1 : x, qy = steep ? x : yi + 1;
+          if (!checked || (px >= cx0 && px < cx1 && py >= cy0 && py < cy1))
+            if (c1)
+              blend (pixels + (gsize) py * stride + px, color, c1);
+          if (!checked || (qx >= cx0 && qx < cx1 && qy >= cy0 && qy < cy1))
+            if (c2)
+              blend (pixels + (gsize) qy * stride + qx, color, c2);
+        }
+      if (x == xe)
+        break;
+    }
+}
+
+void
+mg_raster_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32 color,
+                double width_px, const double *dashes, guint n_dashes, double dash_offset)
+{
+  double px0 = x0 * r->sx + r->tx, py0 = y0 * r->sy + r->ty;
+  double px1 = x1 * r->sx + r->tx, py1 = y1 * r->sy + r->ty;
+  double t_start = 0, period = 0, full = 0;
+  /* Two pixels of margin: a Wu line touches the row or column beside it. */
+  gboolean inside = MIN (px0, px1) >= r->cx0 + 2 && MAX (px0, px1) < r->cx1 - 2 &&
+                    MIN (py0, py1) >= r->cy0 + 2 && MAX (py0, py1) < r->cy1 - 2;
+
+  for (guint i = 0; i < n_dashes; i++)
+    period += dashes[i];
+  if (period <= 0)
+    n_dashes = 0;
+  if (n_dashes > 0)
+    full = hypot (px1 - px0, py1 - py0);
+  if (!inside && !clip_line (r, &px0, &py0, &px1, &py1, &t_start))
+    return;
+  r->dirty = TRUE;
+
+  /* Pixel centres at integer coordinates.  Walk the major axis from the
+   * first end to the second, so a dash pattern runs the right way. */
+  px0 -= 0.5;
+  py0 -= 0.5;
+  px1 -= 0.5;
+  py1 -= 0.5;
+
+  gboolean steep = fabs (py1 - py0) > fabs (px1 - px0);
+  double ax = steep ? py0 : px0, ay = steep ? px0 : py0;
+  double bx = steep ? py1 : px1, by = steep ? px1 : py1;
+  double dx = bx - ax;
+  double g = fabs (dx) > 1e-9 ? (by - ay) / dx : 0;
+  double step = sqrt (1 + g * g);
+  /* A Wu line puts one pixel of ink per column: scale by the true
+   * coverage of a line of this width and slope. */
+  double k = MAX (width_px, 0.25) * step;
+  int xs = ifloor (ax + 0.5), xe = ifloor (bx + 0.5);
+  int inc = xs <= xe ? 1 : -1;
+  DashState dash = { 0 };
+  guint k256 = (guint) MIN (k * 256, 65536.0);
+  double y = ay + g * (xs - ax);
+
+  if (n_dashes > 0)
+    dash_start (&dash, dashes, n_dashes, period,
+                dash_offset + t_start * full + (xs - ax) * inc * step);
+
+  /* Specialised copies of the loop: the branches on steepness, clipping
+   * and dashes then fold away. */
+  if (n_dashes > 0)
+    wu_run (r, steep, TRUE, xs, xe, inc, y, g * inc, k256, color, &dash, step);
+  else if (inside && steep)
+    wu_run (r, TRUE, FALSE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
+  else if (inside)
+    wu_run (r, FALSE, FALSE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
+  else if (steep)
+    wu_run (r, TRUE, TRUE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
+  else
+    wu_run (r, FALSE, TRUE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
+}
+
+void
+mg_raster_rect (MgRaster *r, double x, double y, double w, double h, guint32 color)
+{
+  double x0 = x * r->sx + r->tx, y0 = y * r->sy + r->ty;
+  double x1 = (x + w) * r->sx + r->tx, y1 = (y + h) * r->sy + r->ty;
+
+  x0 = MAX (x0, r->cx0);
+  y0 = MAX (y0, r->cy0);
+  x1 = MIN (x1, r->cx1);
+  y1 = MIN (y1, r->cy1);
+  if (x0 >= x1 || y0 >= y1)
+    return;
+  r->dirty = TRUE;
+
+  int ix0 = ifloor (x0), ix1 = -ifloor (-x1);
+  int iy0 = ifloor (y0), iy1 = -ifloor (-y1);
+  for (int py = iy0; py < iy1; py++)
+    {
+      double cy = MIN (py + 1, y1) - MAX (py, y0);
+      guint32 *row = r->pixels + (gsize) py * r->stride;
+      for (int px = ix0; px < ix1; px++)
+        {
+          double cx = MIN (px + 1, x1) - MAX (px, x0);
+          double c = cx * cy;
+          blend (row + px, color, c >= 1 ? 256 : (guint) (c * 256));
+        }
+    }
+}
+
+void
+mg_raster_blit (MgRaster *r, cairo_surface_t *sprite, double ax, double ay, double x, double y)
+{
+  int sw = cairo_image_surface_get_width (sprite), sh = cairo_image_surface_get_height (sprite);
+  int sstride = cairo_image_surface_get_stride (sprite) / 4;
+  const guint32 *src = (const guint32 *) cairo_image_surface_get_data (sprite);
+  int dx = ifloor (x * r->sx + r->tx - ax + 0.5), dy = ifloor (y * r->sy + r->ty - ay + 0.5);
+  int x0 = MAX (dx, r->cx0), y0 = MAX (dy, r->cy0);
+  int x1 = MIN (dx + sw, r->cx1), y1 = MIN (dy + sh, r->cy1);
+
+  if (x0 >= x1 || y0 >= y1 || src == NULL)
+    return;
+  r->dirty = TRUE;
+  for (int py = y0; py < y1; py++)
+    {
+      const guint32 *s = src + (gsize) (py - dy) * sstride + (x0 - dx);
+      guint32 *d = r->pixels + (gsize) py * r->stride + x0;
+      for (int px = x0; px < x1; px++, s++, d++)
+        {
+          guint32 c = *s;
+          guint a = c >> 24;
+          if (a == 0)
+            continue;
+          if (a == 255)
+            *d = c;
+          else
+            blend (d, c, 256);
+        }
+    }
+}
+
+void
+mg_raster_triangle (MgRaster *r, const double xy[6], guint32 color)
+{
+  double p[6], e[9];
+
+  for (int i = 0; i < 3; i++)
+    {
+      p[2 * i] = xy[2 * i] * r->sx + r->tx;
+      p[2 * i + 1] = xy[2 * i + 1] * r->sy + r->ty;
+    }
+  double area = (p[2] - p[0]) * (p[5] - p[1]) - (p[3] - p[1]) * (p[4] - p[0]);
+  if (fabs (area) < 1e-9)
+    return;
+
+  /* Each edge as a signed distance in pixels, positive inside: coverage
+   * is the distance to the nearest edge, ±half a pixel (one evaluation a
+   * pixel, good enough for a dozen pixels). */
+  for (int i = 0; i < 3; i++)
+    {
+      const double *a = p + 2 * i, *b = p + 2 * ((i + 1) % 3);
+      double nx = -(b[1] - a[1]), ny = b[0] - a[0], len = hypot (nx, ny);
+      double sign = area > 0 ? 1 : -1;
+      e[3 * i] = sign * nx / len;
+      e[3 * i + 1] = sign * ny / len;
+      e[3 * i + 2] = -(e[3 * i] * a[0] + e[3 * i + 1] * a[1]);
+    }
+
+  int x0 = MAX (ifloor (MIN (MIN (p[0], p[2]), p[4])), r->cx0);
+  int y0 = MAX (ifloor (MIN (MIN (p[1], p[3]), p[5])), r->cy0);
+  int x1 = MIN (ifloor (MAX (MAX (p[0], p[2]), p[4])) + 1, r->cx1);
+  int y1 = MIN (ifloor (MAX (MAX (p[1], p[3]), p[5])) + 1, r->cy1);
+  if (x0 >= x1 || y0 >= y1 || (gint64) (x1 - x0) * (y1 - y0) > 4096)
+    return;
+  r->dirty = TRUE;
+
+  for (int py = y0; py < y1; py++)
+    for (int px = x0; px < x1; px++)
+      {
+        double cx = px + 0.5, cy = py + 0.5;
+        double d = MIN (MIN (e[0] * cx + e[1] * cy + e[2], e[3] * cx + e[4] * cy + e[5]),
+                        e[6] * cx + e[7] * cy + e[8]);
+        if (d <= -0.5)
+          continue;
+        guint cov = d >= 0.5 ? 256 : (guint) ((d + 0.5) * 256);
+        blend (r->pixels + (gsize) py * r->stride + px, color, cov);
+      }
+}

@@ -1,0 +1,370 @@
+/* mg-render-relations.c — drawing relations: cairo strokes batched by
+ * look, or hairlines straight into the pixels on big maps. */
+#include "config.h"
+
+#include <string.h>
+
+#include "mg-render-private.h"
+
+typedef struct {
+  MgColor     color;
+  MgLineStyle line;
+  double      width;
+  double      opacity;
+  GPtrArray  *items;
+  gboolean    rastered;
+} Batch;
+
+static Batch *
+find_batch (GArray *batches, const MgSceneRelation *sr, double opacity)
+{
+  for (guint i = batches->len; i-- > 0;)
+    {
+      Batch *b = &g_array_index (batches, Batch, i);
+      if (b->line == sr->line && b->width == sr->width && b->opacity == opacity &&
+          memcmp (&b->color, &sr->color, sizeof (MgColor)) == 0)
+        return b;
+    }
+  Batch nb = { sr->color, sr->line, sr->width, opacity, g_ptr_array_new (), FALSE };
+  g_array_append_val (batches, nb);
+  return &g_array_index (batches, Batch, batches->len - 1);
+}
+
+/* Liang–Barsky: the part of segment (x0,y0)–(x1,y1) inside @r, as
+ * parameters *t0 ≤ *t1; FALSE when none. */
+static gboolean
+clip_segment (double x0, double y0, double x1, double y1, const MgRect *r, double *t0, double *t1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
+
+  *t0 = 0;
+  *t1 = 1;
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        *t0 = MAX (*t0, t);
+      else
+        *t1 = MIN (*t1, t);
+      if (*t0 > *t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds @sr's path to the current path.  Only what the view shows: a long
+ * relation crossing the view is cut to it (a dashed one would otherwise
+ * cost one dash per period over its whole length).  @period is the dash
+ * period (0 when solid): the cut starts on a whole period so dashes do not
+ * crawl while panning. */
+static void
+relation_path (Frame *f, const MgSceneRelation *sr, double period)
+{
+  const double *p = sr->points;
+  const MgRect *v = &f->clip;
+
+  if (sr->straight)
+    {
+      double t0, t1, x0 = p[0], y0 = p[1], x1 = p[6], y1 = p[7];
+      if (!clip_segment (x0, y0, x1, y1, v, &t0, &t1))
+        return;
+      if (period > 0 && t0 > 0)
+        {
+          double len = hypot (x1 - x0, y1 - y0);
+          t0 = floor (t0 * len / period) * period / len;
+        }
+      cairo_move_to (f->cr, x0 + (x1 - x0) * t0, y0 + (y1 - y0) * t0);
+      cairo_line_to (f->cr, x0 + (x1 - x0) * t1, y0 + (y1 - y0) * t1);
+      return;
+    }
+
+  gboolean pen_down = FALSE;
+  for (guint i = 0; i + 3 < sr->n_points; i += 3)
+    {
+      const double *c = p + 2 * i;
+      double minx = MIN (MIN (c[0], c[2]), MIN (c[4], c[6]));
+      double maxx = MAX (MAX (c[0], c[2]), MAX (c[4], c[6]));
+      double miny = MIN (MIN (c[1], c[3]), MIN (c[5], c[7]));
+      double maxy = MAX (MAX (c[1], c[3]), MAX (c[5], c[7]));
+      MgRect box = { minx, miny, maxx - minx, maxy - miny };
+      if (!mg_rect_intersects (&box, v))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      if (!pen_down)
+        cairo_move_to (f->cr, c[0], c[1]);
+      cairo_curve_to (f->cr, c[2], c[3], c[4], c[5], c[6], c[7]);
+      pen_down = TRUE;
+    }
+}
+
+double
+mg_render_dash_period (Frame *f, MgLineStyle line, double width)
+{
+  double dashes[4], period = 0;
+  guint n = mg_style_get_dashes (line, width, dashes);
+
+  for (guint i = 0; i < n; i++)
+    period += dashes[i];
+  if (n == 0 || (f->opt->level_of_detail && period * f->px < 4))
+    return 0;
+  return period;
+}
+
+void
+mg_render_set_dashes (Frame *f, MgLineStyle line, double width)
+{
+  double dashes[4];
+  guint n = mg_style_get_dashes (line, width, dashes);
+  double period = 0;
+
+  for (guint i = 0; i < n; i++)
+    period += dashes[i];
+  /* Dashes finer than a few pixels read as a grey line and cost a lot. */
+  if (n == 0 || (f->opt->level_of_detail && period * f->px < 4))
+    cairo_set_dash (f->cr, NULL, 0, 0);
+  else
+    cairo_set_dash (f->cr, dashes, (int) n, 0);
+}
+
+static void
+draw_relation_halos (Frame *f)
+{
+  cairo_t *cr = f->cr;
+
+  for (guint i = 0; i < f->relations->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
+      double op = opacity_of (f, &sr->item);
+
+      if (sr->item.highlight)
+        {
+          cairo_new_path (cr);
+          relation_path (f, sr, 0);
+          set_color (cr, &f->style->highlight_color, 0.55 * op);
+          cairo_set_line_width (cr, sr->width + 5);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_stroke (cr);
+        }
+      /* One halo per lesson, widest first so each stays visible. */
+      for (guint k = sr->n_marks; k-- > 0;)
+        {
+          const MgLessonMark *m = &sr->marks[k];
+          MgColor c = mg_color_from_rgb (mg_lesson_info (m->lesson)->color, 0.45);
+          cairo_new_path (cr);
+          relation_path (f, sr, m->derived ? mg_render_dash_period (f, MG_LINE_DASHED, f->style->ring_width) : 0);
+          set_color (cr, &c, op);
+          cairo_set_line_width (cr, sr->width + f->style->ring_width * (k + 1));
+          if (m->derived)
+            mg_render_set_dashes (f, MG_LINE_DASHED, f->style->ring_width);
+          else
+            cairo_set_dash (cr, NULL, 0, 0);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+/* Hairlines straight into the pixels (see mg-render-raster.h). */
+static void
+raster_relations (Frame *f, const Batch *b, double width_px)
+{
+  double dashes[4], dashes_px[4];
+  guint n = mg_render_dash_period (f, b->line, b->width) > 0 ? mg_style_get_dashes (b->line, b->width, dashes) : 0;
+  guint32 color = mg_raster_color (b->color.red, b->color.green, b->color.blue,
+                                   b->color.alpha * b->opacity);
+
+  for (guint i = 0; i < n; i++)
+    dashes_px[i] = dashes[i] * f->px;
+  for (guint k = 0; k < b->items->len; k++)
+    {
+      const MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+      if (sr->straight)
+        {
+          mg_raster_line (&f->raster, sr->points[0], sr->points[1], sr->points[6], sr->points[7],
+                          color, width_px, n ? dashes_px : NULL, n, 0);
+          continue;
+        }
+      /* The flattened path (its last point is the arrow tip, not drawn). */
+      guint m = sr->has_arrow ? sr->n_flat - 1 : sr->n_flat;
+      double travelled = 0;
+      for (guint i = 0; i + 1 < m; i++)
+        {
+          const double *q = sr->flat + 2 * i;
+          mg_raster_line (&f->raster, q[0], q[1], q[2], q[3], color, width_px,
+                          n ? dashes_px : NULL, n, travelled);
+          travelled += hypot (q[2] - q[0], q[3] - q[1]) * f->px;
+        }
+    }
+}
+
+static void
+draw_arrows (Frame *f, const Batch *b)
+{
+  cairo_t *cr = f->cr;
+  gboolean any = FALSE;
+
+  /* Arrowheads of a dozen pixels or less: straight into the pixels. */
+  if (f->has_raster && f->style->arrow_size * f->px <= 12)
+    {
+      guint32 color = mg_raster_color (b->color.red, b->color.green, b->color.blue,
+                                       b->color.alpha * b->opacity);
+      cairo_surface_flush (cairo_get_target (cr));
+      for (guint k = 0; k < b->items->len; k++)
+        {
+          MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+          if (sr->has_arrow && mg_rect_contains_point (&f->clip, sr->arrow[0], sr->arrow[1]))
+            mg_raster_triangle (&f->raster, sr->arrow, color);
+        }
+      mg_raster_flush (&f->raster);
+      return;
+    }
+
+  cairo_new_path (cr);
+  for (guint k = 0; k < b->items->len; k++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+      if (!sr->has_arrow || !mg_rect_contains_point (&f->clip, sr->arrow[0], sr->arrow[1]))
+        continue;
+      cairo_move_to (cr, sr->arrow[0], sr->arrow[1]);
+      cairo_line_to (cr, sr->arrow[2], sr->arrow[3]);
+      cairo_line_to (cr, sr->arrow[4], sr->arrow[5]);
+      cairo_close_path (cr);
+      any = TRUE;
+    }
+  if (any)
+    {
+      set_color (cr, &b->color, b->opacity);
+      cairo_fill (cr);
+    }
+}
+
+static void
+raster_relation_list (Frame *f)
+{
+  MgScene *scene = f->scene;
+  GArray *styles = scene->draw_styles;
+  g_autofree double *dashes = g_new0 (double, 4 * MAX (styles->len, 1u));
+  g_autofree guint *n_dashes = g_new0 (guint, MAX (styles->len, 1u));
+  g_autofree double *widths = g_new0 (double, MAX (styles->len, 1u));
+  const MgRect *v = &f->clip;
+  float vx0 = (float) v->x, vy0 = (float) v->y;
+  float vx1 = (float) (v->x + v->width), vy1 = (float) (v->y + v->height);
+
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const MgDrawStyle *st = &g_array_index (styles, MgDrawStyle, i);
+      widths[i] = st->width * f->px;
+      if (mg_render_dash_period (f, st->line, st->width) > 0)
+        {
+          n_dashes[i] = mg_style_get_dashes (st->line, st->width, dashes + 4 * i);
+          for (guint k = 0; k < n_dashes[i]; k++)
+            dashes[4 * i + k] *= f->px;
+        }
+    }
+
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < scene->draw_relations->len; i++)
+    {
+      const MgDrawRelation *e = &g_array_index (scene->draw_relations, MgDrawRelation, i);
+      if ((e->flags & (MG_DRAW_PLACED | MG_DRAW_HIDDEN)) != MG_DRAW_PLACED)
+        continue;
+      if (MAX (e->x0, e->x1) < vx0 || MIN (e->x0, e->x1) > vx1 || MAX (e->y0, e->y1) < vy0 ||
+          MIN (e->y0, e->y1) > vy1)
+        continue;
+      guint32 argb = (e->flags & MG_DRAW_FADED) ? faded (e->argb, f->style->fade_opacity) : e->argb;
+      guint st = e->style;
+      const double *d = n_dashes[st] ? dashes + 4 * st : NULL;
+      if (e->flags & MG_DRAW_STRAIGHT)
+        {
+          mg_raster_line (&f->raster, e->x0, e->y0, e->x1, e->y1, argb, widths[st], d,
+                          n_dashes[st], 0);
+          continue;
+        }
+      const MgSceneRelation *sr = e->sr;
+      guint m = sr->has_arrow ? sr->n_flat - 1 : sr->n_flat;
+      double travelled = 0;
+      for (guint k = 0; k + 1 < m; k++)
+        {
+          const double *q = sr->flat + 2 * k;
+          mg_raster_line (&f->raster, q[0], q[1], q[2], q[3], argb, widths[st], d, n_dashes[st],
+                          travelled);
+          travelled += hypot (q[2] - q[0], q[3] - q[1]) * f->px;
+        }
+    }
+  mg_raster_flush (&f->raster);
+}
+
+void
+mg_render_draw_relations (Frame *f)
+{
+  cairo_t *cr = f->cr;
+  g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (Batch));
+  gboolean arrows = !f->opt->level_of_detail ||
+                    f->style->arrow_size * f->px >= f->opt->min_arrow_px;
+
+  if (f->list_relations)
+    {
+      raster_relation_list (f);
+      return;
+    }
+  draw_relation_halos (f);
+
+  for (guint i = 0; i < f->relations->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
+      Batch *b = find_batch (batches, sr, opacity_of (f, &sr->item));
+      g_ptr_array_add (b->items, sr);
+    }
+
+  /* Thin lines first, all batches, straight into the pixels… */
+  if (f->has_raster)
+    {
+      cairo_surface_flush (cairo_get_target (cr));
+      for (guint i = 0; i < batches->len; i++)
+        {
+          Batch *b = &g_array_index (batches, Batch, i);
+          double width_px = b->width * f->px;
+          if (width_px <= MG_RASTER_MAX_LINE_PX)
+            {
+              raster_relations (f, b, width_px);
+              b->rastered = TRUE;
+            }
+        }
+      mg_raster_flush (&f->raster);
+    }
+
+  /* …then the others with cairo, one stroke per batch. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < batches->len; i++)
+    {
+      Batch *b = &g_array_index (batches, Batch, i);
+      if (b->rastered)
+        continue;
+      double period = mg_render_dash_period (f, b->line, b->width);
+      cairo_new_path (cr);
+      for (guint k = 0; k < b->items->len; k++)
+        relation_path (f, g_ptr_array_index (b->items, k), period);
+      set_color (cr, &b->color, b->opacity);
+      cairo_set_line_width (cr, device_floor (f, b->width, 0.5));
+      mg_render_set_dashes (f, b->line, b->width);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (arrows)
+    for (guint i = 0; i < batches->len; i++)
+      draw_arrows (f, &g_array_index (batches, Batch, i));
+
+  for (guint i = 0; i < batches->len; i++)
+    g_ptr_array_unref (g_array_index (batches, Batch, i).items);
+}

@@ -1,0 +1,576 @@
+/* mg-scene-labels.c — wrapping, measuring and placing actor labels.
+ *
+ * Labels are wrapped by Pango to a few lines of about twenty characters,
+ * the rest ellipsized, so a long institution name stays a compact block.
+ * Placement is greedy by priority (degree, then shorter label, then map
+ * order): each label tries below, above, right and left of its shape (or
+ * inside, when the style allows and it fits), and takes the first spot that
+ * covers neither another label nor another actor.  When every spot covers
+ * some actor, the one covering least is taken if that is under a fifth of
+ * the label; a label never covers another label: without a spot it is
+ * dropped and only shown in the tooltip / SVG <title>.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "mg-scene-private.h"
+
+/* Labels kept shaped at once: enough for a screenful, bounded for big maps. */
+#define MG_LAYOUT_CACHE_SIZE 4096
+
+/* How much of a label may lie over other actors' shapes, as a fraction of
+ * its area, when no spot is clear. */
+#define MG_LABEL_MAX_OVERLAP 0.2
+
+void
+mg_scene_actor_clear_label (MgSceneActor *sa)
+{
+  g_clear_pointer (&sa->full_label, g_free);
+  g_clear_pointer (&sa->label_lines, g_strfreev);
+  g_clear_pointer (&sa->baselines, g_free);
+  sa->n_label_lines = 0;
+  sa->text_width = sa->text_height = 0;
+}
+
+static void
+rstrip (GString *s)
+{
+  while (s->len > 0 && g_ascii_isspace (s->str[s->len - 1]))
+    g_string_truncate (s, s->len - 1);
+}
+
+static double
+measure_width (PangoLayout *layout, const char *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+char **
+mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char *text,
+                    double max_width, guint max_lines, double *width, double *height,
+                    double **baselines)
+{
+  PangoLayout *layout = scene->measure;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  int n_lines;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text, -1);
+  n_lines = pango_layout_get_line_count (layout);
+
+  int keep = (max_lines > 0 && (guint) n_lines > max_lines) ? (int) max_lines : n_lines;
+  int rest_start = -1;
+  for (int i = 0; i < keep; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      GString *s = g_string_new_len (text + line->start_index, line->length);
+      g_strdelimit (s->str, "\r\n\t", ' ');
+      rstrip (s);
+      if (i == keep - 1 && keep < n_lines)
+        rest_start = line->start_index;
+      g_ptr_array_add (lines, g_string_free (s, FALSE));
+    }
+
+  if (rest_start >= 0)
+    {
+      /* Ellipsize the last kept line: drop characters until "line…" fits. */
+      GString *s = g_string_new (g_ptr_array_index (lines, keep - 1));
+      for (;;)
+        {
+          g_autofree char *candidate = g_strconcat (s->str, "…", NULL);
+          if (s->len == 0 || measure_width (layout, candidate) <= max_width)
+            break;
+          const char *prev = g_utf8_find_prev_char (s->str, s->str + s->len);
+          g_string_truncate (s, prev ? (gsize) (prev - s->str) : 0);
+          rstrip (s);
+          while (s->len > 0 && strchr (",;:-–(", s->str[s->len - 1]) != NULL)
+            {
+              g_string_truncate (s, s->len - 1);
+              rstrip (s);
+            }
+        }
+      g_string_append (s, "…");
+      g_free (g_ptr_array_index (lines, keep - 1));
+      g_ptr_array_index (lines, keep - 1) = g_string_free (s, FALSE);
+    }
+
+  /* Drop empty lines (blank lines in a file's label). */
+  for (guint i = lines->len; i-- > 0;)
+    if (((char *) g_ptr_array_index (lines, i))[0] == '\0')
+      g_ptr_array_remove_index (lines, i);
+
+  g_ptr_array_add (lines, NULL);
+  char **result = (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+  guint n = g_strv_length (result);
+
+  if (n == 0)
+    {
+      *width = *height = 0;
+      if (baselines)
+        *baselines = NULL;
+      return result;
+    }
+
+  g_autofree char *joined = g_strjoinv ("\n", result);
+  PangoRectangle logical;
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, joined, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = logical.width / (double) PANGO_SCALE;
+  *height = logical.height / (double) PANGO_SCALE;
+
+  if (baselines)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      guint i = 0;
+      *baselines = g_new0 (double, n);
+      do
+        {
+          if (i < n)
+            (*baselines)[i] = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+          i++;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  return result;
+}
+
+void
+mg_scene_layout_label (MgScene *scene, MgSceneActor *sa)
+{
+  const char *text = mg_actor_get_display_label (sa->actor);
+
+  mg_scene_actor_clear_label (sa);
+  mg_scene_actor_drop_cache (scene, sa);
+
+  sa->full_label = g_strdup (text ? text : "");
+  if (sa->full_label[0] == '\0')
+    {
+      sa->label_lines = g_new0 (char *, 1);
+      return;
+    }
+  sa->label_lines = mg_scene_wrap_text (scene, scene->label_font, sa->full_label,
+                                        scene->label_wrap_width, scene->style->label_max_lines,
+                                        &sa->text_width, &sa->text_height, &sa->baselines);
+  sa->n_label_lines = g_strv_length (sa->label_lines);
+}
+
+static void
+glyphs_free (MgLabelGlyphs *g)
+{
+  if (g == NULL)
+    return;
+  for (guint i = 0; i < g->n_runs; i++)
+    {
+      cairo_scaled_font_destroy (g->runs[i].font);
+      g_free (g->runs[i].glyphs);
+    }
+  g_free (g->runs);
+  g_free (g);
+}
+
+void
+mg_scene_actor_drop_cache (MgScene *scene, MgSceneActor *sa)
+{
+  if (sa->cache_link != NULL)
+    {
+      g_queue_delete_link (&scene->layout_cache, sa->cache_link);
+      sa->cache_link = NULL;
+    }
+  g_clear_object (&sa->layout);
+  g_clear_pointer ((MgLabelGlyphs **) &sa->glyphs, glyphs_free);
+}
+
+/* Keeps at most MG_LAYOUT_CACHE_SIZE actors with cached text. */
+static void
+cache_touch (MgScene *scene, MgSceneActor *sa)
+{
+  if (sa->cache_link != NULL)
+    return;
+  if (g_queue_get_length (&scene->layout_cache) >= MG_LAYOUT_CACHE_SIZE)
+    {
+      MgSceneActor *old = g_queue_peek_head (&scene->layout_cache);
+      mg_scene_actor_drop_cache (scene, old);
+    }
+  g_queue_push_tail (&scene->layout_cache, sa);
+  sa->cache_link = scene->layout_cache.tail;
+}
+
+PangoLayout *
+mg_scene_actor_layout (MgScene *scene, MgSceneActor *sa)
+{
+  if (sa->layout != NULL)
+    return sa->layout;
+
+  g_autofree char *joined = g_strjoinv ("\n", sa->label_lines);
+  cache_touch (scene, sa);
+  sa->layout = pango_layout_new (scene->pango);
+  pango_layout_set_font_description (sa->layout, scene->label_font);
+  pango_layout_set_alignment (sa->layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (sa->layout, joined, -1);
+  return sa->layout;
+}
+
+const MgLabelGlyphs *
+mg_scene_actor_glyphs (MgScene *scene, MgSceneActor *sa)
+{
+  if (sa->glyphs != NULL)
+    return sa->glyphs;
+
+  PangoLayout *layout = mg_scene_actor_layout (scene, sa);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (MgGlyphRun));
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      cairo_scaled_font_t *font =
+        pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      if (font == NULL)
+        continue;
+      MgGlyphRun gr = { cairo_scaled_font_reference (font), 0,
+                        g_new (cairo_glyph_t, MAX (run->glyphs->num_glyphs, 1)) };
+      int x = logical.x;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
+          if (gi->glyph != PANGO_GLYPH_EMPTY && !(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            gr.glyphs[gr.n_glyphs++] = (cairo_glyph_t) {
+              gi->glyph, (x + gi->geometry.x_offset) / (double) PANGO_SCALE,
+              baseline + gi->geometry.y_offset / (double) PANGO_SCALE };
+          x += gi->geometry.width;
+        }
+      g_array_append_val (runs, gr);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  MgLabelGlyphs *g = g_new0 (MgLabelGlyphs, 1);
+  g->n_runs = runs->len;
+  g->runs = (MgGlyphRun *) g_array_free (g_steal_pointer (&runs), FALSE);
+  /* The layout is not needed any more for this label. */
+  g_clear_object (&sa->layout);
+  sa->glyphs = g;
+  return g;
+}
+
+/* ---- placement -------------------------------------------------------------- */
+
+void
+mg_scene_clear_label_index (MgScene *scene)
+{
+  g_clear_pointer (&scene->label_index, mg_grid_free);
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      sa->label_in_index = FALSE;
+    }
+}
+
+static void
+ensure_label_index (MgScene *scene)
+{
+  if (scene->label_index != NULL)
+    return;
+
+  MgRect extent = mg_rect_empty ();
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      if (sa->placed)
+        mg_rect_union (&extent, &sa->item.bounds);
+    }
+  if (mg_rect_is_empty (&extent))
+    extent = (MgRect) { 0, 0, 1000, 1000 };
+  double cell = MAX (mg_grid_pick_cell_size (&extent, scene->actors->len),
+                     scene->label_wrap_width * 0.75);
+  scene->label_index = mg_grid_new (&extent, cell);
+}
+
+typedef struct {
+  MgSceneActor *self;
+  const MgRect *rect;
+  gboolean      blocked;
+  double        shape_overlap; /* area of the rect over other shapes */
+} BlockData;
+
+static double
+overlap_area (const MgRect *a, const MgRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+static gboolean
+label_blocks (gpointer item, gpointer data)
+{
+  BlockData *b = data;
+  MgSceneActor *other = item;
+
+  if (other == b->self || !other->label_in_index)
+    return TRUE;
+  if (mg_rect_intersects (&other->label_rect, b->rect))
+    {
+      b->blocked = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+shape_blocks (gpointer item, gpointer data)
+{
+  BlockData *b = data;
+  MgSceneItem *it = item;
+
+  if (it->type != MG_SCENE_ITEM_ACTOR || item == b->self || it->visibility == MG_ITEM_HIDDEN)
+    return TRUE;
+  MgSceneActor *other = item;
+  if (other->placed && mg_rect_intersects (&other->item.bounds, b->rect))
+    /* Cells may repeat an actor: the sum can only overestimate. */
+    b->shape_overlap += overlap_area (&other->item.bounds, b->rect);
+  return TRUE;
+}
+
+/* Returns FALSE when @rect meets a placed label; else the area of @rect
+ * over other actors' shapes in @shape_overlap. */
+static gboolean
+spot_free (MgScene *scene, MgSceneActor *sa, const MgRect *rect, double *shape_overlap)
+{
+  BlockData b = { sa, rect, FALSE, 0 };
+
+  mg_grid_foreach_in_rect (scene->label_index, rect, label_blocks, &b);
+  if (b.blocked)
+    return FALSE;
+  if (scene->index != NULL)
+    mg_grid_foreach_in_rect (scene->index, rect, shape_blocks, &b);
+  *shape_overlap = b.shape_overlap;
+  return TRUE;
+}
+
+static MgRect
+candidate_rect (MgScene *scene, MgSceneActor *sa, MgLabelPlacement p)
+{
+  const MgStyle *style = scene->style;
+  double pad = style->label_padding, gap = style->label_gap;
+  double bw = sa->text_width + 2 * pad, bh = sa->text_height + 2 * pad;
+  double hw = sa->width / 2, hh = sa->height / 2;
+
+  switch (p)
+    {
+    case MG_LABEL_INSIDE:
+      return (MgRect) { sa->x - bw / 2, sa->y - bh / 2, bw, bh };
+    case MG_LABEL_ABOVE:
+      return (MgRect) { sa->x - bw / 2, sa->y - hh - gap - bh, bw, bh };
+    case MG_LABEL_RIGHT:
+      return (MgRect) { sa->x + hw + gap, sa->y - bh / 2, bw, bh };
+    case MG_LABEL_LEFT:
+      return (MgRect) { sa->x - hw - gap - bw, sa->y - bh / 2, bw, bh };
+    case MG_LABEL_BELOW:
+    case MG_LABEL_DROPPED:
+    default:
+      return (MgRect) { sa->x - bw / 2, sa->y + hh + gap, bw, bh };
+    }
+}
+
+static void
+unplace_label (MgScene *scene, MgSceneActor *sa)
+{
+  if (sa->label_in_index)
+    mg_grid_remove_rect (scene->label_index, sa, &sa->label_rect);
+  sa->label_in_index = FALSE;
+  sa->placement = MG_LABEL_DROPPED;
+}
+
+static void
+place_label (MgScene *scene, MgSceneActor *sa)
+{
+  static const MgLabelPlacement order[] = {
+    MG_LABEL_BELOW, MG_LABEL_ABOVE, MG_LABEL_RIGHT, MG_LABEL_LEFT,
+  };
+
+  unplace_label (scene, sa);
+  if (!sa->placed || sa->n_label_lines == 0 || sa->item.visibility == MG_ITEM_HIDDEN)
+    return;
+
+  if (scene->style->label_inside_if_fits)
+    {
+      double iw, ih;
+      mg_shape_inner_box (sa->shape, sa->width, sa->height, &iw, &ih);
+      if (sa->text_width <= iw && sa->text_height <= ih)
+        {
+          sa->label_rect = candidate_rect (scene, sa, MG_LABEL_INSIDE);
+          sa->placement = MG_LABEL_INSIDE;
+          sa->label_in_index = TRUE;
+          mg_grid_insert_rect (scene->label_index, sa, &sa->label_rect);
+          return;
+        }
+    }
+
+  /* The first spot clear of labels and shapes; failing that, the spot
+   * clear of labels that covers the least of other actors, if that is
+   * little: a label partly over a neighbour beats no label at all. */
+  MgLabelPlacement best = MG_LABEL_DROPPED;
+  double best_overlap = G_MAXDOUBLE;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      MgRect r = candidate_rect (scene, sa, order[i]);
+      double overlap;
+      if (!spot_free (scene, sa, &r, &overlap))
+        continue;
+      if (overlap == 0)
+        {
+          best = order[i];
+          break;
+        }
+      if (overlap < best_overlap && overlap <= MG_LABEL_MAX_OVERLAP * r.width * r.height)
+        {
+          best = order[i];
+          best_overlap = overlap;
+        }
+    }
+  sa->label_rect = candidate_rect (scene, sa, best == MG_LABEL_DROPPED ? MG_LABEL_BELOW : best);
+  if (best == MG_LABEL_DROPPED)
+    return;
+  sa->placement = best;
+  sa->label_in_index = TRUE;
+  mg_grid_insert_rect (scene->label_index, sa, &sa->label_rect);
+}
+
+static int
+compare_priority (const void *pa, const void *pb)
+{
+  const MgSceneActor *a = *(MgSceneActor *const *) pa, *b = *(MgSceneActor *const *) pb;
+  size_t la = a->full_label ? strlen (a->full_label) : 0;
+  size_t lb = b->full_label ? strlen (b->full_label) : 0;
+
+  if (a->degree != b->degree)
+    return a->degree > b->degree ? -1 : 1;
+  /* Shorter labels first: more of them fit. */
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return a->item.order < b->item.order ? -1 : (a->item.order > b->item.order);
+}
+
+static void
+place_in_priority (MgScene *scene, GPtrArray *actors)
+{
+  qsort (actors->pdata, actors->len, sizeof (gpointer), compare_priority);
+  for (guint i = 0; i < actors->len; i++)
+    place_label (scene, g_ptr_array_index (actors, i));
+}
+
+void
+mg_scene_place_all_labels (MgScene *scene)
+{
+  mg_scene_clear_label_index (scene);
+  ensure_label_index (scene);
+
+  g_autoptr (GPtrArray) all = g_ptr_array_sized_new (scene->actors->len);
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      sa->placement = MG_LABEL_DROPPED;
+      g_ptr_array_add (all, sa);
+    }
+  place_in_priority (scene, all);
+  scene->bounds_dirty = TRUE;
+}
+
+typedef struct {
+  GPtrArray    *set;
+  GHashTable   *seen;
+  const MgRect *area;
+} NearData;
+
+static gboolean
+collect_near (gpointer item, gpointer data)
+{
+  NearData *n = data;
+  MgSceneItem *it = item;
+
+  if (it->type != MG_SCENE_ITEM_ACTOR || g_hash_table_contains (n->seen, item))
+    return TRUE;
+  g_hash_table_add (n->seen, item);
+  g_ptr_array_add (n->set, item);
+  return TRUE;
+}
+
+void
+mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *area)
+{
+  ensure_label_index (scene);
+
+  /* Labels that may now fit, or now collide: those around the old and new
+   * places, dropped ones included. */
+  double m = scene->label_wrap_width + scene->style->actor_size;
+  MgRect wide = *area;
+  if (mg_rect_is_empty (&wide))
+    wide = sa->item.bounds;
+  if (mg_rect_is_empty (&wide))
+    wide = (MgRect) { sa->x, sa->y, 0, 0 };
+  wide.x -= m;
+  wide.y -= m;
+  wide.width += 2 * m;
+  wide.height += 2 * m;
+
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) set = g_ptr_array_new ();
+  NearData n = { set, seen, &wide };
+
+  g_hash_table_add (seen, sa);
+  g_ptr_array_add (set, sa);
+  mg_grid_foreach_in_rect (scene->label_index, &wide, collect_near, &n);
+  if (scene->index != NULL)
+    mg_grid_foreach_in_rect (scene->index, &wide, collect_near, &n);
+
+  for (guint i = 0; i < set->len; i++)
+    unplace_label (scene, g_ptr_array_index (set, i));
+  place_in_priority (scene, set);
+  scene->bounds_dirty = TRUE;
+}
+
+void
+mg_scene_measure_label (MgScene *scene, const char *text, double *width, double *height)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  double w = 0, h = 0, pad = scene->style->label_padding;
+
+  if (text != NULL && *text != '\0')
+    {
+      g_auto (GStrv) lines = mg_scene_wrap_text (scene, scene->label_font, text,
+                                                 scene->label_wrap_width,
+                                                 scene->style->label_max_lines, &w, &h, NULL);
+      if (lines[0] != NULL)
+        {
+          w += 2 * pad;
+          h += 2 * pad;
+        }
+    }
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+}

@@ -1,0 +1,258 @@
+/* mg-scene.h — what to draw: a map styled, in map coordinates.
+ *
+ * The scene turns an MgMap and an MgStyle into drawable items: one per actor
+ * (shape, colours, wrapped label placed without collisions) and one per
+ * relation (a path clipped to the shapes' borders, arrowhead, line style),
+ * plus territory cluster boxes and the legend.  A spatial index answers
+ * "which items meet this rectangle" (culling) and "what is under this point"
+ * (hit-testing).  Renderers (mg-render-cairo, mg-svg) only read a scene.
+ *
+ * The scene follows its map: it listens to the map's change signals and
+ * updates only what changed, emitting "changed" so a canvas can redraw.  It is
+ * also usable without a main loop (command line): build, render, drop.
+ *
+ * Item structs are owned by the scene and may be read directly; they are
+ * valid until the next change of the map or call that rebuilds the scene.
+ * A scene is not thread-safe: use it from one thread at a time.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <pango/pango.h>
+#include "mg-map.h"
+#include "mg-style.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double x, y, width, height;
+} MgRect;
+
+gboolean mg_rect_intersects (const MgRect *a, const MgRect *b);
+gboolean mg_rect_contains_point (const MgRect *r, double x, double y);
+/* Grows @r to include @other (an empty rect — width or height < 0 — is
+ * replaced). */
+void     mg_rect_union (MgRect *r, const MgRect *other);
+/* An empty rect (width = height = -1). */
+MgRect   mg_rect_empty (void);
+gboolean mg_rect_is_empty (const MgRect *r);
+
+typedef enum {
+  MG_SCENE_ITEM_ACTOR,
+  MG_SCENE_ITEM_RELATION,
+} MgSceneItemType;
+
+/* Set by lenses and filters (issue 5); the renderers honour it. */
+typedef enum {
+  MG_ITEM_SHOWN,
+  MG_ITEM_FADED,
+  MG_ITEM_HIDDEN,
+} MgItemVisibility;
+
+typedef enum {
+  MG_LABEL_BELOW,
+  MG_LABEL_ABOVE,
+  MG_LABEL_RIGHT,
+  MG_LABEL_LEFT,
+  MG_LABEL_INSIDE,
+  MG_LABEL_DROPPED,  /* no room: only in the tooltip / SVG <title> */
+} MgLabelPlacement;
+
+/* One lesson drawn on an item: a ring segment on an actor, a halo on a
+ * relation.  Derived matches are drawn dashed. */
+typedef struct {
+  MgLesson lesson;
+  gboolean derived;
+} MgLessonMark;
+
+typedef struct {
+  MgSceneItemType  type;
+  MgItemVisibility visibility;
+  gboolean         highlight;
+  MgRect           bounds;  /* everything drawn for the item, label excepted */
+  guint            order;   /* z-order: higher is drawn later */
+  /*< private >*/
+  guint            stamp;
+} MgSceneItem;
+
+typedef struct {
+  MgSceneItem   item;
+  MgActor      *actor;
+  const MgRole *role;       /* NULL when the actor has none */
+  MgShape       shape;
+  MgColor       fill, stroke;
+  double        x, y;       /* centre */
+  double        width, height;
+
+  char         *full_label; /* the whole text (tooltips, SVG <title>) */
+  char        **label_lines;/* what is drawn: wrapped, ellipsized */
+  guint         n_label_lines;
+  double       *baselines;  /* per line, from the top of label_rect's text */
+  double        text_width, text_height;
+  MgRect        label_rect; /* placed text box, padding included */
+  MgLabelPlacement placement;
+  guint         degree;     /* relations touching it */
+
+  MgLessonMark *marks;      /* ring segments, or NULL */
+  guint         n_marks;
+
+  /*< private >*/
+  GPtrArray    *relations;  /* MgSceneRelation* touching it */
+  PangoLayout  *layout;     /* cached, created when first drawn */
+  gpointer      glyphs;     /* MgLabelGlyphs, cached likewise */
+  GList        *cache_link; /* in the scene's layout cache */
+  gboolean      placed;     /* has a position: drawn and indexed */
+  MgRect        indexed;    /* bounds as inserted in the index */
+  guint         draw_index; /* in the scene's compact draw list */
+  gboolean      label_in_index;
+} MgSceneActor;
+
+typedef struct {
+  MgSceneItem   item;
+  MgRelation   *relation;
+  MgSceneActor *source, *target;
+  const MgRelationKind *kind;
+  MgColor       color;
+  MgLineStyle   line;
+  double        width;
+  /* Path: cubic Bézier control points x0,y0, x1,y1 … (3n+1 points), from
+   * the source's border to the arrowhead base (or the target's border). */
+  double       *points;
+  guint         n_points;
+  gboolean      has_arrow;
+  double        arrow[6];   /* tip, then the two base corners */
+
+  MgLessonMark *marks;      /* halos, or NULL */
+  guint         n_marks;
+
+  /*< private >*/
+  double       *flat;       /* flattened path for hit-testing (x,y pairs) */
+  guint         n_flat;
+  gboolean      placed;
+  gboolean      straight;   /* one segment along a line */
+  guint         draw_index;
+  gboolean      in_index;
+  double        index_pad;
+  int           parallel_rank; /* twice the offset among parallel relations */
+} MgSceneRelation;
+
+/* A territory box (from the layout), in map coordinates: (x, y) is the
+ * top-left corner.  @path is the territory path, @label what is shown. */
+typedef struct {
+  char  *label;
+  char  *path;
+  double x, y, width, height;
+  guint  depth;  /* 0 for the outermost */
+} MgSceneCluster;
+
+/* The legend, laid out in its own coordinates (points, origin top-left).
+ * Lists only the roles and relation kinds present (not hidden). */
+typedef enum {
+  MG_LEGEND_HEADING,   /* the legend title */
+  MG_LEGEND_SECTION,   /* "Roles", "Relations" */
+  MG_LEGEND_ROLE,
+  MG_LEGEND_KIND,
+} MgLegendEntryType;
+
+typedef struct {
+  MgLegendEntryType type;
+  char        *text;
+  double       x, y;          /* text box top-left */
+  double       baseline;      /* from y */
+  double       swatch_x, swatch_y;   /* centre of the shape or line sample */
+  double       swatch_w, swatch_h;   /* its size (a line: length, width) */
+  MgShape      shape;
+  MgColor      fill, stroke;  /* role swatch; kind: stroke = line colour */
+  MgLineStyle  line;
+  gboolean     directed;      /* kind drawn with an arrow */
+  const char  *id;            /* role or kind id, NULL for the unnamed */
+} MgLegendEntry;
+
+typedef struct {
+  double     width, height;
+  double     font_size;
+  GPtrArray *entries;         /* of MgLegendEntry* */
+} MgLegend;
+
+#define MG_TYPE_SCENE (mg_scene_get_type ())
+G_DECLARE_FINAL_TYPE (MgScene, mg_scene, MG, SCENE, GObject)
+
+/* Signals:
+ *   "changed" (gpointer const MgRect *area)  — @area in map coordinates, or
+ *             NULL when everything may have changed. */
+
+/* @style may be NULL (the default style).  The scene keeps a reference on
+ * both and follows the map's changes. */
+MgScene      *mg_scene_new (MgMap *map, MgStyle *style);
+MgMap        *mg_scene_get_map (MgScene *scene);
+MgStyle      *mg_scene_get_style (MgScene *scene);
+void          mg_scene_set_style (MgScene *scene, MgStyle *style);
+/* Rebuilds every item (after many changes at once). */
+void          mg_scene_rebuild (MgScene *scene);
+
+/* Incremental updates (the map's signals call them; callers may too). */
+void          mg_scene_update_actor (MgScene *scene, MgActor *actor);
+void          mg_scene_update_relation (MgScene *scene, MgRelation *relation);
+
+/* Items, in z-order.  (transfer none) of MgSceneActor* / MgSceneRelation*. */
+GPtrArray    *mg_scene_get_actors (MgScene *scene);
+GPtrArray    *mg_scene_get_relations (MgScene *scene);
+MgSceneActor *mg_scene_lookup_actor (MgScene *scene, const MgActor *actor);
+MgSceneRelation *mg_scene_lookup_relation (MgScene *scene, const MgRelation *relation);
+
+/* Territory boxes (copied).  Pass NULL, 0 to remove them. */
+void          mg_scene_set_clusters (MgScene *scene, const MgSceneCluster *clusters, guint n);
+const MgSceneCluster *mg_scene_get_clusters (MgScene *scene, guint *n);
+
+/* Everything drawn (shapes, labels, relations, clusters), map coordinates;
+ * empty when nothing is placed. */
+void          mg_scene_get_bounds (MgScene *scene, MgRect *bounds);
+
+/* Items (not hidden) whose drawing meets @rect, in z-order: relations
+ * first, then actors.  (transfer container) of MgSceneItem*. */
+GPtrArray    *mg_scene_query_rect (MgScene *scene, const MgRect *rect);
+/* The topmost item at (x, y), map coordinates: an actor whose shape or
+ * label contains the point, else the relation whose path passes within
+ * @tolerance (map units) of it; NULL over empty space. */
+MgSceneItem  *mg_scene_hit_test (MgScene *scene, double x, double y, double tolerance);
+
+/* Actors whose label found no room (they keep it in tooltips and the SVG
+ * <title>).  (transfer container) of MgSceneActor*. */
+GPtrArray    *mg_scene_get_dropped_labels (MgScene *scene);
+/* Places every label again (after visibility changes, for instance). */
+void          mg_scene_place_labels (MgScene *scene);
+
+/* The legend for what the scene shows (owned by the scene). */
+const MgLegend *mg_scene_get_legend (MgScene *scene);
+
+/* Lens and filter state.  Changing it emits "changed". */
+void          mg_scene_set_actor_visibility (MgScene *scene, const MgActor *actor,
+                                             MgItemVisibility visibility);
+void          mg_scene_set_actor_highlight (MgScene *scene, const MgActor *actor,
+                                            gboolean highlight);
+void          mg_scene_set_actor_marks (MgScene *scene, const MgActor *actor,
+                                        const MgLessonMark *marks, guint n_marks);
+void          mg_scene_set_relation_visibility (MgScene *scene, const MgRelation *relation,
+                                                MgItemVisibility visibility);
+void          mg_scene_set_relation_highlight (MgScene *scene, const MgRelation *relation,
+                                               gboolean highlight);
+void          mg_scene_set_relation_marks (MgScene *scene, const MgRelation *relation,
+                                           const MgLessonMark *marks, guint n_marks);
+/* Every item shown, unhighlighted, without marks. */
+void          mg_scene_reset_states (MgScene *scene);
+
+/* The tooltip / SVG <title> text of an item: full label, role, territory,
+ * lessons (transfer full). */
+char         *mg_scene_describe_item (MgScene *scene, const MgSceneItem *item);
+
+/* The size of the label box the scene would draw for @text (wrapped and
+ * ellipsized as actor labels are, padding included), in map units — for a
+ * layout that wants to leave room for labels. */
+void          mg_scene_measure_label (MgScene *scene, const char *text, double *width,
+                                      double *height);
+
+/* The Pango context the scene measures text with: 72 dpi (1 pt = 1 map
+ * unit), metrics unhinted so that text scales linearly with zoom. */
+PangoContext *mg_scene_get_pango_context (MgScene *scene);
+
+G_END_DECLS

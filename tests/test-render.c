@@ -1,0 +1,209 @@
+/* The cairo renderer: level of detail and the direct pixel paths of big
+ * maps, on image and recording surfaces. */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "mg-render-cairo.h"
+#include "mg-scene.h"
+
+static MgActor *
+add_actor (MgMap *map, const char *id, const char *label, const char *role, double x, double y)
+{
+  MgActor *a = mg_map_add_actor (map, id);
+
+  mg_map_set_actor_label (map, a, label);
+  mg_map_set_actor_role (map, a, role);
+  mg_map_set_actor_position (map, a, x, y);
+  return a;
+}
+
+static void
+assert_rgb_near (guint32 argb, guint32 rgb, int tolerance)
+{
+  int dr = (int) ((argb >> 16) & 0xff) - (int) ((rgb >> 16) & 0xff);
+  int dg = (int) ((argb >> 8) & 0xff) - (int) ((rgb >> 8) & 0xff);
+  int db = (int) (argb & 0xff) - (int) (rgb & 0xff);
+
+  if (abs (dr) > tolerance || abs (dg) > tolerance || abs (db) > tolerance)
+    g_error ("pixel %06x is not near %06x", argb & 0xffffff, rgb);
+}
+
+/* A 40 × 40 grid, each actor joined to its right and lower neighbours:
+ * big enough for the renderer's direct pixel paths. */
+static MgMap *
+make_grid_map (void)
+{
+  MgMap *map = mg_map_new ();
+  MgActor *grid[40][40];
+
+  for (int r = 0; r < 40; r++)
+    for (int c = 0; c < 40; c++)
+      {
+        g_autofree char *id = g_strdup_printf ("g%d-%d", r, c);
+        grid[r][c] = add_actor (map, id, id, (r + c) % 2 ? "sme" : "university", c * 100.0, r * 100.0);
+      }
+  for (int r = 0; r < 40; r++)
+    for (int c = 0; c < 40; c++)
+      {
+        if (c + 1 < 40)
+          mg_map_set_relation_kind (map, mg_map_add_relation (map, grid[r][c], grid[r][c + 1], NULL, TRUE), "partnership");
+        if (r + 1 < 40)
+          mg_map_set_relation_kind (map, mg_map_add_relation (map, grid[r][c], grid[r + 1][c], NULL, FALSE), "knowledge");
+      }
+  return map;
+}
+
+static guint32
+surface_pixel (cairo_surface_t *s, int x, int y)
+{
+  cairo_surface_flush (s);
+  return *(const guint32 *) (cairo_image_surface_get_data (s) +
+                             (gsize) y * cairo_image_surface_get_stride (s) + 4 * x);
+}
+
+/* Renders the grid map with @vp into a fresh 400 × 300 image, directly or
+ * through a recording surface (the renderer then uses a scratch image). */
+static cairo_surface_t *
+render_grid (MgScene *scene, const MgViewport *vp, gboolean recording)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (image);
+
+  if (recording)
+    {
+      cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *rcr = cairo_create (rec);
+      mg_render_cairo (scene, rcr, vp, NULL);
+      cairo_destroy (rcr);
+      cairo_set_source_surface (cr, rec, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (rec);
+    }
+  else
+    mg_render_cairo (scene, cr, vp, NULL);
+  cairo_destroy (cr);
+  return image;
+}
+
+static void
+test_render_fast_paths (void)
+{
+  g_autoptr (MgMap) map = make_grid_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgVocabulary *vocab = mg_map_get_vocabulary (map);
+  guint32 university = mg_vocabulary_ensure_role (vocab, "university")->color;
+  guint32 sme = mg_vocabulary_ensure_role (vocab, "sme")->color;
+
+  for (int recording = 0; recording < 2; recording++)
+    {
+      /* 0.1 px a unit: actors are 4 px squares, relations hairlines. */
+      MgViewport tiny = { -50, -50, 0.1, 400, 300 };
+      cairo_surface_t *s = render_grid (scene, &tiny, recording);
+      /* Actor g0-0 at map (0, 0) → pixel (5, 5); g0-1 at (100, 0) → (15, 5). */
+      assert_rgb_near (surface_pixel (s, 5, 5), university, 4);
+      assert_rgb_near (surface_pixel (s, 15, 5), sme, 4);
+      /* Between two rows of actors and their lines: background. */
+      assert_rgb_near (surface_pixel (s, 10, 10), 0xffffff, 0);
+      /* On the line from g0-0 to g0-1, halfway: some ink. */
+      g_assert_cmpuint (surface_pixel (s, 10, 5) & 0xff, <, 0xf8);
+      cairo_surface_destroy (s);
+
+      /* 0.75 px a unit: 30 px actors (drawn once, copied), 1 px lines
+       * with arrowheads, labels. */
+      MgViewport mid = { -50, -50, 0.75, 400, 300 };
+      s = render_grid (scene, &mid, recording);
+      assert_rgb_near (surface_pixel (s, 37, 37), university, 4);  /* g0-0 */
+      assert_rgb_near (surface_pixel (s, 112, 37), sme, 4);        /* g0-1 */
+      guint32 line = surface_pixel (s, 75, 37);                     /* between them */
+      g_assert_cmpuint (line & 0xff, <, 0xe0);
+      assert_rgb_near (surface_pixel (s, 75, 75), 0xffffff, 0);     /* empty cell */
+      g_assert_cmphex (surface_pixel (s, 5, 5) >> 24, ==, 0xff);
+      cairo_surface_destroy (s);
+    }
+}
+
+/* The packed draw lists follow edits: removed actors vanish, moved ones
+ * move, added ones appear, on whole-map frames of a big map. */
+static void
+test_render_follows_edits (void)
+{
+  g_autoptr (MgMap) map = make_grid_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgVocabulary *vocab = mg_map_get_vocabulary (map);
+  MgViewport tiny = { -50, -50, 0.1, 400, 300 };
+
+  /* g0-0 (university) removed, g0-1 moved down to (100, 2650) — an empty
+   * spot below the grid —, a financier added at (1500, 2650). */
+  mg_map_remove_actor (map, mg_map_lookup_actor (map, "g0-0"));
+  mg_map_set_actor_position (map, mg_map_lookup_actor (map, "g0-1"), 100, 2650);
+  add_actor (map, "new", "New", "financier", 1500, 2650);
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("g5-%d", i % 40);
+      MgActor *a = mg_map_lookup_actor (map, id);
+      if (a != NULL)
+        mg_map_remove_actor (map, a);
+    }
+
+  cairo_surface_t *s = render_grid (scene, &tiny, FALSE);
+  assert_rgb_near (surface_pixel (s, 5, 5), 0xffffff, 8);                 /* g0-0 gone */
+  assert_rgb_near (surface_pixel (s, 15, 270), mg_vocabulary_ensure_role (vocab, "sme")->color, 4);
+  assert_rgb_near (surface_pixel (s, 155, 270),
+                   mg_vocabulary_ensure_role (vocab, "financier")->color, 4);
+  assert_rgb_near (surface_pixel (s, 105, 55), 0xffffff, 8);             /* row 5 gone */
+  cairo_surface_destroy (s);
+}
+
+static void
+test_render_small_map_options (void)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  MgActor *a = add_actor (map, "a", "Alpha", "financier", 0, 0);
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgViewport vp = { -100, -100, 1, 200, 200 };
+  MgRenderOptions options;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_t *cr = cairo_create (s);
+  guint32 color = mg_vocabulary_ensure_role (mg_map_get_vocabulary (map), a->role)->color;
+
+  /* Without background the corners stay transparent; the actor is drawn. */
+  mg_render_options_init (&options);
+  options.background = FALSE;
+  mg_render_cairo (scene, cr, &vp, &options);
+  g_assert_cmphex (surface_pixel (s, 2, 2) >> 24, ==, 0);
+  assert_rgb_near (surface_pixel (s, 100, 100), color, 3);
+
+  /* The legend overlay in the top-left corner covers that corner. */
+  options.legend = MG_LEGEND_TOP_LEFT;
+  mg_render_cairo (scene, cr, &vp, &options);
+  g_assert_cmphex (surface_pixel (s, 14, 14) >> 24, !=, 0);
+
+  /* Fit: the actor ends up in the middle. */
+  MgRect bounds;
+  MgViewport fit;
+  mg_scene_get_bounds (scene, &bounds);
+  mg_viewport_fit (&fit, &bounds, 400, 100, 10);
+  g_assert_cmpfloat (fit.scale, >, 0);
+  double cx = (0 - fit.x) * fit.scale, cy = (0 - fit.y) * fit.scale;
+  g_assert_cmpfloat (fabs (cx - 200), <, 60);
+  g_assert_cmpfloat (cy, >, 0);
+  g_assert_cmpfloat (cy, <, 100);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/fast-paths", test_render_fast_paths);
+  g_test_add_func ("/render/follows-edits", test_render_follows_edits);
+  g_test_add_func ("/render/options-and-fit", test_render_small_map_options);
+
+  return g_test_run ();
+}
