@@ -1,0 +1,88 @@
+/* mg-canvas-private.h — the canvas's state, shared by mg-canvas.c (drawing,
+ * API) and mg-canvas-input.c (gestures and keys). */
+#pragma once
+
+#include "mg-canvas.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DRAG_NONE,     /* pressed, not moved past the threshold yet */
+  DRAG_PAN,
+  DRAG_MOVE,
+  DRAG_RUBBER,
+  DRAG_LINK,
+} DragKind;
+
+struct _MgCanvas {
+  GtkWidget         parent_instance;
+
+  MgDocument       *document;
+  MgCanvasViewport *viewport;
+  MgCanvasTool      tool;
+  gboolean          presentation;
+  MgStyle          *normal_style;  /* the style before presentation mode */
+  gboolean          fit_pending;   /* zoom to fit once the size is known */
+  guint             frame_count;
+
+  /* hover */
+  MgActor          *hover_actor;
+  MgRelation       *hover_relation;
+  double            pointer_x, pointer_y;
+  gboolean          pointer_inside;
+
+  /* the current primary-button drag */
+  gboolean          dragging;            /* between begin and end */
+  DragKind          drag;
+  double            press_x, press_y;
+  double            drag_x, drag_y;      /* current pointer, widget coords */
+  GdkModifierType   press_state;
+  MgActor          *press_actor;
+  GPtrArray        *moving;              /* MgActor* being moved */
+  double           *moving_start;        /* their x,y pairs before the move */
+  gboolean         *moving_pinned;
+  double            move_origin_x, move_origin_y; /* map point under the press */
+
+  /* pinch zoom */
+  double            pinch_start_zoom;
+
+  /* label editor */
+  GtkWidget        *label_popover;
+  GtkWidget        *label_entry;
+  MgActor          *editing_actor;
+
+  /* context menu */
+  GtkWidget        *context_menu;
+  double            context_x, context_y;
+
+  /* the last frame's drawing time */
+  double            last_frame_ms;
+
+  /* the drawing kept while the view moves (mg-canvas-cache.c) */
+  gboolean          use_cache;
+  GdkTexture       *cache;
+  MgRect            cache_rect;  /* map area it shows */
+  double            cache_zoom;
+  double            fresh_ms;    /* what drawing the view afresh took */
+  gint64            last_motion; /* monotonic µs of the last viewport change */
+  guint             settle_source;
+};
+
+/* mg-canvas-input.c */
+void mg_canvas_setup_input (MgCanvas *self);
+void mg_canvas_class_setup_input (GtkWidgetClass *widget_class);
+void mg_canvas_set_hover (MgCanvas *self, MgActor *actor, MgRelation *relation);
+void mg_canvas_cancel_drag (MgCanvas *self);
+
+/* mg-canvas-cache.c */
+void mg_canvas_cache_draw (MgCanvas *self, GtkSnapshot *snapshot, int width, int height);
+void mg_canvas_cache_invalidate (MgCanvas *self);
+void mg_canvas_cache_note_motion (MgCanvas *self);
+void mg_canvas_cache_clear (MgCanvas *self);
+
+/* mg-canvas.c */
+MgScene     *mg_canvas_get_scene (MgCanvas *self);
+MgUndoStack *mg_canvas_get_undo (MgCanvas *self);
+MgSelection *mg_canvas_get_selection (MgCanvas *self);
+
+G_END_DECLS

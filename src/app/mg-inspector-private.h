@@ -1,0 +1,65 @@
+/* mg-inspector-private.h — the inspector's state, shared by mg-inspector.c
+ * (actors) and mg-inspector-relation.c (relations). */
+#pragma once
+
+#include "mg-inspector.h"
+
+G_BEGIN_DECLS
+
+struct _MgInspector {
+  GtkWidget            parent_instance;
+
+  GtkStack            *stack;
+  /* actors */
+  GtkLabel            *actor_heading;
+  AdwEntryRow         *label_row;
+  AdwComboRow         *role_row;
+  AdwEntryRow         *territory_row;
+  GtkMenuButton       *territory_button;
+  GtkPopover          *territory_popover;
+  GtkListBox          *territory_list;
+  AdwActionRow        *pinned_row;
+  GtkSwitch           *pinned_switch;
+  AdwPreferencesGroup *lessons_group;
+  AdwPreferencesGroup *notes_group;
+  GtkTextView         *notes_view;
+  AdwPreferencesGroup *attributes_group;
+  GtkPopover          *add_attribute_popover;
+  GtkEntry            *new_attribute_name;
+  GtkEntry            *new_attribute_value;
+  GtkCheckButton      *lesson_checks[MG_N_LESSONS];
+  GPtrArray           *attribute_rows;  /* GtkWidget* in attributes_group */
+  GListModel          *roles;
+  guint                n_roles_listed;
+  GPtrArray           *notes_targets;   /* actor ids being annotated */
+
+  /* relations */
+  GtkLabel            *relation_heading;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *weight_row;
+  AdwPreferencesGroup *relation_lessons_group;
+  GtkTextView         *relation_notes_view;
+  GtkCheckButton      *relation_lesson_checks[MG_N_LESSONS];
+  GListModel          *kinds;
+  guint                n_kinds_listed;
+  GPtrArray           *relation_notes_targets; /* MgRelation* being annotated */
+
+  MgDocument          *document;
+  gboolean             updating;  /* widgets being set from the model */
+  guint                refresh_idle;
+};
+
+/* mg-inspector-relation.c */
+void mg_inspector_relation_init (MgInspector *self);
+void mg_inspector_relation_refresh (MgInspector *self);
+void mg_inspector_relation_class_init (GtkWidgetClass *widget_class);
+void mg_inspector_relation_commit_notes (MgInspector *self);
+
+/* shared helpers (mg-inspector.c) */
+gboolean     mg_inspector_contains_focus (GtkWidget *widget);
+GtkWidget   *mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check);
+void         mg_inspector_set_check (GtkCheckButton *check, guint n_with, guint n_total);
+char        *mg_inspector_get_text (GtkTextView *view);
+MgUndoStack *mg_inspector_get_undo (MgInspector *self);
+
+G_END_DECLS

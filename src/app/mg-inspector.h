@@ -1,0 +1,27 @@
+/* mg-inspector.h — tags the selection: label, role, territory, lessons,
+ * notes and other attributes of the selected actors (several at once:
+ * bulk tagging, mixed values shown as such), or kind, weight, lessons and
+ * notes of the selected relations.  Every change is one undoable step. */
+#pragma once
+
+#include <adwaita.h>
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_INSPECTOR (mg_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (MgInspector, mg_inspector, MG, INSPECTOR, GtkWidget)
+
+GtkWidget *mg_inspector_new (void);
+void       mg_inspector_set_document (MgInspector *self, MgDocument *document);
+
+/* What the inspector's widgets do, for tests and keyboard actions: set the
+ * role (by id, NULL for none) or the territory of the selected actors, as
+ * if chosen in the drop-down / typed in the entry. */
+void       mg_inspector_choose_role (MgInspector *self, const char *role_id);
+void       mg_inspector_enter_territory (MgInspector *self, const char *territory);
+void       mg_inspector_toggle_lesson (MgInspector *self, MgLesson lesson, gboolean on);
+/* The page shown: "none", "actors" or "relations". */
+const char *mg_inspector_get_page (MgInspector *self);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* mg-role-swatch.c — a role's shape in its colour, drawn at icon size. */
+#include "config.h"
+
+#include <math.h>
+
+#include "mg-role-swatch.h"
+
+#define SWATCH_SIZE 16
+
+struct _MgRoleSwatch {
+  GtkWidget parent_instance;
+
+  guint32   color;
+  MgShape   shape;
+  gboolean  empty;
+  gboolean  is_line;
+  MgLineStyle line;
+};
+
+G_DEFINE_FINAL_TYPE (MgRoleSwatch, mg_role_swatch, GTK_TYPE_WIDGET)
+
+static void
+polygon (cairo_t *cr, double cx, double cy, double r, guint n, double rotation)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double a = rotation + 2 * G_PI * i / n;
+      if (i == 0)
+        cairo_move_to (cr, cx + r * cos (a), cy + r * sin (a));
+      else
+        cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/* The shapes at swatch size.  The map's own drawing is the core renderer's;
+ * at 16 pixels a plain approximation of each shape reads the same. */
+static void
+trace_shape (cairo_t *cr, MgShape shape, double s)
+{
+  double c = s / 2, r = s / 2 - 1.5;
+
+  switch (shape)
+    {
+    case MG_SHAPE_BOX:
+      cairo_rectangle (cr, 1.5, 3.5, s - 3, s - 7);
+      break;
+    case MG_SHAPE_ROUNDED_BOX:
+      {
+        double x0 = 1.5, y0 = 3.5, x1 = s - 1.5, y1 = s - 3.5, rr = 3;
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x1 - rr, y0 + rr, rr, -G_PI / 2, 0);
+        cairo_arc (cr, x1 - rr, y1 - rr, rr, 0, G_PI / 2);
+        cairo_arc (cr, x0 + rr, y1 - rr, rr, G_PI / 2, G_PI);
+        cairo_arc (cr, x0 + rr, y0 + rr, rr, G_PI, 3 * G_PI / 2);
+        cairo_close_path (cr);
+      }
+      break;
+    case MG_SHAPE_HEXAGON:
+      polygon (cr, c, c, r, 6, 0);
+      break;
+    case MG_SHAPE_DIAMOND:
+      polygon (cr, c, c, r, 4, -G_PI / 2);
+      break;
+    case MG_SHAPE_TRIANGLE:
+      polygon (cr, c, c + 1, r + 0.5, 3, -G_PI / 2);
+      break;
+    case MG_SHAPE_OCTAGON:
+      polygon (cr, c, c, r, 8, G_PI / 8);
+      break;
+    case MG_SHAPE_PENTAGON:
+      polygon (cr, c, c + 0.5, r, 5, -G_PI / 2);
+      break;
+    case MG_SHAPE_HOUSE:
+      cairo_move_to (cr, c, 1.5);
+      cairo_line_to (cr, s - 1.5, c - 1);
+      cairo_line_to (cr, s - 1.5, s - 1.5);
+      cairo_line_to (cr, 1.5, s - 1.5);
+      cairo_line_to (cr, 1.5, c - 1);
+      cairo_close_path (cr);
+      break;
+    case MG_SHAPE_PARALLELOGRAM:
+      cairo_move_to (cr, 4.5, 3.5);
+      cairo_line_to (cr, s - 1.5, 3.5);
+      cairo_line_to (cr, s - 4.5, s - 3.5);
+      cairo_line_to (cr, 1.5, s - 3.5);
+      cairo_close_path (cr);
+      break;
+    case MG_SHAPE_STAR:
+      for (guint i = 0; i < 10; i++)
+        {
+          double a = -G_PI / 2 + G_PI * i / 5;
+          double rr = (i % 2) ? r * 0.45 : r + 0.5;
+          if (i == 0)
+            cairo_move_to (cr, c + rr * cos (a), c + 0.5 + rr * sin (a));
+          else
+            cairo_line_to (cr, c + rr * cos (a), c + 0.5 + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case MG_SHAPE_ELLIPSE:
+      cairo_save (cr);
+      cairo_translate (cr, c, c);
+      cairo_scale (cr, r, r * 0.72);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      break;
+    case MG_SHAPE_CIRCLE:
+    default:
+      cairo_arc (cr, c, c, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+static void
+mg_role_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  MgRoleSwatch *self = MG_ROLE_SWATCH (widget);
+  double s = SWATCH_SIZE;
+  double r = ((self->color >> 16) & 0xff) / 255.0;
+  double g = ((self->color >> 8) & 0xff) / 255.0;
+  double b = (self->color & 0xff) / 255.0;
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, s, s));
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (self->empty)
+    {
+      GdkRGBA fg;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      trace_shape (cr, MG_SHAPE_CIRCLE, s);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
+      cairo_set_dash (cr, (double[]) { 2, 2 }, 2, 0);
+      cairo_stroke (cr);
+    }
+  else if (self->is_line)
+    {
+      static const double dashed[] = { 4, 2 }, dotted[] = { 1, 2 }, dash_dot[] = { 4, 2, 1, 2 };
+
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_cap (cr, self->line == MG_LINE_DOTTED ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+      if (self->line == MG_LINE_DASHED)
+        cairo_set_dash (cr, dashed, 2, 0);
+      else if (self->line == MG_LINE_DOTTED)
+        cairo_set_dash (cr, dotted, 2, 0);
+      else if (self->line == MG_LINE_DASH_DOT)
+        cairo_set_dash (cr, dash_dot, 4, 0);
+      cairo_move_to (cr, 0.5, s / 2);
+      cairo_line_to (cr, s - 0.5, s / 2);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      trace_shape (cr, self->shape, s);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, r * 0.6, g * 0.6, b * 0.6, 1.0);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+mg_role_swatch_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                        int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  *minimum = *natural = SWATCH_SIZE;
+}
+
+static void
+mg_role_swatch_class_init (MgRoleSwatchClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = mg_role_swatch_snapshot;
+  widget_class->measure = mg_role_swatch_measure;
+  gtk_widget_class_set_css_name (widget_class, "mg-role-swatch");
+}
+
+static void
+mg_role_swatch_init (MgRoleSwatch *self)
+{
+  self->empty = TRUE;
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+}
+
+GtkWidget *
+mg_role_swatch_new (void)
+{
+  return g_object_new (MG_TYPE_ROLE_SWATCH, NULL);
+}
+
+void
+mg_role_swatch_set_look (MgRoleSwatch *self, guint32 color, MgShape shape)
+{
+  g_return_if_fail (MG_IS_ROLE_SWATCH (self));
+  if (!self->empty && !self->is_line && self->color == color && self->shape == shape)
+    return;
+  self->empty = FALSE;
+  self->is_line = FALSE;
+  self->color = color;
+  self->shape = shape;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mg_role_swatch_set_role (MgRoleSwatch *self, const MgRole *role)
+{
+  g_return_if_fail (MG_IS_ROLE_SWATCH (self));
+  if (role == NULL)
+    mg_role_swatch_set_empty (self);
+  else
+    mg_role_swatch_set_look (self, role->color, role->shape);
+}
+
+void
+mg_role_swatch_set_empty (MgRoleSwatch *self)
+{
+  g_return_if_fail (MG_IS_ROLE_SWATCH (self));
+  if (self->empty)
+    return;
+  self->empty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+mg_role_swatch_set_line (MgRoleSwatch *self, guint32 color, MgLineStyle line)
+{
+  g_return_if_fail (MG_IS_ROLE_SWATCH (self));
+  self->empty = FALSE;
+  self->is_line = TRUE;
+  self->color = color;
+  self->line = line;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

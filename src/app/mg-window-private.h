@@ -1,0 +1,69 @@
+/* mg-window-private.h — the window's parts, shared by mg-window.c (states,
+ * loading, closing) and mg-window-actions.c (actions and shortcuts). */
+#pragma once
+
+#include "mg-window.h"
+
+G_BEGIN_DECLS
+
+struct _MgWindow {
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay  *toast_overlay;
+  GtkRevealer      *header_revealer;
+  AdwHeaderBar     *header_bar;
+  AdwWindowTitle   *window_title;
+  GtkToggleButton  *panel_button;
+  GtkWidget        *save_button;
+  GtkWidget        *undo_box;
+  GtkWidget        *search_button;
+  GtkWidget        *export_button;
+  GtkMenuButton    *layout_button;
+  GtkDropDown      *engine_dropdown;
+  GtkDropDown      *group_dropdown;
+  GtkStack         *stack;
+  AdwStatusPage    *loading_page;
+  GtkSpinner       *loading_spinner;
+  AdwPreferencesGroup *recent_group;
+  GtkListBox       *recent_list;
+  GtkWidget        *example_button;
+  AdwFlap          *flap;
+  MgCanvas         *canvas;
+  GtkWidget        *tool_box;
+  GtkToggleButton  *select_tool;
+  GtkToggleButton  *link_tool;
+  GtkRevealer      *layout_revealer;
+  GtkSpinner       *layout_spinner;
+  MgActorList      *actor_list;
+  MgInspector      *inspector;
+
+  MgDocument       *document;
+  GFile            *loading_file;
+  GCancellable     *load_cancellable;
+  AdwMessageDialog *pending_dialog;
+  gboolean          force_close;
+  gboolean          close_after_save; /* Save As from the close dialog */
+  gboolean          presentation;
+  gboolean          panel_before_presentation;
+};
+
+/* mg-window-actions.c */
+void mg_window_class_init_actions (GtkWidgetClass *widget_class);
+void mg_window_init_actions (MgWindow *self);
+void mg_window_update_actions (MgWindow *self);
+void mg_window_set_presentation (MgWindow *self, gboolean presentation);
+void mg_window_save_as (MgWindow *self);
+
+/* mg-window-open.c */
+void     mg_window_fill_recent (MgWindow *self);
+void     mg_window_on_recent_activated (GtkListBox *list, GtkListBoxRow *row, MgWindow *self);
+gboolean mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y,
+                            MgWindow *self);
+
+/* mg-window.c */
+void mg_window_update_state (MgWindow *self);
+void mg_window_set_pending_dialog (MgWindow *self, AdwMessageDialog *dialog);
+void mg_window_show_error (MgWindow *self, const char *heading, const char *message);
+
+G_END_DECLS

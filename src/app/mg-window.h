@@ -1,0 +1,41 @@
+/* mg-window.h — one window per map: header bar, canvas, side panel with the
+ * actor list and the inspector, empty and loading states, toasts. */
+#pragma once
+
+#include <adwaita.h>
+#include "mg-actor-list.h"
+#include "mg-canvas.h"
+#include "mg-document.h"
+#include "mg-inspector.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_WINDOW (mg_window_get_type ())
+G_DECLARE_FINAL_TYPE (MgWindow, mg_window, MG, WINDOW, AdwApplicationWindow)
+
+/* Properties: "presentation" (boolean, fullscreen with panels hidden),
+ * "panel-visible" (boolean). */
+
+MgWindow    *mg_window_new (GtkApplication *application);
+MgDocument  *mg_window_get_document (MgWindow *self);
+MgCanvas    *mg_window_get_canvas (MgWindow *self);
+MgInspector *mg_window_get_inspector (MgWindow *self);
+MgActorList *mg_window_get_actor_list (MgWindow *self);
+
+/* Opens @file in this window (asking first whether to restore a recovery
+ * copy when there is one); reading happens off the main thread. */
+void         mg_window_open_file (MgWindow *self, GFile *file);
+/* TRUE when the window shows no map and is not loading one. */
+gboolean     mg_window_is_empty (MgWindow *self);
+/* TRUE when the window shows (or is loading) @file. */
+gboolean     mg_window_has_file (MgWindow *self, GFile *file);
+
+void         mg_window_add_toast (MgWindow *self, AdwToast *toast);
+/* The dialog asking about unsaved changes or a recovery copy, while one is
+ * shown (tests answer it), else NULL. */
+AdwMessageDialog *mg_window_get_pending_dialog (MgWindow *self);
+
+/* The example map's path, or NULL when it cannot be found.  (transfer full) */
+char        *mg_window_find_example_map (void);
+
+G_END_DECLS
