@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 typedef struct {
   int   status;
@@ -167,6 +168,203 @@ test_save_as_unwritable (void)
   g_assert_nonnull (strstr (run.err, "/nonexistent-dir/x.graphml"));
 }
 
+
+static char *
+tmp_path (const char *dir, const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+png_size (const char *path, int *width, int *height)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  const guchar *p;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  p = (const guchar *) data;
+  g_assert_true (memcmp (p, "\x89PNG\r\n\x1a\n", 8) == 0);
+  *width = (p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
+  *height = (p[20] << 24) | (p[21] << 16) | (p[22] << 8) | p[23];
+}
+
+static void
+test_export_formats (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  g_autofree char *dir = g_dir_make_tmp ("maillage-cli-XXXXXX", NULL);
+  g_autofree char *png72 = tmp_path (dir, "m72.png");
+  g_autofree char *png144 = tmp_path (dir, "m144.png");
+  g_autofree char *svg = tmp_path (dir, "m.svg");
+  g_autofree char *pdf = tmp_path (dir, "m.PDF");
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdf_text = NULL;
+  int w1, h1, w2, h2;
+
+  {
+    g_auto (Run) run = { 0 };
+    run_maillage (&run, (const char *[]) { "--export", png72, "--dpi", "72", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    run_maillage (&run, (const char *[]) { "--export", png144, "--dpi", "144", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  png_size (png72, &w1, &h1);
+  png_size (png144, &w2, &h2);
+  /* Twice the resolution, twice the pixels on each side (rounding aside). */
+  g_assert_cmpint (ABS (w2 - 2 * w1), <=, 2);
+  g_assert_cmpint (ABS (h2 - 2 * h1), <=, 2);
+
+  {
+    g_auto (Run) run = { 0 };
+    run_maillage (&run, (const char *[]) { "--export", svg, "--title", "Écosystème", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  g_assert_nonnull (strstr (svg_text, "<text"));
+  g_assert_nonnull (strstr (svg_text, "Écosystème"));
+
+  {
+    g_auto (Run) run = { 0 };
+    run_maillage (&run, (const char *[]) { "--export", pdf, path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (pdf, &pdf_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF"));
+
+  g_unlink (png72);
+  g_unlink (png144);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  struct {
+    const char *args[8];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "--export", "/tmp/x.jpeg", NULL }, 2, "x.jpeg" },
+    { { "--export", "/tmp/x.png", "--layout", "spring", NULL }, 2, "spring" },
+    { { "--export", "/tmp/x.png", "--dpi", "100", "--scale", "2", NULL }, 2, "--dpi" },
+    { { "--export", "/tmp/x.png", "--dpi", "1000", NULL }, 2, "--dpi" },
+    { { "--export", "/nonexistent-dir/x.png", NULL }, 1, "/nonexistent-dir/x.png" },
+    { { "--info", "--lens", "wisdom", NULL }, 2, "wisdom" },
+    { { "--info", "--group-by", "colour", NULL }, 2, "colour" },
+    { { "--lens", "care", NULL }, 2, "--info" },
+    { { "--info", "--view", "Nope", NULL }, 1, "Nope" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = { 0 };
+      const char *args[10] = { 0 };
+      guint n = 0;
+
+      for (; cases[i].args[n]; n++)
+        args[n] = cases[i].args[n];
+      args[n] = path;
+      run_maillage (&run, args);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].message));
+      /* One clear line (plus the --help hint for usage errors). */
+      g_assert_cmpuint (g_strv_length (g_strsplit (run.err, "\n", -1)), <=, 3);
+    }
+}
+
+static JsonObject *
+parse_object (JsonParser *parser, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gboolean
+array_has (JsonArray *array, const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_info_lenses_json (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *matches, *learn, *visible;
+
+  run_maillage (&run, (const char *[]) { "--info", "--json", "--lens", "learn", "--lens", "care",
+                                         "--role", "university", "--role", "sme", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  matches = json_object_get_object_member (root, "matches");
+  g_assert_nonnull (matches);
+  learn = json_object_get_object_member (matches, "learn");
+  g_assert_nonnull (learn);
+  g_assert_true (json_object_has_member (matches, "care"));
+  g_assert_false (json_object_has_member (matches, "valorize"));
+  /* wichard is tagged learn; michelin is filtered out by role. */
+  g_assert_true (array_has (json_object_get_array_member (learn, "actors"), "wichard"));
+  visible = json_object_get_object_member (root, "visible");
+  g_assert_false (array_has (json_object_get_array_member (visible, "actors"), "michelin"));
+  g_assert_true (array_has (json_object_get_array_member (visible, "actors"), "uca"));
+  g_assert_true (json_object_has_member (root, "matched"));
+}
+
+static void
+test_focus_hides_the_rest (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *actors;
+
+  run_maillage (&run, (const char *[]) { "--info", "--json", "--focus", "michelin:1",
+                                         "--focus-direction", "out", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  actors = json_object_get_array_member (json_object_get_object_member (root, "visible"), "actors");
+  g_assert_true (array_has (actors, "michelin"));
+  g_assert_true (array_has (actors, "uca"));
+  g_assert_false (array_has (actors, "wichard"));
+}
+
+static void
+test_layout_then_save_keeps_positions (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  g_autofree char *dir = g_dir_make_tmp ("maillage-cli-XXXXXX", NULL);
+  g_autofree char *out = tmp_path (dir, "laid-out.graphml");
+  g_autofree char *text = NULL;
+
+  {
+    g_auto (Run) run = { 0 };
+    run_maillage (&run, (const char *[]) { "--layout", "neato", "--save-as", out, path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "attr.name=\"x\""));
+  g_assert_nonnull (strstr (text, "attr.name=\"y\""));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 static void
 test_version (void)
 {
@@ -188,5 +386,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/save-as/round-trip", test_save_as_round_trip);
   g_test_add_func ("/cli/save-as/unwritable", test_save_as_unwritable);
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/export/formats", test_export_formats);
+  g_test_add_func ("/cli/export/errors", test_export_errors);
+  g_test_add_func ("/cli/info/lenses-json", test_info_lenses_json);
+  g_test_add_func ("/cli/info/focus-hides-the-rest", test_focus_hides_the_rest);
+  g_test_add_func ("/cli/layout-then-save-keeps-positions", test_layout_then_save_keeps_positions);
   return g_test_run ();
 }

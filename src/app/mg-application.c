@@ -14,6 +14,8 @@
 struct _MgApplication {
   AdwApplication parent_instance;
 
+  gboolean handled_locally; /* handle_local_options ran */
+
   /* Maps named on the command line of the first instance, opened once the
    * application is up (activate). */
   GPtrArray     *pending_files;
@@ -41,6 +43,8 @@ mg_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   MgApplication *self = MG_APPLICATION (app);
   g_autoptr (GOutputStream) out = NULL;
+
+  self->handled_locally = TRUE;
   g_autoptr (GOutputStream) err = NULL;
   g_autoptr (GPtrArray) files = NULL;
   g_autoptr (GError) error = NULL;
@@ -214,6 +218,20 @@ mg_application_finalize (GObject *object)
   G_OBJECT_CLASS (mg_application_parent_class)->finalize (object);
 }
 
+/* GApplication exits with 1 on an unknown option; our contract says 2 for
+ * usage errors, 1 for bad input.  An option error is the only way to come
+ * back with 1 before handle_local_options ran. */
+static gboolean
+mg_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  gboolean handled =
+    G_APPLICATION_CLASS (mg_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  if (handled && *exit_status == 1 && !MG_APPLICATION (app)->handled_locally)
+    *exit_status = 2;
+  return handled;
+}
+
 static void
 mg_application_class_init (MgApplicationClass *klass)
 {
@@ -221,6 +239,7 @@ mg_application_class_init (MgApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = mg_application_finalize;
+  app_class->local_command_line = mg_application_local_command_line;
   app_class->handle_local_options = mg_application_handle_local_options;
   app_class->activate = mg_application_activate;
   app_class->open = mg_application_open;

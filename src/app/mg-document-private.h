@@ -26,7 +26,6 @@ struct _MgDocument {
   GCancellable    *layout_cancellable;
 
   guint            recovery_source;
-  guint            batch_depth;
 };
 
 /* mg-document.c */

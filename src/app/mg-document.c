@@ -7,6 +7,7 @@
 
 #include "mg-document-private.h"
 #include "mg-graphml.h"
+#include "mg-scene-bridge.h"
 
 /* How long after the first unsaved change the recovery copy is written. */
 #define RECOVERY_DELAY_SECONDS 20
@@ -90,24 +91,6 @@ on_undo_changed (MgUndoStack *undo, MgDocument *self)
   update_modified (self);
 }
 
-/* A bulk edit of many actors: the scene would update (and place labels
- * again) actor by actor; it catches up once at the end instead. */
-static void
-on_batch_begin (MgUndoStack *undo, guint n_items, MgDocument *self)
-{
-  if (self->scene != NULL && self->batch_depth++ == 0)
-    g_signal_handlers_block_matched (self->map, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->scene);
-}
-
-static void
-on_batch_end (MgUndoStack *undo, guint n_items, MgDocument *self)
-{
-  if (self->scene == NULL || self->batch_depth == 0 || --self->batch_depth > 0)
-    return;
-  g_signal_handlers_unblock_matched (self->map, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->scene);
-  mg_scene_rebuild (self->scene);
-}
-
 static void
 on_map_metadata_changed (MgMap *map, MgDocument *self)
 {
@@ -140,24 +123,9 @@ drop_map (MgDocument *self)
 void
 mg_document_set_clusters (MgDocument *self, const MgLayoutResult *result)
 {
-  g_autofree MgSceneCluster *clusters = NULL;
-
   if (result == NULL || self->scene == NULL)
     return;
-  clusters = g_new0 (MgSceneCluster, result->n_clusters + 1);
-  for (guint i = 0; i < result->n_clusters; i++)
-    {
-      const MgLayoutCluster *c = &result->clusters[i];
-
-      clusters[i].label = c->label;
-      clusters[i].path = c->territory;
-      clusters[i].x = c->box.x0;
-      clusters[i].y = c->box.y0;
-      clusters[i].width = c->box.x1 - c->box.x0;
-      clusters[i].height = c->box.y1 - c->box.y0;
-      clusters[i].depth = c->depth > 0 ? c->depth - 1 : 0;
-    }
-  mg_scene_set_clusters (self->scene, clusters, result->n_clusters);
+  mg_scene_bridge_set_clusters (self->scene, result);
 }
 
 /* Puts a freshly read map in place (main thread). */
@@ -171,7 +139,6 @@ install_map (MgDocument *self, MgMap *map, GFile *file, const MgLayoutResult *la
   g_clear_object (&self->layout_cancellable);
 
   drop_map (self);
-  self->batch_depth = 0;
   self->map = g_object_ref (map);
   self->scene = mg_scene_new (map, NULL);
   self->undo = mg_undo_stack_new (map);
@@ -180,8 +147,6 @@ install_map (MgDocument *self, MgMap *map, GFile *file, const MgLayoutResult *la
   mg_document_set_clusters (self, layout);
 
   g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
-  g_signal_connect (self->undo, "batch-begin", G_CALLBACK (on_batch_begin), self);
-  g_signal_connect (self->undo, "batch-end", G_CALLBACK (on_batch_end), self);
   g_signal_connect (self->map, "metadata-changed", G_CALLBACK (on_map_metadata_changed), self);
 
   set_file (self, file);

@@ -1,12 +1,19 @@
-/* mg-cli.c — maillage's command line: summary, normalised save. */
+/* mg-cli.c — maillage's command line: summary, normalised save, layout,
+ * lenses and filters, export.  Runs without a display. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "mg-cli.h"
+#include "mg-export.h"
 #include "mg-graphml.h"
+#include "mg-layout.h"
+#include "mg-scene-bridge.h"
 #include "mg-summary.h"
+#include "mg-view.h"
+#include "mg-visibility.h"
 
 static const GOptionEntry option_entries[] = {
   { "info", 'i', 0, G_OPTION_ARG_NONE, NULL,
@@ -15,10 +22,66 @@ static const GOptionEntry option_entries[] = {
     N_("With --info: print the summary as JSON"), NULL },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map as normalised GraphML to FILE and exit"), N_("FILE") },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the map to FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
+  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Lay the map out with ENGINE: auto, dot, neato, fdp, sfdp, circo, twopi "
+       "(default: keep saved positions, else auto)"), N_("ENGINE") },
+  { "group-by", 'g', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw territories as boxes: territory[:LEVEL], LEVEL being region, department, "
+       "city or a number (lays the map out)"), N_("territory[:LEVEL]") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run the layout engine even beyond the map size it handles well"), NULL },
+  { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("PNG resolution, 72 to 600 (default 150)"), N_("N") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Size of one map point in the output (default 1)"), N_("F") },
+  { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("No background (PNG and SVG)"), NULL },
+  { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the legend out"), NULL },
+  { "title", 't', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Title drawn above the map (default: none)"), N_("TEXT") },
+  { "lens", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Switch a lesson lens on: valorize, care, combine or learn (repeatable)"), N_("LESSON") },
+  { "lens-mode", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With several lenses, what counts as matched: any (default) or all"), N_("any|all") },
+  { "no-derived", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Lenses show only what is tagged, not what the rules derive"), NULL },
+  { "hide-unmatched", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Hide what the lenses do not match (default: fade it)"), NULL },
+  { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Show only actors of ROLE (repeatable)"), N_("ROLE") },
+  { "territory", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show only actors in the territory PATH and below it"), N_("PATH") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Show only relations of KIND (repeatable)"), N_("KIND") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show only actors whose label, id, notes or territory contain TEXT"), N_("TEXT") },
+  { "min-degree", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Show only actors with at least N relations"), N_("N") },
+  { "focus", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Show only the neighbourhood of an actor, HOPS deep (1–3, default 1; repeatable)"),
+    N_("ACTOR_ID[:HOPS]") },
+  { "focus-direction", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Which relations focus follows: both (default), out or in"), N_("both|out|in") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start from the saved view NAME (lenses, filters, focus, viewport)"), N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[MAP…]") },
   { NULL }
+};
+
+/* Options that only make sense with an action. */
+static const char *const action_options[] = {
+  "info", "json", "save-as", "export", "version",
+};
+
+static const char *const modifier_options[] = {
+  "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
+  "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
+  "search", "min-degree", "focus", "focus-direction", "view",
 };
 
 const GOptionEntry *
@@ -42,10 +105,15 @@ gboolean
 mg_cli_wants_action (GVariantDict *options)
 {
   g_return_val_if_fail (options != NULL, FALSE);
-  return g_variant_dict_contains (options, "info") ||
-         g_variant_dict_contains (options, "save-as") ||
-         g_variant_dict_contains (options, "json") ||
-         g_variant_dict_contains (options, "version");
+  for (guint i = 0; i < G_N_ELEMENTS (action_options); i++)
+    if (g_variant_dict_contains (options, action_options[i]))
+      return TRUE;
+  /* A modifier alone is a usage error, reported by mg_cli_run(), rather than
+   * silently opening a window. */
+  for (guint i = 0; i < G_N_ELEMENTS (modifier_options); i++)
+    if (g_variant_dict_contains (options, modifier_options[i]))
+      return TRUE;
+  return FALSE;
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -61,27 +129,332 @@ print_to (GOutputStream *stream, const char *format, ...)
   g_output_stream_write_all (stream, text, strlen (text), NULL, NULL, NULL);
 }
 
-static int
-usage_error (GOutputStream *err, const char *message)
+/* ---- what the options ask for ----------------------------------------- */
+
+typedef struct {
+  char          *path;
+  gboolean       info, json;
+  char          *save_as;
+  char          *export_path;
+  MgExportFormat format;
+
+  gboolean       run_layout;
+  MgLayoutOptions layout;
+
+  double         dpi, scale;
+  gboolean       transparent, no_legend;
+  char          *title;
+
+  char          *view_name;
+  gboolean       has_lens_options;   /* any lens option given */
+  GStrv          lenses;
+  char          *lens_mode;
+  gboolean       no_derived, hide_unmatched;
+
+  gboolean       has_filter_options;
+  GStrv          roles, kinds, focus;
+  char          *territory, *search, *focus_direction;
+  int            min_degree;
+} Request;
+
+static void
+request_clear (Request *r)
 {
-  print_to (err, "maillage: %s\n%s\n", message,
-            _("Run “maillage --help” to see the options."));
-  return MG_CLI_EXIT_USAGE;
+  g_free (r->path);
+  g_free (r->save_as);
+  g_free (r->export_path);
+  g_free (r->title);
+  g_free (r->view_name);
+  g_strfreev (r->lenses);
+  g_free (r->lens_mode);
+  g_strfreev (r->roles);
+  g_strfreev (r->kinds);
+  g_strfreev (r->focus);
+  g_free (r->territory);
+  g_free (r->search);
+  g_free (r->focus_direction);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
+
+static gboolean
+parse_group_by (const char *text, guint *level, char **message)
+{
+  static const char *const level_names[] = { NULL, "region", "department", "city" };
+  const char *colon;
+  g_autofree char *what = NULL;
+
+  colon = strchr (text, ':');
+  what = colon ? g_strndup (text, (gsize) (colon - text)) : g_strdup (text);
+  if (g_ascii_strcasecmp (what, "territory") != 0)
+    {
+      *message = g_strdup_printf (_("cannot group by “%s”: only “territory[:LEVEL]” is known"), text);
+      return FALSE;
+    }
+  if (colon == NULL || colon[1] == '\0')
+    {
+      *level = 1;
+      return TRUE;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (level_names); i++)
+    if (g_ascii_strcasecmp (colon + 1, level_names[i]) == 0)
+      {
+        *level = i;
+        return TRUE;
+      }
+  {
+    guint64 value;
+
+    if (g_ascii_string_to_unsigned (colon + 1, 10, 1, 16, &value, NULL))
+      {
+        *level = (guint) value;
+        return TRUE;
+      }
+  }
+  *message = g_strdup_printf (_("unknown territory level “%s”: use region, department, city "
+                                "or a number from 1 to 16"), colon + 1);
+  return FALSE;
+}
+
+/* Reads the options into @r; on a usage error returns FALSE with @message. */
+static gboolean
+request_parse (Request *r, GVariantDict *options, char **message)
+{
+  g_auto (GStrv) files = mg_cli_get_files (options);
+  g_autofree char *engine = NULL;
+  g_autofree char *group_by = NULL;
+  MgLensMode mode;
+  MgFocusDirection direction;
+
+  r->info = g_variant_dict_contains (options, "info");
+  r->json = g_variant_dict_contains (options, "json");
+  g_variant_dict_lookup (options, "save-as", "^ay", &r->save_as);
+  g_variant_dict_lookup (options, "export", "^ay", &r->export_path);
+  g_variant_dict_lookup (options, "layout", "s", &engine);
+  g_variant_dict_lookup (options, "group-by", "s", &group_by);
+  r->dpi = -1;
+  r->scale = -1;
+  g_variant_dict_lookup (options, "dpi", "d", &r->dpi);
+  g_variant_dict_lookup (options, "scale", "d", &r->scale);
+  r->transparent = g_variant_dict_contains (options, "transparent");
+  r->no_legend = g_variant_dict_contains (options, "no-legend");
+  g_variant_dict_lookup (options, "title", "s", &r->title);
+
+  g_variant_dict_lookup (options, "view", "s", &r->view_name);
+  g_variant_dict_lookup (options, "lens", "^as", &r->lenses);
+  g_variant_dict_lookup (options, "lens-mode", "s", &r->lens_mode);
+  r->no_derived = g_variant_dict_contains (options, "no-derived");
+  r->hide_unmatched = g_variant_dict_contains (options, "hide-unmatched");
+  r->has_lens_options = r->lenses || r->lens_mode || r->no_derived || r->hide_unmatched;
+
+  g_variant_dict_lookup (options, "role", "^as", &r->roles);
+  g_variant_dict_lookup (options, "kind", "^as", &r->kinds);
+  g_variant_dict_lookup (options, "focus", "^as", &r->focus);
+  g_variant_dict_lookup (options, "territory", "s", &r->territory);
+  g_variant_dict_lookup (options, "search", "s", &r->search);
+  g_variant_dict_lookup (options, "focus-direction", "s", &r->focus_direction);
+  r->min_degree = -1;
+  g_variant_dict_lookup (options, "min-degree", "i", &r->min_degree);
+  r->has_filter_options = r->roles || r->kinds || r->focus || r->territory || r->search ||
+                          r->focus_direction || r->min_degree >= 0;
+
+  if (r->json && !r->info)
+    return (*message = g_strdup (_("--json goes with --info"))), FALSE;
+  if (!r->info && r->save_as == NULL && r->export_path == NULL)
+    return (*message = g_strdup (_("say what to do: --info, --export FILE or --save-as FILE"))), FALSE;
+  if (files == NULL || files[0] == NULL)
+    return (*message = g_strdup (_("no map file given"))), FALSE;
+  if (files[1] != NULL)
+    return (*message = g_strdup (_("give one map file at a time"))), FALSE;
+  r->path = g_strdup (files[0]);
+
+  mg_layout_options_init (&r->layout);
+  r->layout.force = g_variant_dict_contains (options, "force");
+  if (engine != NULL)
+    {
+      if (!mg_layout_engine_from_string (engine, &r->layout.engine))
+        return (*message = g_strdup_printf (_("unknown layout engine “%s”: use auto, dot, neato, "
+                                              "fdp, sfdp, circo or twopi"), engine)), FALSE;
+      r->run_layout = TRUE;
+    }
+  if (group_by != NULL)
+    {
+      if (!parse_group_by (group_by, &r->layout.group_by_territory_level, message))
+        return FALSE;
+      r->run_layout = TRUE;
+    }
+
+  if (r->export_path != NULL && !mg_export_format_from_filename (r->export_path, &r->format))
+    return (*message = g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .svg "
+                                          "or .pdf"), r->export_path)), FALSE;
+  if (r->dpi >= 0 && r->scale >= 0)
+    return (*message = g_strdup (_("give --dpi or --scale, not both"))), FALSE;
+  if (r->dpi >= 0 && (r->dpi < MG_EXPORT_MIN_DPI || r->dpi > MG_EXPORT_MAX_DPI))
+    return (*message = g_strdup_printf (_("--dpi must be between %g and %g"),
+                                        MG_EXPORT_MIN_DPI, MG_EXPORT_MAX_DPI)), FALSE;
+  if (r->scale >= 0 && (r->scale < 0.01 || r->scale > 100))
+    return (*message = g_strdup (_("--scale must be between 0.01 and 100"))), FALSE;
+  if ((r->dpi >= 0 || r->scale >= 0 || r->transparent || r->no_legend || r->title) &&
+      r->export_path == NULL)
+    return (*message = g_strdup (_("--dpi, --scale, --transparent, --no-legend and --title go "
+                                   "with --export"))), FALSE;
+
+  for (guint i = 0; r->lenses && r->lenses[i]; i++)
+    if (!mg_lesson_from_id (r->lenses[i], NULL))
+      return (*message = g_strdup_printf (_("unknown lesson “%s”: use valorize, care, combine "
+                                            "or learn"), r->lenses[i])), FALSE;
+  if (r->lens_mode != NULL && !mg_lens_mode_from_string (r->lens_mode, &mode))
+    return (*message = g_strdup_printf (_("unknown lens mode “%s”: use any or all"),
+                                        r->lens_mode)), FALSE;
+  if (r->focus_direction != NULL && !mg_focus_direction_from_string (r->focus_direction, &direction))
+    return (*message = g_strdup_printf (_("unknown focus direction “%s”: use both, out or in"),
+                                        r->focus_direction)), FALSE;
+  for (guint i = 0; r->focus && r->focus[i]; i++)
+    {
+      const char *colon = strrchr (r->focus[i], ':');
+
+      if (colon != NULL &&
+          !g_ascii_string_to_unsigned (colon + 1, 10, 1, 3, NULL, NULL))
+        return (*message = g_strdup_printf (_("focus depth in “%s” must be 1, 2 or 3"),
+                                            r->focus[i])), FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- lenses and filters ----------------------------------------------- */
+
+/* Applies the saved view, then the lens and filter options over it.  FALSE
+ * with @message when the view does not exist. */
+static gboolean
+setup_visibility (Request *r, MgMap *map, MgVisibility *visibility, char **message)
+{
+  MgLensSettings lens;
+  g_autoptr (MgFilter) filter = NULL;
+
+  mg_lens_settings_init (&lens);
+  filter = mg_filter_new ();
+
+  if (r->view_name != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) views = mg_map_get_views (map, &error);
+      const MgView *found = NULL;
+
+      if (views == NULL)
+        {
+          *message = g_strdup_printf (_("the saved views of %s cannot be read: %s"),
+                                      r->path, error->message);
+          return FALSE;
+        }
+      for (guint i = 0; i < views->len && found == NULL; i++)
+        {
+          const MgView *view = g_ptr_array_index (views, i);
+
+          if (g_strcmp0 (view->name, r->view_name) == 0)
+            found = view;
+        }
+      if (found == NULL)
+        {
+          *message = g_strdup_printf (_("the map has no view named “%s”"), r->view_name);
+          return FALSE;
+        }
+      lens = found->lens;
+      mg_filter_free (filter);
+      filter = mg_filter_copy (found->filter);
+    }
+
+  if (r->lenses != NULL)
+    {
+      lens.active = 0;
+      for (guint i = 0; r->lenses[i]; i++)
+        {
+          MgLesson lesson;
+
+          mg_lesson_from_id (r->lenses[i], &lesson);
+          lens.active |= MG_LESSON_BIT (lesson);
+        }
+    }
+  if (r->lens_mode != NULL)
+    mg_lens_mode_from_string (r->lens_mode, &lens.mode);
+  if (r->no_derived)
+    lens.derived = FALSE;
+  if (r->hide_unmatched)
+    lens.unmatched = MG_UNMATCHED_HIDE;
+  if (r->layout.group_by_territory_level > 0)
+    lens.territory_level = r->layout.group_by_territory_level;
+
+  if (r->roles)
+    mg_filter_set_roles (filter, (const char *const *) r->roles);
+  if (r->kinds)
+    mg_filter_set_kinds (filter, (const char *const *) r->kinds);
+  if (r->territory)
+    mg_filter_set_territory (filter, r->territory);
+  if (r->search)
+    mg_filter_set_search (filter, r->search);
+  if (r->min_degree >= 0)
+    filter->min_degree = (guint) r->min_degree;
+  if (r->focus != NULL || r->focus_direction != NULL)
+    {
+      g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      guint hops = filter->focus_hops > 0 ? filter->focus_hops : MG_FILTER_DEFAULT_FOCUS_HOPS;
+      MgFocusDirection direction = filter->focus_direction;
+
+      if (r->focus != NULL)
+        hops = MG_FILTER_DEFAULT_FOCUS_HOPS;
+      for (guint i = 0; r->focus && r->focus[i]; i++)
+        {
+          const char *colon = strrchr (r->focus[i], ':');
+          guint64 h = 0;
+
+          if (colon != NULL && g_ascii_string_to_unsigned (colon + 1, 10, 1, 3, &h, NULL))
+            {
+              g_ptr_array_add (ids, g_strndup (r->focus[i], (gsize) (colon - r->focus[i])));
+              hops = MAX (hops, (guint) h);
+            }
+          else
+            g_ptr_array_add (ids, g_strdup (r->focus[i]));
+        }
+      for (guint i = 0; r->focus == NULL && filter->focus && filter->focus[i]; i++)
+        g_ptr_array_add (ids, g_strdup (filter->focus[i]));
+      g_ptr_array_add (ids, NULL);
+      if (r->focus_direction != NULL)
+        mg_focus_direction_from_string (r->focus_direction, &direction);
+      mg_filter_set_focus (filter, (const char *const *) ids->pdata, hops, direction);
+    }
+
+  mg_visibility_set_lens_settings (visibility, &lens);
+  mg_visibility_set_filter (visibility, filter);
+  return TRUE;
 }
 
 static void
-print_warnings (GOutputStream *err, const char *path, GPtrArray *warnings)
+print_visibility_text (MgVisibility *visibility, GOutputStream *out)
 {
-  for (guint i = 0; i < warnings->len; i++)
-    print_to (err, "%s: %s: %s\n", path, _("warning"),
-              (const char *) g_ptr_array_index (warnings, i));
+  const MgVisibilityResult *result = mg_visibility_get_result (visibility);
+
+  if (result->active != 0)
+    {
+      print_to (out, "\n%s\n", _("Lenses:"));
+      for (guint l = 0; l < MG_N_LESSONS; l++)
+        if (result->active & MG_LESSON_BIT (l))
+          print_to (out, _("  %u actors, %u relations match %s\n"),
+                    result->actors_matching[l], result->relations_matching[l],
+                    _(mg_lesson_info (l)->name));
+      print_to (out, _("  matched: %u actors, %u relations\n"),
+                result->n_actors_highlighted, result->n_relations_highlighted);
+    }
+  print_to (out, _("Shown: %u of %u actors, %u of %u relations\n"),
+            result->n_actors_visible, result->n_actors,
+            result->n_relations_visible, result->n_relations);
 }
 
-static int
-run_info (MgMap *map, const char *path, GPtrArray *warnings, gboolean json,
-          GOutputStream *out)
+/* ---- the actions ------------------------------------------------------ */
+
+static void
+print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibility,
+            GOutputStream *out)
 {
-  if (json)
+  if (r->json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
       g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -89,7 +462,9 @@ run_info (MgMap *map, const char *path, GPtrArray *warnings, gboolean json,
       g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      mg_summary_add_json_members (builder, map, path, warnings);
+      mg_summary_add_json_members (builder, map, r->path, warnings);
+      if (visibility != NULL)
+        mg_visibility_build_json (visibility, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       json_generator_set_root (generator, root);
@@ -99,23 +474,49 @@ run_info (MgMap *map, const char *path, GPtrArray *warnings, gboolean json,
     }
   else
     {
-      g_autofree char *text = mg_summary_to_text (map, path, warnings);
+      g_autofree char *text = mg_summary_to_text (map, r->path, warnings);
 
       print_to (out, "%s", text);
+      if (visibility != NULL)
+        print_visibility_text (visibility, out);
     }
-  return MG_CLI_EXIT_OK;
+}
+
+static gboolean
+export_map (Request *r, MgMap *map, MgVisibility *visibility, MgLayoutResult *layout,
+            GError **error)
+{
+  g_autoptr (MgStyle) style = mg_style_new ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, style);
+  MgExportOptions options;
+
+  if (layout != NULL && layout->n_clusters > 0)
+    mg_scene_bridge_set_clusters (scene, layout);
+  if (visibility != NULL)
+    mg_scene_bridge_apply_visibility (scene, visibility);
+
+  mg_export_options_init (&options);
+  options.format = r->format;
+  if (r->dpi > 0)
+    options.dpi = r->dpi;
+  if (r->scale > 0)
+    options.scale = r->scale;
+  options.transparent = r->transparent;
+  options.legend = !r->no_legend;
+  options.title = r->title;
+  return mg_export_scene_to_file (scene, &options, r->export_path, error);
 }
 
 int
 mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 {
-  g_auto (GStrv) files = NULL;
-  g_autofree char *save_as = NULL;
-  gboolean info, json;
+  g_auto (Request) r = { 0 };
+  g_autofree char *message = NULL;
   g_autoptr (GPtrArray) warnings = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (MgMap) map = NULL;
-  int status = MG_CLI_EXIT_OK;
+  g_autoptr (MgVisibility) visibility = NULL;
+  g_autoptr (MgLayoutResult) layout = NULL;
 
   g_return_val_if_fail (options != NULL, MG_CLI_EXIT_USAGE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), MG_CLI_EXIT_USAGE);
@@ -126,37 +527,59 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       print_to (out, "maillage %s\n", PACKAGE_VERSION);
       return MG_CLI_EXIT_OK;
     }
-
-  info = g_variant_dict_contains (options, "info");
-  json = g_variant_dict_contains (options, "json");
-  g_variant_dict_lookup (options, "save-as", "^ay", &save_as);
-  files = mg_cli_get_files (options);
-
-  if (json && !info)
-    return usage_error (err, _("--json goes with --info"));
-  if (files == NULL || files[0] == NULL)
-    return usage_error (err, _("no map file given"));
-  if (files[1] != NULL)
-    return usage_error (err, _("give one map file at a time"));
+  if (!request_parse (&r, options, &message))
+    {
+      print_to (err, "maillage: %s\n%s\n", message,
+                _("Run “maillage --help” to see the options."));
+      return MG_CLI_EXIT_USAGE;
+    }
 
   warnings = g_ptr_array_new_with_free_func (g_free);
-  map = mg_graphml_read_file (files[0], warnings, &error);
+  map = mg_graphml_read_file (r.path, warnings, &error);
   if (map == NULL)
     {
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
-  print_warnings (err, files[0], warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    print_to (err, "%s: %s: %s\n", r.path, _("warning"),
+              (const char *) g_ptr_array_index (warnings, i));
 
-  if (save_as != NULL)
+  if (r.view_name || r.has_lens_options || r.has_filter_options)
     {
-      if (!mg_graphml_write_file (map, save_as, &error))
+      visibility = mg_visibility_new (map);
+      if (!setup_visibility (&r, map, visibility, &message))
         {
-          print_to (err, "maillage: %s\n", error->message);
+          print_to (err, "maillage: %s\n", message);
           return MG_CLI_EXIT_INPUT;
         }
     }
-  if (info)
-    status = run_info (map, files[0], warnings, json, out);
-  return status;
+
+  /* Saved positions are kept unless a layout is asked for; a map without
+   * them is laid out before it is exported. */
+  if (r.run_layout || (r.export_path != NULL && !mg_map_has_positions (map)))
+    {
+      if (!mg_layout_map_sync (map, &r.layout, &layout, &error))
+        {
+          print_to (err, "maillage: %s: %s\n", r.path, error->message);
+          return MG_CLI_EXIT_INPUT;
+        }
+      for (guint i = 0; layout->messages && i < layout->messages->len; i++)
+        print_to (err, "%s: %s: %s\n", r.path, _("layout"),
+                  (const char *) g_ptr_array_index (layout->messages, i));
+    }
+
+  if (r.save_as != NULL && !mg_graphml_write_file (map, r.save_as, &error))
+    {
+      print_to (err, "maillage: %s\n", error->message);
+      return MG_CLI_EXIT_INPUT;
+    }
+  if (r.export_path != NULL && !export_map (&r, map, visibility, layout, &error))
+    {
+      print_to (err, "maillage: %s\n", error->message);
+      return MG_CLI_EXIT_INPUT;
+    }
+  if (r.info)
+    print_info (&r, map, warnings, visibility, out);
+  return MG_CLI_EXIT_OK;
 }

@@ -1,6 +1,9 @@
 /* mg-scene-bridge.c — layout clusters and lens/filter states into a scene. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "mg-scene-bridge.h"
 
 void
@@ -28,10 +31,17 @@ mg_scene_bridge_set_clusters (MgScene *scene, const MgLayoutResult *result)
   mg_scene_set_clusters (scene, clusters, result->n_clusters);
 }
 
+/* The marks of an item in @state.  An item kept only as the end of a
+ * matched relation (NORMAL while lenses are on) gets none: with "all", a
+ * partial match drawn there in full colour would read as a match. */
 static guint
-marks_for (MgLessonSet active, guint8 explicit_set, guint8 derived_set, MgLessonMark *marks)
+marks_for (MgLessonSet active, MgVisibilityState state, guint8 explicit_set, guint8 derived_set,
+           MgLessonMark *marks)
 {
   guint n = 0;
+
+  if (state == MG_VISIBILITY_NORMAL || state == MG_VISIBILITY_HIDDEN)
+    return 0;
 
   for (guint l = 0; l < MG_N_LESSONS; l++)
     {
@@ -80,22 +90,147 @@ mg_scene_bridge_apply_visibility (MgScene *scene, MgVisibility *visibility)
     {
       MgActor *actor = g_ptr_array_index (actors, i);
       MgVisibilityState state = result->actor_state[i];
-      guint n = marks_for (result->active, result->actor_explicit[i],
+      guint n = marks_for (result->active, state, result->actor_explicit[i],
                            result->actor_derived[i], marks);
 
       mg_scene_set_actor_visibility (scene, actor, item_visibility (state));
-      mg_scene_set_actor_highlight (scene, actor, state == MG_VISIBILITY_HIGHLIGHTED);
       mg_scene_set_actor_marks (scene, actor, n ? marks : NULL, n);
     }
   for (guint i = 0; i < relations->len && i < result->n_relations; i++)
     {
       MgRelation *relation = g_ptr_array_index (relations, i);
       MgVisibilityState state = result->relation_state[i];
-      guint n = marks_for (result->active, result->relation_explicit[i],
+      guint n = marks_for (result->active, state, result->relation_explicit[i],
                            result->relation_derived[i], marks);
 
       mg_scene_set_relation_visibility (scene, relation, item_visibility (state));
-      mg_scene_set_relation_highlight (scene, relation, state == MG_VISIBILITY_HIGHLIGHTED);
       mg_scene_set_relation_marks (scene, relation, n ? marks : NULL, n);
     }
+
+  MgLensSettings settings;
+  g_autofree char *filter = mg_scene_bridge_describe_filter (mg_scene_get_map (scene),
+                                                             mg_visibility_get_filter (visibility));
+  MgLensLegend lens = {
+    .active = result->active,
+    .filter = filter,
+    .n_actors_shown = result->n_actors_visible,
+    .n_actors = result->n_actors,
+    .n_relations_shown = result->n_relations_visible,
+    .n_relations = result->n_relations,
+    .n_actors_matched = result->n_actors_highlighted,
+    .n_relations_matched = result->n_relations_highlighted,
+  };
+  mg_visibility_get_lens_settings (visibility, &settings);
+  lens.match_all = settings.mode == MG_LENS_MODE_ALL;
+  lens.derived = settings.derived;
+  lens.hide_unmatched = settings.unmatched == MG_UNMATCHED_HIDE;
+  memcpy (lens.actors_matching, result->actors_matching, sizeof lens.actors_matching);
+  memcpy (lens.relations_matching, result->relations_matching, sizeof lens.relations_matching);
+  mg_scene_set_lens_legend (scene, &lens);
+}
+
+/* "SME", "SME or Start-up", "SME, Start-up or University". */
+static void
+append_alternatives (GString *s, GPtrArray *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, i + 1 == names->len ? _(" or ") : ", ");
+      g_string_append (s, g_ptr_array_index (names, i));
+    }
+}
+
+static void
+start_part (GString *s)
+{
+  if (s->len > 0)
+    g_string_append (s, ", ");
+}
+
+char *
+mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter)
+{
+  g_return_val_if_fail (MG_IS_MAP (map), NULL);
+
+  if (filter == NULL || mg_filter_is_empty (filter))
+    return NULL;
+
+  MgVocabulary *vocab = mg_map_get_vocabulary (map);
+  g_autoptr (GString) s = g_string_new (NULL);
+  guint n;
+
+  n = filter->roles ? g_strv_length (filter->roles) : 0;
+  if (n > 0)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          const MgRole *role = *filter->roles[i] ? mg_vocabulary_lookup_role (vocab, filter->roles[i])
+                                                 : NULL;
+          g_ptr_array_add (names, *filter->roles[i] == '\0' ? _("no role")
+                                  : role ? _(role->name) : filter->roles[i]);
+        }
+      g_string_append (s, g_dngettext (GETTEXT_PACKAGE, "role ", "roles ", n));
+      append_alternatives (s, names);
+    }
+  if (filter->territory && *filter->territory)
+    {
+      start_part (s);
+      g_string_append_printf (s, _("territory %s"), filter->territory);
+    }
+  n = filter->kinds ? g_strv_length (filter->kinds) : 0;
+  if (n > 0)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          const MgRelationKind *kind = *filter->kinds[i] ? mg_vocabulary_lookup_kind (vocab, filter->kinds[i])
+                                                         : NULL;
+          g_ptr_array_add (names, *filter->kinds[i] == '\0' ? _("no kind")
+                                  : kind ? _(kind->name) : filter->kinds[i]);
+        }
+      start_part (s);
+      g_string_append (s, g_dngettext (GETTEXT_PACKAGE, "relation kind ", "relation kinds ", n));
+      append_alternatives (s, names);
+    }
+  if (filter->search && *filter->search)
+    {
+      start_part (s);
+      g_string_append_printf (s, _("search “%s”"), filter->search);
+    }
+  if (filter->min_degree > 0)
+    {
+      start_part (s);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "at least %u relation",
+                                              "at least %u relations", filter->min_degree),
+                              filter->min_degree);
+    }
+  n = filter->focus ? g_strv_length (filter->focus) : 0;
+  if (n > 0)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          MgActor *actor = mg_map_lookup_actor (map, filter->focus[i]);
+          if (actor != NULL)
+            g_ptr_array_add (names, (gpointer) mg_actor_get_display_label (actor));
+        }
+      if (names->len > 0)
+        {
+          guint hops = MAX (filter->focus_hops, 1u);
+          start_part (s);
+          g_string_append (s, _("around "));
+          append_alternatives (s, names);
+          g_string_append (s, " (");
+          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", hops),
+                                  hops);
+          if (filter->focus_direction == MG_FOCUS_OUT)
+            g_string_append (s, _(", outgoing"));
+          else if (filter->focus_direction == MG_FOCUS_IN)
+            g_string_append (s, _(", incoming"));
+          g_string_append_c (s, ')');
+        }
+    }
+  return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }

@@ -13,9 +13,17 @@ G_BEGIN_DECLS
 void mg_scene_bridge_set_clusters (MgScene *scene, const MgLayoutResult *result);
 
 /* Copies the current result of @visibility into @scene: hidden and faded
- * items, highlights, and one mark per active lesson an item matches
- * (explicit: solid; derived: dashed).  Call again after "changed" on
- * @visibility. */
+ * items, one mark per active lesson an item matches (explicit: solid;
+ * derived: dashed; a shown item with marks is drawn as matched), and the
+ * lens and filter lines of the legend (mg_scene_set_lens_legend: counts per
+ * lens, filter summary).  Highlights are left alone: they are the window's
+ * emphasis (hover).  Call again after "changed" on @visibility. */
 void mg_scene_bridge_apply_visibility (MgScene *scene, MgVisibility *visibility);
+
+/* What @filter keeps, in a few words for the legend or a status line:
+ * "role SME, territory Auvergne-Rhône-Alpes/Puy-de-Dôme".  Role and kind
+ * names come from @map's vocabulary, focus actors by their labels.  NULL
+ * when the filter restricts nothing (transfer full). */
+char *mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter);
 
 G_END_DECLS

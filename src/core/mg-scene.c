@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "mg-scene-private.h"
@@ -478,11 +479,53 @@ on_actor_removed (MgMap *map, MgActor *actor, MgScene *scene)
   mg_scene_emit_changed (scene, NULL);
 }
 
+/* A new role with the same footprint: new colours and shape, same place,
+ * same label, so nothing around it needs to move.  Bulk tagging a thousand
+ * actors stays cheap that way.  FALSE when the size changed (the caller then
+ * does the full update). */
+static gboolean
+restyle_actor (MgScene *scene, MgActor *actor)
+{
+  MgSceneActor *sa = g_hash_table_lookup (scene->actor_map, actor);
+  double width, height;
+  MgShape shape;
+  MgColor fill, stroke;
+  const MgRole *role;
+
+  if (sa == NULL)
+    return TRUE;
+  role = actor->role ? mg_vocabulary_ensure_role (mg_map_get_vocabulary (scene->map), actor->role)
+                     : NULL;
+  mg_style_get_role_look (scene->style, role, actor, &fill, &stroke, &shape);
+  mg_style_actor_size (scene->style, actor, &width, &height);
+  if (shape == MG_SHAPE_CIRCLE)
+    width = height = MIN (width, height);
+  if (width != sa->width || height != sa->height)
+    return FALSE;
+
+  sa->role = role;
+  sa->fill = fill;
+  sa->stroke = stroke;
+  sa->shape = shape;
+  mg_scene_draw_actor_update (scene, sa);
+  mg_scene_invalidate_summary (scene);
+  {
+    MgRect area = sa->item.bounds;
+    mg_scene_emit_changed (scene, mg_rect_is_empty (&area) ? NULL : &area);
+  }
+  return TRUE;
+}
+
 static void
 on_actor_changed (MgMap *map, MgActor *actor, guint flags, MgScene *scene)
 {
-  /* Notes, pins and plain attributes do not change the drawing. */
-  if ((flags & ~(MG_CHANGE_NOTES | MG_CHANGE_PINNED | MG_CHANGE_ATTRIBUTE)) == 0)
+  /* Notes, pins, plain attributes, territory and lessons do not change the
+   * drawing (tooltips are written on demand; lenses set their own marks). */
+  flags &= ~(MG_CHANGE_NOTES | MG_CHANGE_PINNED | MG_CHANGE_ATTRIBUTE |
+             MG_CHANGE_TERRITORY | MG_CHANGE_LESSONS);
+  if (flags == 0)
+    return;
+  if (flags == MG_CHANGE_ROLE && restyle_actor (scene, actor))
     return;
   mg_scene_update_actor (scene, actor);
 }
@@ -568,6 +611,7 @@ mg_scene_finalize (GObject *object)
   g_array_unref (scene->draw_styles);
   g_hash_table_unref (scene->sprites);
   g_clear_pointer (&scene->legend, mg_legend_free);
+  g_clear_pointer (&scene->lens_filter, g_free);
   g_clear_pointer (&scene->label_font, pango_font_description_free);
   g_clear_object (&scene->measure);
   g_clear_object (&scene->pango);
@@ -783,4 +827,30 @@ mg_scene_get_legend (MgScene *scene)
   if (scene->legend == NULL)
     scene->legend = mg_legend_build (scene);
   return scene->legend;
+}
+
+void
+mg_scene_set_lens_legend (MgScene *scene, const MgLensLegend *lens)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  g_clear_pointer (&scene->lens_filter, g_free);
+  scene->has_lens_legend = lens != NULL;
+  if (lens != NULL)
+    {
+      scene->lens_legend = *lens;
+      scene->lens_filter = g_strdup (lens->filter);
+      scene->lens_legend.filter = scene->lens_filter;
+    }
+  else
+    memset (&scene->lens_legend, 0, sizeof scene->lens_legend);
+  g_clear_pointer (&scene->legend, mg_legend_free);
+  mg_scene_emit_changed (scene, NULL);
+}
+
+const MgLensLegend *
+mg_scene_get_lens_legend (MgScene *scene)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  return scene->has_lens_legend ? &scene->lens_legend : NULL;
 }
