@@ -468,6 +468,13 @@ mg_actor_list_init (MgActorList *self)
   update_count (self);
 }
 
+GtkColumnView *
+mg_actor_list_get_column_view (MgActorList *self)
+{
+  g_return_val_if_fail (MG_IS_ACTOR_LIST (self), NULL);
+  return self->column_view;
+}
+
 GtkWidget *
 mg_actor_list_new (void)
 {

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 #include "mg-document.h"
+#include "mg-lens-controller.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,11 @@ void       mg_actor_list_set_show_territory (MgActorList *self, gboolean show);
 /* The list's models, for tests: what the search and sort leave. */
 GListModel *mg_actor_list_get_shown (MgActorList *self);
 void       mg_actor_list_set_search (MgActorList *self, const char *text);
+GtkColumnView *mg_actor_list_get_column_view (MgActorList *self);
+
+/* Adds sortable Degree and Betweenness columns fed by @controller
+ * (mg-actor-list-metrics.c).  Call once. */
+void       mg_actor_list_add_metric_columns (MgActorList *self, MgLensController *controller,
+                                             MgDocument *document);
 
 G_END_DECLS

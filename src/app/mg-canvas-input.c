@@ -333,6 +333,8 @@ build_context_menu (void)
   g_autoptr (GMenu) tag = g_menu_new ();
   g_autoptr (GMenu) add = g_menu_new ();
   g_autoptr (GMenu) view = g_menu_new ();
+  g_autoptr (GMenu) focus = g_menu_new ();
+  g_autoptr (GMenu) focus_more = g_menu_new ();
 
   g_menu_append (edit, _("_Rename…"), "canvas.rename");
   g_menu_append (edit, _("Select _Neighbours"), "win.select-neighbours");
@@ -342,7 +344,16 @@ build_context_menu (void)
   g_menu_append (add, _("_Add Actor Here"), "canvas.add-actor-here");
   g_menu_append (add, _("_Link From Selected"), "canvas.link-tool");
   g_menu_append (view, _("Zoom to _Fit"), "canvas.zoom-fit");
+  /* The "lens" group lives on the window (mg-lens-controller.h). */
+  g_menu_append (focus, _("_Focus on Neighbours"), "lens.focus(uint32 1)");
+  g_menu_append (focus_more, _("Within _2 Hops"), "lens.focus(uint32 2)");
+  g_menu_append (focus_more, _("Within _3 Hops"), "lens.focus(uint32 3)");
+  g_menu_append (focus_more, _("Partners It _Reaches"), "lens.focus-out(uint32 1)");
+  g_menu_append (focus_more, _("Partners Reaching _It"), "lens.focus-in(uint32 1)");
+  g_menu_append_submenu (focus, _("F_ocus…"), G_MENU_MODEL (focus_more));
+  g_menu_append (focus, _("_Clear Focus"), "lens.clear-focus");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (focus));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (view));

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 #include "mg-document.h"
 
+#include "mg-lens-controller.h"
+
 G_BEGIN_DECLS
 
 #define MG_TYPE_INSPECTOR (mg_inspector_get_type ())
@@ -23,5 +25,10 @@ void       mg_inspector_enter_territory (MgInspector *self, const char *territor
 void       mg_inspector_toggle_lesson (MgInspector *self, MgLesson lesson, gboolean on);
 /* The page shown: "none", "actors" or "relations". */
 const char *mg_inspector_get_page (MgInspector *self);
+
+/* Adds the "Measures" group (degree, betweenness, partner roles of one
+ * selected actor) and a focus button, fed by @controller
+ * (mg-inspector-metrics.c).  Call once, after mg_inspector_set_document(). */
+void       mg_inspector_set_lens_controller (MgInspector *self, MgLensController *controller);
 
 G_END_DECLS

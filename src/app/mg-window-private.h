@@ -2,6 +2,7 @@
  * loading, closing) and mg-window-actions.c (actions and shortcuts). */
 #pragma once
 
+#include "mg-lens-controller.h"
 #include "mg-window.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,12 @@ struct _MgWindow {
   MgActorList      *actor_list;
   MgInspector      *inspector;
 
+  /* mg-window-lenses.c */
+  MgLensController *lenses;
+  GtkWidget        *filter_panel;
+  GtkWidget        *views_panel;
+  GtkStack         *side_stack;
+
   MgDocument       *document;
   GFile            *loading_file;
   GCancellable     *load_cancellable;
@@ -60,6 +67,9 @@ void     mg_window_fill_recent (MgWindow *self);
 void     mg_window_on_recent_activated (GtkListBox *list, GtkListBoxRow *row, MgWindow *self);
 gboolean mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y,
                             MgWindow *self);
+
+/* mg-window-lenses.c */
+void mg_window_init_lenses (MgWindow *self);
 
 /* mg-window.c */
 void mg_window_update_state (MgWindow *self);

@@ -389,6 +389,7 @@ mg_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->lenses);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
   G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
 }
@@ -537,6 +538,7 @@ mg_window_init (MgWindow *self)
   mg_canvas_set_document (self->canvas, self->document);
   mg_actor_list_set_document (self->actor_list, self->document);
   mg_inspector_set_document (self->inspector, self->document);
+  mg_window_init_lenses (self);
 
   g_signal_connect (self->engine_dropdown, "notify::selected", G_CALLBACK (on_engine_selected), self);
   g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (on_group_selected), self);

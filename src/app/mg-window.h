@@ -7,6 +7,7 @@
 #include "mg-canvas.h"
 #include "mg-document.h"
 #include "mg-inspector.h"
+#include "mg-lens-controller.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,11 @@ MgDocument  *mg_window_get_document (MgWindow *self);
 MgCanvas    *mg_window_get_canvas (MgWindow *self);
 MgInspector *mg_window_get_inspector (MgWindow *self);
 MgActorList *mg_window_get_actor_list (MgWindow *self);
+/* Lenses, filters, saved views, metrics (mg-window-lenses.c). */
+MgLensController *mg_window_get_lens_controller (MgWindow *self);
+/* The side panel's pages: "map" (actors and inspector), "filters",
+ * "views". */
+GtkWidget   *mg_window_get_side_page (MgWindow *self, const char *name);
 
 /* Opens @file in this window (asking first whether to restore a recovery
  * copy when there is one); reading happens off the main thread. */

@@ -1,0 +1,326 @@
+/* mg-views-panel.c — saved views and top brokers (see the header). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mg-metrics.h"
+#include "mg-views-panel.h"
+
+#define N_BROKERS 8
+
+struct _MgViewsPanel {
+  GtkWidget         parent_instance;
+
+  MgLensController *controller;
+  MgDocument       *document;
+  GtkWidget        *box;
+  GtkListBox       *views;
+  GtkListBox       *brokers;
+  GtkWidget        *brokers_status;
+  guint             n_views, n_brokers;
+};
+
+G_DEFINE_FINAL_TYPE (MgViewsPanel, mg_views_panel, GTK_TYPE_WIDGET)
+
+/* ---- views ------------------------------------------------------------------------------ */
+
+static void
+on_delete_clicked (GtkButton *button, MgViewsPanel *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  mg_lens_controller_delete_view (self->controller, index);
+}
+
+static void
+fill_views (MgViewsPanel *self)
+{
+  g_autoptr (GPtrArray) views = mg_lens_controller_get_views (self->controller);
+  int current = mg_lens_controller_get_current_view (self->controller);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->views))) != NULL)
+    gtk_list_box_remove (self->views, child);
+  for (guint i = 0; i < views->len; i++)
+    {
+      const MgView *view = g_ptr_array_index (views, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (view->name);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_top (row, 3);
+      gtk_widget_set_margin_bottom (row, 3);
+      if ((int) i == current)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete this view"));
+      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked), self);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), remove);
+      gtk_list_box_append (self->views, row);
+    }
+  self->n_views = views->len;
+  if (views->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No saved views. A view keeps the lenses, "
+                                          "filters, focus and framing shown now."));
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_widget_set_margin_top (empty, 6);
+      gtk_widget_set_margin_bottom (empty, 6);
+      gtk_list_box_append (self->views, empty);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (empty)), FALSE);
+    }
+}
+
+/* Bold for the view shown last; rows stay (this may run inside their
+ * activation). */
+static void
+mark_current (MgViewsPanel *self)
+{
+  int current = mg_lens_controller_get_current_view (self->controller);
+
+  for (guint i = 0; i < self->n_views; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->views, (int) i);
+      GtkWidget *label = row != NULL ? gtk_widget_get_first_child (gtk_list_box_row_get_child (row)) : NULL;
+
+      if (label == NULL)
+        continue;
+      if ((int) i == current)
+        gtk_widget_add_css_class (label, "heading");
+      else
+        gtk_widget_remove_css_class (label, "heading");
+    }
+}
+
+static void
+on_view_activated (GtkListBox *list, GtkListBoxRow *row, MgViewsPanel *self)
+{
+  if (self->n_views > 0)
+    mg_lens_controller_apply_view (self->controller, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+on_save_response (AdwMessageDialog *dialog, const char *response, MgViewsPanel *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "save") && *name != '\0')
+    mg_lens_controller_save_view (self->controller, name);
+}
+
+static void
+on_entry_activate (GtkEntry *entry, AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_clicked (GtkButton *button, MgViewsPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *suggested = g_strdup_printf (_("View %u"), self->n_views + 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save Current View"),
+                                                       _("Lenses, filters, focus and framing are "
+                                                         "saved with the map.")));
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggested);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_response), self, 0);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* ---- top brokers ------------------------------------------------------------------------ */
+
+static void
+fill_brokers (MgViewsPanel *self)
+{
+  guint n = 0;
+  const double *values = mg_lens_controller_get_betweenness (self->controller, &n);
+  MgMap *map = mg_document_get_map (self->document);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->brokers))) != NULL)
+    gtk_list_box_remove (self->brokers, child);
+  self->n_brokers = 0;
+  if (map == NULL || values == NULL || n != mg_map_get_actors (map)->len)
+    {
+      gtk_label_set_text (GTK_LABEL (self->brokers_status),
+                          map != NULL ? _("Computing betweenness…") : "");
+      return;
+    }
+  {
+    g_autoptr (GPtrArray) top = mg_metrics_top_brokers (map, values, N_BROKERS);
+
+    for (guint i = 0; i < top->len; i++)
+      {
+        MgActor *a = g_ptr_array_index (top, i);
+        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *name = gtk_label_new (a->label != NULL ? a->label : a->id);
+        g_autofree char *text = g_strdup_printf ("%.1f", values[a->index]);
+        GtkWidget *value = gtk_label_new (text);
+
+        gtk_widget_set_hexpand (name, TRUE);
+        gtk_label_set_xalign (GTK_LABEL (name), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+        gtk_widget_set_margin_start (name, 6);
+        gtk_widget_set_margin_end (value, 6);
+        gtk_widget_set_margin_top (row, 6);
+        gtk_widget_set_margin_bottom (row, 6);
+        gtk_widget_add_css_class (value, "numeric");
+        gtk_widget_add_css_class (value, "dim-label");
+        gtk_box_append (GTK_BOX (row), name);
+        gtk_box_append (GTK_BOX (row), value);
+        g_object_set_data_full (G_OBJECT (row), "actor-id", g_strdup (a->id), g_free);
+        gtk_list_box_append (self->brokers, row);
+      }
+    self->n_brokers = top->len;
+    gtk_label_set_text (GTK_LABEL (self->brokers_status),
+                        top->len > 0 ? _("Actors on most shortest paths between others")
+                                     : _("No actor links others"));
+  }
+}
+
+static void
+on_broker_activated (GtkListBox *list, GtkListBoxRow *row, MgViewsPanel *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "actor-id");
+  MgMap *map = mg_document_get_map (self->document);
+  MgActor *actor = map != NULL && id != NULL ? mg_map_lookup_actor (map, id) : NULL;
+
+  if (actor != NULL)
+    mg_selection_select_actor (mg_document_get_selection (self->document), actor, MG_SELECT_REPLACE);
+}
+
+/* ---- widget ----------------------------------------------------------------------------- */
+
+static void
+on_views_changed (MgLensController *controller, MgViewsPanel *self)
+{
+  fill_views (self);
+}
+
+static void
+on_metrics_changed (MgLensController *controller, MgViewsPanel *self)
+{
+  fill_brokers (self);
+}
+
+guint
+mg_views_panel_get_n_views (MgViewsPanel *self)
+{
+  g_return_val_if_fail (MG_IS_VIEWS_PANEL (self), 0);
+  return self->n_views;
+}
+
+guint
+mg_views_panel_get_n_brokers (MgViewsPanel *self)
+{
+  g_return_val_if_fail (MG_IS_VIEWS_PANEL (self), 0);
+  return self->n_brokers;
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+mg_views_panel_dispose (GObject *object)
+{
+  MgViewsPanel *self = MG_VIEWS_PANEL (object);
+
+  if (self->controller != NULL)
+    g_signal_handlers_disconnect_by_data (self->controller, self);
+  g_clear_object (&self->controller);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (mg_views_panel_parent_class)->dispose (object);
+}
+
+static void
+mg_views_panel_class_init (MgViewsPanelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mg_views_panel_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mg_views_panel_init (MgViewsPanel *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Current View…"));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_box_append (GTK_BOX (box), heading (_("Saved Views")));
+  self->views = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->views), "boxed-list");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->views),
+                               _("Click a view to show it; in presentation mode, Page Down and "
+                                 "Page Up step through them"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->views));
+  g_signal_connect (save, "clicked", G_CALLBACK (on_save_clicked), self);
+  gtk_box_append (GTK_BOX (box), save);
+
+  gtk_box_append (GTK_BOX (box), heading (_("Top Brokers")));
+  self->brokers_status = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->brokers_status), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->brokers_status), TRUE);
+  gtk_widget_add_css_class (self->brokers_status, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->brokers_status);
+  self->brokers = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->brokers), "boxed-list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->brokers));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  self->box = scrolled;
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+mg_views_panel_new (MgLensController *controller, MgDocument *document)
+{
+  MgViewsPanel *self;
+
+  g_return_val_if_fail (MG_IS_LENS_CONTROLLER (controller), NULL);
+  self = g_object_new (MG_TYPE_VIEWS_PANEL, NULL);
+  self->controller = g_object_ref (controller);
+  self->document = g_object_ref (document);
+  g_signal_connect (self->views, "row-activated", G_CALLBACK (on_view_activated), self);
+  g_signal_connect (self->brokers, "row-activated", G_CALLBACK (on_broker_activated), self);
+  g_signal_connect (controller, "views-changed", G_CALLBACK (on_views_changed), self);
+  g_signal_connect (controller, "metrics-changed", G_CALLBACK (on_metrics_changed), self);
+  /* The current view's name is in bold. */
+  g_signal_connect_swapped (controller, "settings-changed", G_CALLBACK (mark_current), self);
+  fill_views (self);
+  fill_brokers (self);
+  return GTK_WIDGET (self);
+}

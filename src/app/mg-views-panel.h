@@ -1,0 +1,18 @@
+/* mg-views-panel.h — the side-panel page of saved views ("Save current
+ * view…", apply on click, delete) and of the top brokers (betweenness). */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "mg-lens-controller.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_VIEWS_PANEL (mg_views_panel_get_type ())
+G_DECLARE_FINAL_TYPE (MgViewsPanel, mg_views_panel, MG, VIEWS_PANEL, GtkWidget)
+
+GtkWidget *mg_views_panel_new (MgLensController *controller, MgDocument *document);
+/* Number of rows in the views list / the brokers list (tests). */
+guint      mg_views_panel_get_n_views (MgViewsPanel *self);
+guint      mg_views_panel_get_n_brokers (MgViewsPanel *self);
+
+G_END_DECLS
