@@ -7,11 +7,14 @@
 
 #include "mg-render-private.h"
 
+static void draw_actor (Frame *f, const MgSceneActor *sa);
+
 static void
 raster_actor_list (Frame *f)
 {
   MgScene *scene = f->scene;
   const MgRect *v = &f->visible;
+  gboolean decorated = FALSE;
 
   cairo_surface_flush (cairo_get_target (f->cr));
   for (guint i = 0; i < scene->draw_actors->len; i++)
@@ -22,31 +25,91 @@ raster_actor_list (Frame *f)
       if (e->x + e->w < v->x || e->x > v->x + v->width || e->y + e->h < v->y ||
           e->y > v->y + v->height)
         continue;
-      mg_raster_rect (&f->raster, e->x, e->y, e->w, e->h,
-                      (e->flags & MG_DRAW_FADED) ? faded (e->argb, f->style->fade_opacity) : e->argb);
+      guint32 argb = e->argb;
+      if (e->flags & MG_DRAW_FADED)
+        argb = faded (argb, f->style->fade_opacity);
+      else if (e->flags & MG_DRAW_DECORATED)
+        {
+          decorated = TRUE; /* on top, below */
+          continue;
+        }
+      else if (f->lens_on)
+        argb = faded (argb, f->style->context_opacity);
+      mg_raster_rect (&f->raster, e->x, e->y, e->w, e->h, argb);
     }
   mg_raster_flush (&f->raster);
+  if (!decorated)
+    return;
+
+  /* Matched actors on top, framed in their (first) lesson's colour: at a
+   * few pixels a ring would not show; the emphasised ones with cairo. */
+  g_autoptr (GPtrArray) emphasised = g_ptr_array_new ();
+  double pad = MAX (f->style->ring_width, 1.5 / f->px);
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < scene->draw_actors->len; i++)
+    {
+      const MgDrawActor *e = &g_array_index (scene->draw_actors, MgDrawActor, i);
+      MgSceneActor *sa = e->sa;
+      if ((e->flags & (MG_DRAW_PLACED | MG_DRAW_HIDDEN | MG_DRAW_FADED | MG_DRAW_DECORATED)) !=
+          (MG_DRAW_PLACED | MG_DRAW_DECORATED))
+        continue;
+      if (e->x + e->w + pad < v->x || e->x - pad > v->x + v->width || e->y + e->h + pad < v->y ||
+          e->y - pad > v->y + v->height)
+        continue;
+      if (sa->item.highlight)
+        {
+          g_ptr_array_add (emphasised, sa);
+          continue;
+        }
+      if (sa->n_marks > 0)
+        {
+          MgColor c = mg_lens_color (sa->marks[0].lesson);
+          mg_raster_rect (&f->raster, e->x - pad, e->y - pad, e->w + 2 * pad, e->h + 2 * pad,
+                          mg_raster_color (c.red, c.green, c.blue, 1.0));
+        }
+      mg_raster_rect (&f->raster, e->x, e->y, e->w, e->h, e->argb);
+    }
+  mg_raster_flush (&f->raster);
+  cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < emphasised->len; i++)
+    draw_actor (f, g_ptr_array_index (emphasised, i));
 }
 
 /* ---- actors --------------------------------------------------------------------- */
 
+/* The lesson ring: one segment per mark (see mg-render-lens.h). */
 static void
 draw_rings (Frame *f, const MgSceneActor *sa, double op)
 {
   cairo_t *cr = f->cr;
-  double rw = f->style->ring_width, rx, ry;
-  double step = 2 * G_PI / sa->n_marks;
-  double sep = sa->n_marks > 1 ? 0.08 : 0;
+  /* On a zoomed-out screen the ring keeps a few pixels: it is what shows
+   * the lens there. */
+  double rw = device_floor (f, f->style->ring_width, 2.5), rx, ry;
 
   mg_scene_actor_ring (sa, f->style, &rx, &ry);
-  cairo_set_line_width (cr, rw);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  /* A band of background under the ring parts it from the lines it
+   * crosses and from a fill of a similar hue. */
+  cairo_new_path (cr);
+  cairo_save (cr);
+  cairo_translate (cr, sa->x, sa->y);
+  cairo_scale (cr, rx, ry);
+  cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+  cairo_restore (cr);
+  set_color (cr, &f->style->background, 0.85 * op);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, rw + 1);
+  cairo_stroke (cr);
+
+  cairo_set_line_width (cr, rw);
   for (guint k = 0; k < sa->n_marks; k++)
     {
       const MgLessonMark *m = &sa->marks[k];
-      MgColor c = mg_color_from_rgb (mg_lesson_info (m->lesson)->color, 1.0);
-      double a0 = -G_PI / 2 + k * step + sep / 2, a1 = a0 + step - sep;
+      MgColor c = mg_lens_color (m->lesson);
+      double a0, a1;
 
+      mg_lens_ring_segment (f->style, k, sa->n_marks, rx, ry, &a0, &a1);
       cairo_new_path (cr);
       cairo_save (cr);
       cairo_translate (cr, sa->x, sa->y);
@@ -55,7 +118,11 @@ draw_rings (Frame *f, const MgSceneActor *sa, double op)
       cairo_restore (cr);
       set_color (cr, &c, op);
       if (m->derived)
-        mg_render_set_dashes (f, MG_LINE_DOTTED, rw * 0.8);
+        {
+          double dashes[2];
+          mg_lens_ring_dashes (f->style, rx, ry, a0, a1, dashes);
+          cairo_set_dash (cr, dashes, 2, 0);
+        }
       else
         cairo_set_dash (cr, NULL, 0, 0);
       cairo_stroke (cr);
@@ -67,7 +134,8 @@ static void
 draw_actor (Frame *f, const MgSceneActor *sa)
 {
   cairo_t *cr = f->cr;
-  double op = opacity_of (f, &sa->item);
+  double op = actor_opacity (f, sa);
+  double stroke = f->style->actor_stroke_width;
 
   if (sa->item.highlight)
     {
@@ -77,15 +145,17 @@ draw_actor (Frame *f, const MgSceneActor *sa)
       cairo_set_line_width (cr, 7);
       cairo_stroke (cr);
     }
+  if (sa->n_marks > 0)
+    draw_rings (f, sa, op);
+  if (mg_lens_item_matched (&sa->item, sa->n_marks))
+    stroke *= 1.4;
   cairo_new_path (cr);
   mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_cairo_sink, cr);
   set_color (cr, &sa->fill, op);
   cairo_fill_preserve (cr);
   set_color (cr, &sa->stroke, op);
-  cairo_set_line_width (cr, device_floor (f, f->style->actor_stroke_width, 0.5));
+  cairo_set_line_width (cr, device_floor (f, stroke, 0.5));
   cairo_stroke (cr);
-  if (sa->n_marks > 0)
-    draw_rings (f, sa, op);
 }
 
 /* Actors a few pixels wide: one fill per colour, no outline. */
@@ -100,7 +170,7 @@ draw_actors_batched (Frame *f, gboolean boxes)
   for (guint i = 0; i < f->actors->len; i++)
     {
       MgSceneActor *sa = g_ptr_array_index (f->actors, i);
-      guint key = mg_color_to_rgb (&sa->fill) | (sa->item.visibility == MG_ITEM_FADED ? 1u << 24 : 0);
+      guint key = mg_color_to_rgb (&sa->fill) | (guint) lround (actor_opacity (f, sa) * 100) << 24;
       GPtrArray *g = g_hash_table_lookup (groups, GUINT_TO_POINTER (key + 1));
       if (g == NULL)
         {
@@ -124,7 +194,7 @@ draw_actors_batched (Frame *f, gboolean boxes)
           else
             mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_cairo_sink, cr);
         }
-      set_color (cr, &first->fill, opacity_of (f, &first->item));
+      set_color (cr, &first->fill, actor_opacity (f, first));
       cairo_fill (cr);
     }
 }
@@ -141,7 +211,7 @@ raster_actors (Frame *f)
       double w = sa->width * k, h = sa->height * k;
       mg_raster_rect (&f->raster, sa->x - w / 2, sa->y - h / 2, w, h,
                       mg_raster_color (sa->fill.red, sa->fill.green, sa->fill.blue,
-                                       opacity_of (f, &sa->item)));
+                                       actor_opacity (f, sa)));
     }
   mg_raster_flush (&f->raster);
 }
@@ -157,18 +227,18 @@ raster_actors (Frame *f)
 typedef struct {
   guint32 fill, stroke;
   guint16 w4, h4, line4; /* quarter pixels */
-  guint8  shape, faded;
+  guint8  shape, opacity;
 } MgSpriteKey;
 
 static cairo_surface_t *
 actor_sprite (Frame *f, const MgSceneActor *sa, double *ax, double *ay)
 {
-  double op = opacity_of (f, &sa->item);
+  double op = actor_opacity (f, sa);
   double line = MAX (f->style->actor_stroke_width * f->px, 0.5);
   MgSpriteKey key = {
     mg_color_to_rgb (&sa->fill), mg_color_to_rgb (&sa->stroke),
     (guint16) lround (sa->width * f->px * 4), (guint16) lround (sa->height * f->px * 4),
-    (guint16) lround (line * 4), (guint8) sa->shape, op < 1,
+    (guint16) lround (line * 4), (guint8) sa->shape, (guint8) lround (op * 255),
   };
   g_autoptr (GBytes) bytes = g_bytes_new (&key, sizeof key);
   double w = key.w4 / 4.0, h = key.h4 / 4.0;
@@ -252,11 +322,13 @@ mg_render_draw_actors (Frame *f)
   if (f->opt->level_of_detail && blit_actors (f))
     return;
   cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
+  /* What a lens matches, and what is emphasised, on top. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < f->actors->len; i++)
       {
         MgSceneActor *sa = g_ptr_array_index (f->actors, i);
-        if (sa->item.highlight == (pass == 1))
+        gboolean top = sa->item.highlight || mg_lens_item_matched (&sa->item, sa->n_marks);
+        if (top == (pass == 1))
           draw_actor (f, sa);
       }
 }
@@ -288,7 +360,7 @@ label_text_color (Frame *f, const MgSceneActor *sa)
 
   if (sa->placement == MG_LABEL_INSIDE && mg_color_luminance (&sa->fill) < 0.35)
     text = mg_color_from_rgb (0xffffff, 1.0);
-  text.alpha *= opacity_of (f, &sa->item);
+  text.alpha *= label_opacity (f, sa);
   return text;
 }
 
@@ -335,7 +407,7 @@ mg_render_draw_labels (Frame *f)
           }
         if (any)
           {
-            set_color (cr, &style->label_background, faded_pass ? style->fade_opacity : 1.0);
+            set_color (cr, &style->label_background, faded_pass ? style->fade_label_opacity : 1.0);
             cairo_fill (cr);
           }
       }

@@ -74,8 +74,9 @@ collect_visible (Frame *f)
               f->visible.width * f->visible.height < 0.3 * extent.width * extent.height;
 
   /* Whole-map views of big maps at a few pixels an actor: the packed draw
-   * lists, without touching the items (see mg-scene-private.h). */
-  if (!use_index && f->has_raster && scene->n_decorated == 0)
+   * lists, without touching the items (see mg-scene-private.h); lens marks
+   * and emphasis are drawn over them afterwards. */
+  if (!use_index && f->has_raster)
     {
       gboolean labels = f->opt->labels &&
                         scene->style->label_size * f->px >= f->opt->min_label_px;
@@ -189,7 +190,8 @@ mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
       options = &defaults;
     }
 
-  Frame f = { .scene = scene, .style = scene->style, .cr = cr, .opt = options };
+  Frame f = { .scene = scene, .style = scene->style, .cr = cr, .opt = options,
+              .lens_on = scene->has_lens_legend && scene->lens_legend.active != 0 };
   double ux = 1, uy = 0;
 
   cairo_save (cr);

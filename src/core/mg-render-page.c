@@ -7,6 +7,58 @@
 
 #include "mg-render-private.h"
 
+/* A lens sample: a ring around a grey actor, and a halo around a grey
+ * line.  Lens entries show it in the lesson's colours; the key in greys,
+ * solid (tagged) or dashed (derived), as the map draws them. */
+static void
+draw_lens_swatch (cairo_t *cr, const MgStyle *style, const MgLegendEntry *e)
+{
+  double cx, cy, r, line, hx0, hx1, halo;
+  gboolean derived = e->type == MG_LEGEND_LENS_KEY && e->derived;
+  MgColor ring, tint, pale, grey;
+
+  mg_lens_legend_colors (style, e, &ring, &tint, &pale, &grey);
+  mg_lens_legend_swatch (style, e, MG_LEGEND_SWATCH_COLUMN, &cx, &cy, &r, &line, &hx0, &hx1,
+                         &halo);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, MAX (r - line / 2 - 1.6, 1.0), 0, 2 * G_PI);
+  set_color (cr, &grey, 1);
+  cairo_fill (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r, -G_PI / 2, 3 * G_PI / 2);
+  set_color (cr, &ring, 1);
+  cairo_set_line_width (cr, line);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  if (derived)
+    {
+      /* Four dashes: the sample ring is small. */
+      double period = 2 * G_PI * r / 4;
+      double dashes[2] = { period * 0.6, period * 0.4 };
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, hx0, cy);
+  cairo_line_to (cr, hx1, cy);
+  cairo_set_line_width (cr, halo);
+  if (derived)
+    {
+      double dashes[2] = { (hx1 - hx0) * 0.38, (hx1 - hx0) * 0.24 };
+      set_color (cr, &pale, 1);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke_preserve (cr);
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  set_color (cr, &tint, 1);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, hx0, cy);
+  cairo_line_to (cr, hx1, cy);
+  set_color (cr, &grey, 1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+}
+
 void
 mg_render_cairo_legend (MgScene *scene, cairo_t *cr, double x, double y)
 {
@@ -78,19 +130,37 @@ mg_render_cairo_legend (MgScene *scene, cairo_t *cr, double x, double y)
               }
           }
           break;
+        case MG_LEGEND_LENS:
+        case MG_LEGEND_LENS_KEY:
+          draw_lens_swatch (cr, style, e);
+          break;
         case MG_LEGEND_HEADING:
         case MG_LEGEND_SECTION:
+        case MG_LEGEND_NOTE:
         default:
           break;
         }
 
       pango_layout_set_font_description (layout, fonts[e->type == MG_LEGEND_HEADING ? 0
-                                                       : e->type == MG_LEGEND_SECTION ? 1
-                                                                                      : 2]);
-      pango_layout_set_text (layout, e->text, -1);
-      cairo_move_to (cr, e->x, e->y);
+                                                       : (e->type == MG_LEGEND_SECTION ||
+                                                          e->type == MG_LEGEND_LENS) ? 1
+                                                                                     : 2]);
       set_color (cr, e->type == MG_LEGEND_HEADING ? &style->legend_heading : &style->legend_text, 1);
-      pango_cairo_show_layout (cr, layout);
+      /* Each line set on its baseline, as the SVG writer does. */
+      for (guint k = 0; e->lines && e->lines[k]; k++)
+        {
+          pango_layout_set_text (layout, e->lines[k], -1);
+          cairo_move_to (cr, e->x,
+                         e->y + e->baselines[k] - pango_layout_get_baseline (layout) / (double) PANGO_SCALE);
+          pango_cairo_show_layout (cr, layout);
+        }
+      if (e->detail != NULL)
+        {
+          pango_layout_set_font_description (layout, fonts[2]);
+          pango_layout_set_text (layout, e->detail, -1);
+          cairo_move_to (cr, e->x, e->detail_y);
+          pango_cairo_show_layout (cr, layout);
+        }
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "mg-render-cairo.h"
+#include "mg-render-lens.h"
 #include "mg-render-raster.h"
 #include "mg-scene-private.h"
 
@@ -71,6 +72,7 @@ typedef struct {
   gboolean               has_raster;
   gboolean               list_relations; /* draw from the packed lists */
   gboolean               list_actors;
+  gboolean               lens_on;        /* a lens is active: unmarked actors are context */
 } Frame;
 
 /* Relations at most this wide on screen are drawn as hairlines, actors at
@@ -83,6 +85,25 @@ static inline double
 opacity_of (const Frame *f, const MgSceneItem *item)
 {
   return item->visibility == MG_ITEM_FADED ? f->style->fade_opacity : 1.0;
+}
+
+/* Under a lens, an actor neither matched nor faded is kept only as the end
+ * of a matched relation: drawn a little quieter than what matches. */
+static inline double
+actor_opacity (const Frame *f, const MgSceneActor *sa)
+{
+  if (sa->item.visibility == MG_ITEM_FADED)
+    return f->style->fade_opacity;
+  if (f->lens_on && sa->n_marks == 0 && !sa->item.highlight)
+    return f->style->context_opacity;
+  return 1.0;
+}
+
+/* Labels fade less than shapes: faded actors stay readable as context. */
+static inline double
+label_opacity (const Frame *f, const MgSceneActor *sa)
+{
+  return sa->item.visibility == MG_ITEM_FADED ? f->style->fade_label_opacity : 1.0;
 }
 
 /* Widths below half a device pixel vanish or shimmer: keep a floor. */

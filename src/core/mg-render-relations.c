@@ -16,16 +16,17 @@ typedef struct {
 } Batch;
 
 static Batch *
-find_batch (GArray *batches, const MgSceneRelation *sr, double opacity)
+find_batch (GArray *batches, const MgSceneRelation *sr, const MgColor *color, double width,
+            double opacity)
 {
   for (guint i = batches->len; i-- > 0;)
     {
       Batch *b = &g_array_index (batches, Batch, i);
-      if (b->line == sr->line && b->width == sr->width && b->opacity == opacity &&
-          memcmp (&b->color, &sr->color, sizeof (MgColor)) == 0)
+      if (b->line == sr->line && b->width == width && b->opacity == opacity &&
+          memcmp (&b->color, color, sizeof (MgColor)) == 0)
         return b;
     }
-  Batch nb = { sr->color, sr->line, sr->width, opacity, g_ptr_array_new (), FALSE };
+  Batch nb = { *color, sr->line, width, opacity, g_ptr_array_new (), FALSE };
   g_array_append_val (batches, nb);
   return &g_array_index (batches, Batch, batches->len - 1);
 }
@@ -136,40 +137,138 @@ mg_render_set_dashes (Frame *f, MgLineStyle line, double width)
     cairo_set_dash (f->cr, dashes, (int) n, 0);
 }
 
+/* Halo bands of one look.  Batching them orders the bands (widest first,
+ * over all relations) and sets each look once. */
+typedef struct {
+  double     width;
+  MgLesson   lesson;
+  gboolean   derived;
+  double     opacity;
+  GPtrArray *items; /* MgSceneRelation* */
+} HaloBatch;
+
+static int
+compare_halo_batches (gconstpointer a, gconstpointer b)
+{
+  const HaloBatch *x = a, *y = b;
+
+  /* Widest first: a relation's outer bands go under its inner ones. */
+  return x->width < y->width ? 1 : x->width > y->width ? -1 : (int) x->lesson - (int) y->lesson;
+}
+
 static void
-draw_relation_halos (Frame *f)
+stroke_halo_batch (Frame *f, const HaloBatch *b, const double halo_dashes[2])
 {
   cairo_t *cr = f->cr;
+  MgColor c = mg_lens_halo_color (f->style, b->lesson, FALSE);
+  double period = b->derived ? halo_dashes[0] + halo_dashes[1] : 0;
+
+  /* Dashes too fine to see: the pale band alone. */
+  if (b->derived && f->opt->level_of_detail && period * f->px < 4)
+    period = 0;
+  cairo_set_line_width (cr, b->width);
+  /* One stroke per relation: cairo strokes a path of many overlapping
+   * wide lines much more slowly than the lines one by one. */
+  for (guint i = 0; i < b->items->len; i++)
+    {
+      cairo_new_path (cr);
+      relation_path (f, g_ptr_array_index (b->items, i), period);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (b->derived)
+        {
+          MgColor pale = mg_lens_halo_color (f->style, b->lesson, TRUE);
+          set_color (cr, &pale, b->opacity);
+          if (period > 0)
+            {
+              cairo_stroke_preserve (cr);
+              cairo_set_dash (cr, halo_dashes, 2, 0);
+            }
+        }
+      if (!b->derived || period > 0)
+        set_color (cr, &c, b->opacity);
+      cairo_stroke (cr);
+    }
+}
+
+/* Highlights (emphasis) and lesson halos, under every line.  Halo bands
+ * are opaque tints drawn outermost first, so that each lesson shows as a
+ * clean band (see mg-render-lens.h). */
+static void
+draw_relation_halos (Frame *f, gboolean marks)
+{
+  cairo_t *cr = f->cr;
+  double halo_dashes[2];
+  g_autoptr (GHashTable) index = NULL;
+  g_autoptr (GArray) batches = NULL;
+  g_autoptr (GPtrArray) emphasised = NULL;
 
   for (guint i = 0; i < f->relations->len; i++)
     {
       MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
-      double op = opacity_of (f, &sr->item);
+      double op;
 
+      if (!sr->item.highlight && (sr->n_marks == 0 || !marks))
+        continue;
+      op = opacity_of (f, &sr->item);
       if (sr->item.highlight)
         {
-          cairo_new_path (cr);
-          relation_path (f, sr, 0);
-          set_color (cr, &f->style->highlight_color, 0.55 * op);
-          cairo_set_line_width (cr, sr->width + 5);
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_stroke (cr);
+          if (emphasised == NULL)
+            emphasised = g_ptr_array_new ();
+          g_ptr_array_add (emphasised, sr);
         }
-      /* One halo per lesson, widest first so each stays visible. */
-      for (guint k = sr->n_marks; k-- > 0;)
+      if (batches == NULL)
+        {
+          index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          batches = g_array_new (FALSE, FALSE, sizeof (HaloBatch));
+        }
+      for (guint k = 0; marks && k < sr->n_marks; k++)
         {
           const MgLessonMark *m = &sr->marks[k];
-          MgColor c = mg_color_from_rgb (mg_lesson_info (m->lesson)->color, 0.45);
-          cairo_new_path (cr);
-          relation_path (f, sr, m->derived ? mg_render_dash_period (f, MG_LINE_DASHED, f->style->ring_width) : 0);
-          set_color (cr, &c, op);
-          cairo_set_line_width (cr, sr->width + f->style->ring_width * (k + 1));
-          if (m->derived)
-            mg_render_set_dashes (f, MG_LINE_DASHED, f->style->ring_width);
+          /* A few pixels at least, each band apart from the next; widths
+           * kept to a hundredth of a unit so that batches stay few. */
+          double width = device_floor (f, sr->width + 2 * mg_lens_halo_extent (f->style, k, sr->n_marks),
+                                       4.0 + 3.0 * k);
+          gint64 w100 = (gint64) lround (width * 100);
+          gint64 key = (w100 << 4) | (m->lesson << 2) | (m->derived << 1) | (op < 1);
+          gpointer found = g_hash_table_lookup (index, &key);
+          HaloBatch *b;
+
+          if (found == NULL)
+            {
+              HaloBatch nb = { w100 / 100.0, m->lesson, m->derived, op, g_ptr_array_new () };
+              g_array_append_val (batches, nb);
+              /* The table owns a copy of the key. */
+              gint64 *stored = g_new (gint64, 1);
+              *stored = key;
+              g_hash_table_insert (index, stored, GUINT_TO_POINTER (batches->len));
+              b = &g_array_index (batches, HaloBatch, batches->len - 1);
+            }
           else
-            cairo_set_dash (cr, NULL, 0, 0);
-          cairo_stroke (cr);
+            b = &g_array_index (batches, HaloBatch, GPOINTER_TO_UINT (found) - 1);
+          g_ptr_array_add (b->items, sr);
         }
+    }
+  if (batches != NULL)
+    {
+      g_array_sort (batches, compare_halo_batches);
+      mg_lens_halo_dashes (f->style, halo_dashes);
+      for (guint i = 0; i < batches->len; i++)
+        {
+          HaloBatch *b = &g_array_index (batches, HaloBatch, i);
+          stroke_halo_batch (f, b, halo_dashes);
+          g_ptr_array_unref (b->items);
+        }
+    }
+  /* Emphasis (the pointer over it) over the halos, so that it shows. */
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; emphasised && i < emphasised->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (emphasised, i);
+      cairo_new_path (cr);
+      relation_path (f, sr, 0);
+      set_color (cr, &f->style->highlight_color, 0.55 * opacity_of (f, &sr->item));
+      cairo_set_line_width (cr, sr->width + 5);
+      cairo_stroke (cr);
     }
 }
 
@@ -247,6 +346,60 @@ draw_arrows (Frame *f, const Batch *b)
     }
 }
 
+/* Whole-map frames of big maps under a lens: matched relations again, on
+ * top, in their (first) lesson's colour — halos would be a pixel or two —
+ * and the emphasised ones with cairo. */
+static void
+raster_decorated_relations (Frame *f)
+{
+  MgScene *scene = f->scene;
+  const MgRect *v = &f->clip;
+  g_autoptr (GPtrArray) emphasised = g_ptr_array_new ();
+
+  cairo_surface_flush (cairo_get_target (f->cr));
+  for (guint i = 0; i < scene->draw_relations->len; i++)
+    {
+      const MgDrawRelation *e = &g_array_index (scene->draw_relations, MgDrawRelation, i);
+      MgSceneRelation *sr = e->sr;
+      if ((e->flags & (MG_DRAW_PLACED | MG_DRAW_HIDDEN | MG_DRAW_DECORATED)) !=
+          (MG_DRAW_PLACED | MG_DRAW_DECORATED))
+        continue;
+      if (!mg_rect_intersects (&sr->item.bounds, v))
+        continue;
+      if (sr->item.highlight)
+        {
+          g_ptr_array_add (emphasised, sr);
+          continue;
+        }
+      if (!mg_lens_item_matched (&sr->item, sr->n_marks))
+        continue;
+      MgColor c = mg_lens_color (sr->marks[0].lesson);
+      guint32 argb = mg_raster_color (c.red, c.green, c.blue, 1.0);
+      double width = MAX (mg_lens_relation_width (f->style, sr) * f->px, 1.0);
+      guint m = sr->has_arrow ? sr->n_flat - 1 : sr->n_flat;
+      for (guint k = 0; k + 1 < m; k++)
+        {
+          const double *q = sr->flat + 2 * k;
+          mg_raster_line (&f->raster, q[0], q[1], q[2], q[3], argb, width, NULL, 0, 0);
+        }
+    }
+  mg_raster_flush (&f->raster);
+
+  for (guint i = 0; i < emphasised->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (emphasised, i);
+      double op = opacity_of (f, &sr->item);
+      cairo_new_path (f->cr);
+      relation_path (f, sr, 0);
+      set_color (f->cr, &f->style->highlight_color, 0.55 * op);
+      cairo_set_line_width (f->cr, sr->width + 5);
+      cairo_stroke_preserve (f->cr);
+      set_color (f->cr, &sr->color, op);
+      cairo_set_line_width (f->cr, device_floor (f, sr->width, 0.5));
+      cairo_stroke (f->cr);
+    }
+}
+
 static void
 raster_relation_list (Frame *f)
 {
@@ -301,6 +454,8 @@ raster_relation_list (Frame *f)
         }
     }
   mg_raster_flush (&f->raster);
+  if (scene->n_decorated > 0)
+    raster_decorated_relations (f);
 }
 
 void
@@ -316,12 +471,35 @@ mg_render_draw_relations (Frame *f)
       raster_relation_list (f);
       return;
     }
-  draw_relation_halos (f);
+  /* Zoomed out on a big map, halos would be thousands of cairo strokes a
+   * few pixels wide: the matched relations take their lesson's colour
+   * instead, and go into the pixels with the others. */
+  gboolean lens_lines = f->has_raster &&
+                        (f->style->relation_width + 2 * f->style->halo_width) * f->px < 4.0;
+  draw_relation_halos (f, !lens_lines);
 
+  /* Matched relations in a second pass: their batches come last, on top,
+   * opaque and a little wider. */
+  gboolean any_matched = FALSE;
   for (guint i = 0; i < f->relations->len; i++)
     {
       MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
-      Batch *b = find_batch (batches, sr, opacity_of (f, &sr->item));
+      if (mg_lens_item_matched (&sr->item, sr->n_marks))
+        {
+          any_matched = TRUE;
+          continue;
+        }
+      Batch *b = find_batch (batches, sr, &sr->color, sr->width, opacity_of (f, &sr->item));
+      g_ptr_array_add (b->items, sr);
+    }
+  for (guint i = 0; any_matched && i < f->relations->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
+      if (!mg_lens_item_matched (&sr->item, sr->n_marks))
+        continue;
+      MgColor c = lens_lines ? mg_lens_color (sr->marks[0].lesson) : sr->color;
+      c.alpha = 1.0;
+      Batch *b = find_batch (batches, sr, &c, mg_lens_relation_width (f->style, sr), 1.0);
       g_ptr_array_add (b->items, sr);
     }
 

@@ -476,7 +476,9 @@ compare_priority (const void *pa, const void *pb)
 static void
 place_in_priority (MgScene *scene, GPtrArray *actors)
 {
-  qsort (actors->pdata, actors->len, sizeof (gpointer), compare_priority);
+  /* An empty GPtrArray has pdata == NULL, and qsort (NULL, 0, …) is undefined. */
+  if (actors->len > 1)
+    qsort (actors->pdata, actors->len, sizeof (gpointer), compare_priority);
   for (guint i = 0; i < actors->len; i++)
     place_label (scene, g_ptr_array_index (actors, i));
 }

@@ -1,5 +1,6 @@
-/* mg-scene-legend.c — the legend: only the roles and relation kinds the
- * scene shows, laid out once for every renderer. */
+/* mg-scene-legend.c — the legend: the active lenses with their counts and
+ * what filters hide, then only the roles and relation kinds the scene
+ * shows; laid out once for every renderer. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -7,7 +8,7 @@
 
 #include "mg-scene-private.h"
 
-#define SWATCH_COLUMN 32.0 /* width of the sample column */
+#define SWATCH_COLUMN MG_LEGEND_SWATCH_COLUMN
 #define SWATCH_GAP 8.0
 
 static void
@@ -16,6 +17,9 @@ entry_free (gpointer data)
   MgLegendEntry *e = data;
 
   g_free (e->text);
+  g_strfreev (e->lines);
+  g_free (e->baselines);
+  g_free (e->detail);
   g_free (e);
 }
 
@@ -64,13 +68,18 @@ add_text_entry (Builder *b, MgLegendEntryType type, const char *text, double spa
                                                                  : b->font;
   double pad = b->scene->style->legend_padding;
   double w, h, baseline;
-  gboolean has_swatch = type == MG_LEGEND_ROLE || type == MG_LEGEND_KIND;
+  gboolean has_swatch = type == MG_LEGEND_ROLE || type == MG_LEGEND_KIND ||
+                        type == MG_LEGEND_LENS_KEY;
   double row = has_swatch ? MAX (b->legend->font_size * 1.55, 14.0) : 0;
 
   measure (b, font, text, &w, &h, &baseline);
   b->y += space_before;
   e->type = type;
   e->text = g_strdup (text);
+  e->lines = g_new0 (char *, 2);
+  e->lines[0] = g_strdup (text);
+  e->baselines = g_new (double, 1);
+  e->baselines[0] = baseline;
   e->x = pad + (has_swatch ? SWATCH_COLUMN + SWATCH_GAP : 0);
   row = MAX (row, h);
   e->y = b->y + (row - h) / 2;
@@ -84,6 +93,155 @@ add_text_entry (Builder *b, MgLegendEntryType type, const char *text, double spa
   b->width = MAX (b->width, e->x + w + pad);
   g_ptr_array_add (b->legend->entries, e);
   return e;
+}
+
+/* ---- lenses and filters ------------------------------------------------- */
+
+/* A lens: a ring in the lesson's colour, the lesson's name, and below it
+ * how many actors and relations match. */
+static void
+add_lens_entry (Builder *b, MgLesson lesson, guint n_actors, guint n_relations)
+{
+  MgLegendEntry *e = g_new0 (MgLegendEntry, 1);
+  double pad = b->scene->style->legend_padding;
+  double w, h, baseline, dw, dh, dbaseline;
+  g_autofree char *actors = NULL, *relations = NULL;
+  double ring = MAX (b->legend->font_size * 1.6, 12.0);
+
+  e->type = MG_LEGEND_LENS;
+  e->lesson = lesson;
+  e->id = mg_lesson_info (lesson)->id;
+  e->text = g_strdup (_(mg_lesson_info (lesson)->name));
+  actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors),
+                            n_actors);
+  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                            n_relations), n_relations);
+  /* TRANSLATORS: "14 actors, 21 relations match" (a lesson lens, in the legend). */
+  e->detail = g_strdup_printf (_("%s, %s match"), actors, relations);
+
+  measure (b, b->bold, e->text, &w, &h, &baseline);
+  measure (b, b->font, e->detail, &dw, &dh, &dbaseline);
+  b->y += b->legend->font_size * 0.35;
+  double row = MAX (ring + 4, h + dh);
+  e->x = pad + SWATCH_COLUMN + SWATCH_GAP;
+  e->y = b->y + (row - h - dh) / 2;
+  e->baseline = baseline;
+  e->lines = g_new0 (char *, 2);
+  e->lines[0] = g_strdup (e->text);
+  e->baselines = g_new (double, 1);
+  e->baselines[0] = baseline;
+  e->detail_y = e->y + h;
+  e->detail_baseline = dbaseline;
+  e->swatch_x = pad + SWATCH_COLUMN / 2;
+  e->swatch_y = b->y + row / 2;
+  e->swatch_w = e->swatch_h = ring;
+  e->stroke = mg_color_from_rgb (mg_lesson_info (lesson)->color, 1.0);
+  b->y += row;
+  b->width = MAX (b->width, e->x + MAX (w, dw) + pad);
+  g_ptr_array_add (b->legend->entries, e);
+}
+
+/* A wrapped remark, full width. */
+static void
+add_note_entry (Builder *b, const char *text, double max_width)
+{
+  MgLegendEntry *e = g_new0 (MgLegendEntry, 1);
+  double pad = b->scene->style->legend_padding;
+  double w, h;
+
+  e->type = MG_LEGEND_NOTE;
+  e->text = g_strdup (text);
+  /* A little wider rather than one word alone on a line. */
+  measure (b, b->font, text, &w, &h, &e->baseline);
+  if (w <= max_width * 1.2)
+    max_width = w + 1;
+  e->lines = mg_scene_wrap_text (b->scene, b->font, text, max_width, 0, &w, &h, &e->baselines);
+  b->y += b->legend->font_size * 0.6;
+  e->x = pad;
+  e->y = b->y;
+  e->baseline = e->baselines ? e->baselines[0] : 0;
+  b->y += h;
+  b->width = MAX (b->width, e->x + w + pad);
+  g_ptr_array_add (b->legend->entries, e);
+}
+
+/* "Filtered: role SME, territory …; showing 12 of 27 actors", or NULL. */
+static char *
+filter_note (const MgLensLegend *lens)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  gboolean hides = lens->hide_unmatched && lens->active != 0;
+
+  if (lens->filter == NULL && !hides)
+    return NULL;
+  if (lens->filter != NULL)
+    g_string_append_printf (s, _("Filtered: %s"), lens->filter);
+  if (hides)
+    {
+      if (s->len > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, s->len > 0 ? _("unmatched hidden") : _("Unmatched hidden"));
+    }
+  g_string_append (s, "; ");
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "showing %u of %u actor",
+                                          "showing %u of %u actors", lens->n_actors),
+                          lens->n_actors_shown, lens->n_actors);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+add_lens_section (Builder *b, const MgLensLegend *lens)
+{
+  guint n_active = 0;
+
+  for (guint l = 0; l < MG_N_LESSONS; l++)
+    n_active += (lens->active >> l) & 1;
+
+  if (n_active > 0)
+    {
+      const char *title = n_active == 1 ? _("Lens")
+                          : lens->match_all ? _("Lenses (matching all)")
+                                            : _("Lenses (matching any)");
+      add_text_entry (b, MG_LEGEND_SECTION, title, b->legend->font_size * 0.6);
+      for (guint l = 0; l < MG_N_LESSONS; l++)
+        if (lens->active & MG_LESSON_BIT (l))
+          add_lens_entry (b, l, lens->actors_matching[l], lens->relations_matching[l]);
+      if (n_active > 1)
+        {
+          /* What the lenses match together: what is drawn as matched. */
+          g_autofree char *actors = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", lens->n_actors_matched),
+            lens->n_actors_matched);
+          g_autofree char *relations = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", lens->n_relations_matched),
+            lens->n_relations_matched);
+          g_autofree char *text = g_strdup_printf (lens->match_all ? _("Matching all: %s, %s")
+                                                                   : _("Matching any: %s, %s"),
+                                                   actors, relations);
+          add_note_entry (b, text, MAX (b->width - 2 * b->scene->style->legend_padding,
+                                        b->legend->font_size * 22));
+        }
+
+      /* The key: solid for what users tagged, dashed for what the rules
+       * derive from the map. */
+      MgLegendEntry *e;
+      b->y += b->legend->font_size * 0.3;
+      e = add_text_entry (b, MG_LEGEND_LENS_KEY,
+                          lens->derived ? _("tagged") : _("tagged (derived matches off)"), 0);
+      e->derived = FALSE;
+      e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
+      if (lens->derived)
+        {
+          e = add_text_entry (b, MG_LEGEND_LENS_KEY, _("derived by the lesson’s rule"), 0);
+          e->derived = TRUE;
+          e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
+        }
+    }
+
+  g_autofree char *note = filter_note (lens);
+  if (note != NULL)
+    add_note_entry (b, note, MAX (b->width - 2 * b->scene->style->legend_padding,
+                                  b->legend->font_size * 22));
 }
 
 MgLegend *
@@ -128,7 +286,11 @@ mg_legend_build (MgScene *scene)
         }
     }
 
-  if (g_hash_table_size (roles) == 0 && !no_role && g_hash_table_size (kinds) == 0 && !no_kind)
+  const MgLensLegend *lens = scene->has_lens_legend ? &scene->lens_legend : NULL;
+  gboolean has_lens = lens != NULL && (lens->active != 0 || lens->filter != NULL);
+
+  if (g_hash_table_size (roles) == 0 && !no_role && g_hash_table_size (kinds) == 0 && !no_kind &&
+      !has_lens)
     return legend; /* nothing to explain: 0 × 0 */
 
   Builder b = { scene, legend, NULL, NULL, NULL, style->legend_padding, 0 };
@@ -136,7 +298,38 @@ mg_legend_build (MgScene *scene)
   b.bold = mg_style_font (style, style->legend_size, TRUE);
   b.heading = mg_style_font (style, style->legend_size * 1.2, TRUE);
 
+  if (has_lens)
+    {
+      /* The filter note wraps to the legend's width: know it beforehand
+       * from the widest role or kind name. */
+      GPtrArray *all_roles = mg_vocabulary_get_roles (vocab);
+      GPtrArray *all_kinds = mg_vocabulary_get_kinds (vocab);
+      for (guint i = 0; i < all_roles->len + all_kinds->len; i++)
+        {
+          const char *name;
+          double w, h, baseline;
+          if (i < all_roles->len)
+            {
+              const MgRole *role = g_ptr_array_index (all_roles, i);
+              if (!g_hash_table_contains (roles, role))
+                continue;
+              name = _(role->name);
+            }
+          else
+            {
+              const MgRelationKind *kind = g_ptr_array_index (all_kinds, i - all_roles->len);
+              if (!g_hash_table_contains (kinds, kind))
+                continue;
+              name = _(kind->name);
+            }
+          measure (&b, b.font, name, &w, &h, &baseline);
+          b.width = MAX (b.width, 2 * style->legend_padding + SWATCH_COLUMN + SWATCH_GAP + w);
+        }
+    }
+
   add_text_entry (&b, MG_LEGEND_HEADING, _("Legend"), 0);
+  if (has_lens)
+    add_lens_section (&b, lens);
 
   if (g_hash_table_size (roles) > 0 || no_role)
     {

@@ -118,6 +118,9 @@ void     mg_scene_actor_clear_label (MgSceneActor *sa);
 
 /* ---- legend (mg-scene-legend.c) ---------------------------------------- */
 
+/* Width of the legend's sample column (swatches are centred in it). */
+#define MG_LEGEND_SWATCH_COLUMN 32.0
+
 MgLegend *mg_legend_build (MgScene *scene);
 void      mg_legend_free (MgLegend *legend);
 
@@ -186,6 +189,9 @@ struct _MgScene {
   MgRect       bounds;
   gboolean     bounds_dirty;
   MgLegend    *legend;         /* cached, NULL when stale */
+  MgLensLegend lens_legend;    /* its filter points to lens_filter */
+  char        *lens_filter;
+  gboolean     has_lens_legend;
 
   GQueue       layout_cache;   /* MgSceneActor* holding a PangoLayout */
 

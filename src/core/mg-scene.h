@@ -59,7 +59,8 @@ typedef enum {
 } MgLabelPlacement;
 
 /* One lesson drawn on an item: a ring segment on an actor, a halo on a
- * relation.  Derived matches are drawn dashed. */
+ * relation, in the lesson's colour.  Derived matches are drawn dashed.  A
+ * shown item with marks is drawn as matched: full colour, on top. */
 typedef struct {
   MgLesson lesson;
   gboolean derived;
@@ -68,7 +69,8 @@ typedef struct {
 typedef struct {
   MgSceneItemType  type;
   MgItemVisibility visibility;
-  gboolean         highlight;
+  gboolean         highlight; /* emphasis, e.g. under the pointer (an outline);
+                                 lens matches are shown by their marks */
   MgRect           bounds;  /* everything drawn for the item, label excepted */
   guint            order;   /* z-order: higher is drawn later */
   /*< private >*/
@@ -149,16 +151,25 @@ typedef struct {
  * Lists only the roles and relation kinds present (not hidden). */
 typedef enum {
   MG_LEGEND_HEADING,   /* the legend title */
-  MG_LEGEND_SECTION,   /* "Roles", "Relations" */
+  MG_LEGEND_SECTION,   /* "Lenses", "Actors", "Relations" */
   MG_LEGEND_ROLE,
   MG_LEGEND_KIND,
+  MG_LEGEND_LENS,      /* an active lens: ring swatch, lesson name, counts in detail */
+  MG_LEGEND_LENS_KEY,  /* "tagged" (solid) or "derived" (dashed): see `derived` */
+  MG_LEGEND_NOTE,      /* a wrapped remark: matches of several lenses, the filter */
 } MgLegendEntryType;
 
 typedef struct {
   MgLegendEntryType type;
-  char        *text;
+  char        *text;          /* the whole text */
+  char       **lines;         /* what is drawn: text wrapped (NULL-terminated) */
+  double      *baselines;     /* per line, from y */
   double       x, y;          /* text box top-left */
-  double       baseline;      /* from y */
+  double       baseline;      /* of the first line, from y */
+  char        *detail;        /* a smaller second line (lens counts), or NULL */
+  double       detail_y, detail_baseline;
+  MgLesson     lesson;        /* MG_LEGEND_LENS */
+  gboolean     derived;       /* MG_LEGEND_LENS_KEY: the dashed sample */
   double       swatch_x, swatch_y;   /* centre of the shape or line sample */
   double       swatch_w, swatch_h;   /* its size (a line: length, width) */
   MgShape      shape;
@@ -173,6 +184,24 @@ typedef struct {
   double     font_size;
   GPtrArray *entries;         /* of MgLegendEntry* */
 } MgLegend;
+
+/* What lenses and filters do to the scene, told to the legend: one entry
+ * per active lens with its counts, a key for solid (tagged) and dashed
+ * (derived) marks, and a note on what the filter hides.  The bridge
+ * (mg_scene_bridge_apply_visibility) fills it; a window may as well. */
+typedef struct {
+  MgLessonSet active;                    /* lenses on; 0: no lens section */
+  gboolean    match_all;                 /* matched = every active lens */
+  gboolean    derived;                   /* derived matches are drawn */
+  gboolean    hide_unmatched;
+  guint       actors_matching[MG_N_LESSONS];    /* filter applied */
+  guint       relations_matching[MG_N_LESSONS];
+  guint       n_actors_matched;          /* under the mode (any/all), filter applied */
+  guint       n_relations_matched;
+  const char *filter;                    /* "role SME, territory …"; NULL: none */
+  guint       n_actors_shown, n_actors;  /* not hidden, of all */
+  guint       n_relations_shown, n_relations;
+} MgLensLegend;
 
 #define MG_TYPE_SCENE (mg_scene_get_type ())
 G_DECLARE_FINAL_TYPE (MgScene, mg_scene, MG, SCENE, GObject)
@@ -240,6 +269,13 @@ void          mg_scene_set_relation_marks (MgScene *scene, const MgRelation *rel
                                            const MgLessonMark *marks, guint n_marks);
 /* Every item shown, unhighlighted, without marks. */
 void          mg_scene_reset_states (MgScene *scene);
+
+/* The lens and filter part of the legend (copied; NULL removes it).  Also
+ * tells the renderers that lenses are on, so that unmatched actors kept as
+ * relation ends are drawn as context.  Emits "changed". */
+void          mg_scene_set_lens_legend (MgScene *scene, const MgLensLegend *lens);
+/* NULL when none was set (transfer none). */
+const MgLensLegend *mg_scene_get_lens_legend (MgScene *scene);
 
 /* The tooltip / SVG <title> text of an item: full label, role, territory,
  * lessons (transfer full). */

@@ -125,8 +125,13 @@ mg_style_new (void)
   style->legend_padding = 10.0;
   style->title_color = mg_color_from_rgb (0x111418, 1.0);
 
-  style->fade_opacity = 0.15;
+  style->fade_opacity = 0.2;
+  style->fade_label_opacity = 0.45;
+  style->context_opacity = 0.6;
   style->ring_width = 4.0;
+  style->halo_width = 3.5;
+  style->halo_tint = 0.4;
+  style->matched_width = 0.6;
   style->highlight_color = mg_color_from_rgb (0xffb000, 1.0);
 
   return style;

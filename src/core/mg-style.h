@@ -87,10 +87,19 @@ struct _MgStyle {
   double   legend_padding;
   MgColor  title_color;
 
-  /* Lens states (issue 5 fills the scene's states). */
-  double   fade_opacity;
+  /* Lenses.  Matched items are drawn in full colour, on top, with a ring
+   * (actors) or halo (relations) in each matching lesson's colour: solid
+   * when tagged, dashed when derived.  The unmatched fade; the unmatched
+   * actors kept as ends of matched relations are drawn as context. */
+  double   fade_opacity;        /* unmatched shapes and lines */
+  double   fade_label_opacity;  /* their labels: readable as context */
+  double   context_opacity;     /* unmatched actors at ends of matched relations */
   double   ring_width;
-  MgColor  highlight_color;
+  double   halo_width;          /* each side of a matched relation, first lesson */
+  double   halo_tint;           /* halo colour: lesson colour mixed towards the
+                                   background by this much */
+  double   matched_width;       /* added to a matched relation's width */
+  MgColor  highlight_color;     /* emphasis outline (hover) */
 };
 
 MgStyle *mg_style_new (void);

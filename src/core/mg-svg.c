@@ -3,272 +3,13 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlwriter.h>
 #include <math.h>
 #include <string.h>
 
-#include "mg-scene-private.h"
-#include "mg-svg.h"
+#include "mg-render-lens.h"
+#include "mg-svg-private.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
-
-typedef struct {
-  MgScene         *scene;
-  const MgStyle   *style;
-  const MgPage    *page;
-  xmlTextWriterPtr w;
-  GHashTable      *ids;   /* ids already used */
-  char            *font_family;
-  gboolean         failed;
-} Svg;
-
-/* ---- small helpers ---------------------------------------------------------- */
-
-/* Shortest fixed notation with 2 decimals, C locale: "12.5", "-3", "0.25". */
-static void
-fmt_num (char *buf, gsize size, double v)
-{
-  if (!isfinite (v))
-    v = 0;
-  if (fabs (v) < 0.005)
-    v = 0;
-  g_ascii_formatd (buf, (int) size, "%.2f", v);
-  char *dot = strchr (buf, '.');
-  if (dot != NULL)
-    {
-      char *end = buf + strlen (buf) - 1;
-      while (end > dot && *end == '0')
-        *end-- = '\0';
-      if (end == dot)
-        *end = '\0';
-    }
-}
-
-static void
-check (Svg *svg, int rc)
-{
-  if (rc < 0)
-    svg->failed = TRUE;
-}
-
-static void
-start (Svg *svg, const char *name)
-{
-  check (svg, xmlTextWriterStartElement (svg->w, BAD_CAST name));
-}
-
-static void
-end (Svg *svg)
-{
-  check (svg, xmlTextWriterEndElement (svg->w));
-}
-
-static void
-attr (Svg *svg, const char *name, const char *value)
-{
-  check (svg, xmlTextWriterWriteAttribute (svg->w, BAD_CAST name, BAD_CAST value));
-}
-
-static void
-attr_num (Svg *svg, const char *name, double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  fmt_num (buf, sizeof buf, v);
-  attr (svg, name, buf);
-}
-
-static void
-attr_color (Svg *svg, const char *name, const MgColor *c)
-{
-  g_autofree char *hex = mg_color_to_hex (c);
-  attr (svg, name, hex);
-  if (c->alpha < 0.999)
-    {
-      g_autofree char *op = g_strconcat (name, "-opacity", NULL);
-      attr_num (svg, op, c->alpha);
-    }
-}
-
-static void
-text_element (Svg *svg, const char *name, const char *content)
-{
-  check (svg, xmlTextWriterWriteElement (svg->w, BAD_CAST name, BAD_CAST content));
-}
-
-/* ---- ids ---------------------------------------------------------------------- */
-
-char *
-mg_svg_make_id (const char *prefix, const char *text)
-{
-  g_return_val_if_fail (prefix != NULL, NULL);
-
-  GString *id = g_string_new (prefix);
-
-  if (id->len == 0 || !g_ascii_isalpha (id->str[0]))
-    g_string_prepend_c (id, 'x');
-  for (const guchar *p = (const guchar *) (text ? text : ""); *p; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_')
-        g_string_append_c (id, (char) *p);
-      else
-        g_string_append_printf (id, "_%02x", *p);
-    }
-  return g_string_free (id, FALSE);
-}
-
-static char *
-unique_id (Svg *svg, const char *prefix, const char *text)
-{
-  char *id = mg_svg_make_id (prefix, text);
-
-  if (g_hash_table_contains (svg->ids, id))
-    {
-      for (guint n = 2;; n++)
-        {
-          char *again = g_strdup_printf ("%s-%u", id, n);
-          if (!g_hash_table_contains (svg->ids, again))
-            {
-              g_free (id);
-              id = again;
-              break;
-            }
-          g_free (again);
-        }
-    }
-  g_hash_table_add (svg->ids, g_strdup (id));
-  return id;
-}
-
-/* A CSS class name: the same escaping, no uniqueness. */
-static char *
-class_name (const char *prefix, const char *id)
-{
-  return mg_svg_make_id (prefix, id ? id : "none");
-}
-
-/* ---- paths ---------------------------------------------------------------------- */
-
-static void
-d_num (GString *d, double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  fmt_num (buf, sizeof buf, v);
-  g_string_append (d, buf);
-}
-
-static void
-d_move_to (gpointer data, double x, double y)
-{
-  GString *d = data;
-  g_string_append (d, d->len ? " M" : "M");
-  d_num (d, x);
-  g_string_append_c (d, ' ');
-  d_num (d, y);
-}
-
-static void
-d_line_to (gpointer data, double x, double y)
-{
-  GString *d = data;
-  g_string_append (d, " L");
-  d_num (d, x);
-  g_string_append_c (d, ' ');
-  d_num (d, y);
-}
-
-static void
-d_curve_to (gpointer data, double x1, double y1, double x2, double y2, double x3, double y3)
-{
-  GString *d = data;
-  double v[6] = { x1, y1, x2, y2, x3, y3 };
-
-  g_string_append (d, " C");
-  for (int i = 0; i < 6; i++)
-    {
-      if (i)
-        g_string_append_c (d, ' ');
-      d_num (d, v[i]);
-    }
-}
-
-static void
-d_close (gpointer data)
-{
-  g_string_append (data, " Z");
-}
-
-static const MgPathSink svg_sink = { d_move_to, d_line_to, d_curve_to, d_close };
-
-static void
-path_element (Svg *svg, const char *cls, const char *d)
-{
-  start (svg, "path");
-  if (cls)
-    attr (svg, "class", cls);
-  attr (svg, "d", d);
-}
-
-static void
-stroke_attrs (Svg *svg, const MgColor *color, double width, MgLineStyle line)
-{
-  double dashes[4];
-  guint n = mg_style_get_dashes (line, width, dashes);
-
-  attr (svg, "fill", "none");
-  attr_color (svg, "stroke", color);
-  attr_num (svg, "stroke-width", width);
-  if (n > 0)
-    {
-      GString *s = g_string_new (NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          if (i)
-            g_string_append_c (s, ' ');
-          d_num (s, dashes[i]);
-        }
-      attr (svg, "stroke-dasharray", s->str);
-      g_string_free (s, TRUE);
-    }
-}
-
-/* <text> with one <tspan> per line; indentation off inside, since white
- * space between tspans would be drawn. */
-static void
-text_lines (Svg *svg, char **lines, const double *baselines, double cx, double top,
-            double size, gboolean bold, const MgColor *color, const char *anchor)
-{
-  start (svg, "text");
-  attr (svg, "font-family", svg->font_family);
-  attr_num (svg, "font-size", size);
-  if (bold)
-    attr (svg, "font-weight", "bold");
-  attr_color (svg, "fill", color);
-  attr (svg, "text-anchor", anchor);
-  check (svg, xmlTextWriterSetIndent (svg->w, 0));
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      start (svg, "tspan");
-      attr_num (svg, "x", cx);
-      attr_num (svg, "y", top + baselines[i]);
-      check (svg, xmlTextWriterWriteString (svg->w, BAD_CAST lines[i]));
-      end (svg);
-    }
-  end (svg);
-  /* Back to indenting: end the line ourselves, the writer will not. */
-  check (svg, xmlTextWriterWriteRaw (svg->w, BAD_CAST "\n"));
-  check (svg, xmlTextWriterSetIndent (svg->w, 1));
-}
-
-static double
-baseline_of (MgScene *scene, const PangoFontDescription *font, const char *text)
-{
-  pango_layout_set_font_description (scene->measure, font);
-  pango_layout_set_width (scene->measure, -1);
-  pango_layout_set_text (scene->measure, text, -1);
-  return pango_layout_get_baseline (scene->measure) / (double) PANGO_SCALE;
-}
 
 /* ---- the map --------------------------------------------------------------------- */
 
@@ -281,8 +22,8 @@ write_clusters (Svg *svg)
 
   if (n == 0)
     goto out;
-  start (svg, "g");
-  attr (svg, "id", "clusters");
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", "clusters");
   for (guint depth = 0, done = 0; done < n && depth < 64; depth++)
     for (guint i = 0; i < n; i++)
       {
@@ -290,145 +31,205 @@ write_clusters (Svg *svg)
         if (c->depth != depth)
           continue;
         done++;
-        g_autofree char *id = unique_id (svg, "cluster-", c->path ? c->path : c->label);
+        g_autofree char *id = mg_svg_unique_id (svg, "cluster-", c->path ? c->path : c->label);
         g_autofree char *cls = g_strdup_printf ("cluster depth-%u", c->depth);
-        start (svg, "g");
-        attr (svg, "id", id);
-        attr (svg, "class", cls);
-        text_element (svg, "title", c->path ? c->path : (c->label ? c->label : ""));
-        start (svg, "rect");
-        attr_num (svg, "x", c->x);
-        attr_num (svg, "y", c->y);
-        attr_num (svg, "width", c->width);
-        attr_num (svg, "height", c->height);
-        attr (svg, "rx", "10");
-        attr_color (svg, "fill", &svg->style->cluster_fill);
-        attr_color (svg, "stroke", &svg->style->cluster_stroke);
-        attr (svg, "stroke-width", "1");
-        end (svg);
+        mg_svg_start (svg, "g");
+        mg_svg_attr (svg, "id", id);
+        mg_svg_attr (svg, "class", cls);
+        mg_svg_text_element (svg, "title", c->path ? c->path : (c->label ? c->label : ""));
+        mg_svg_start (svg, "rect");
+        mg_svg_attr_num (svg, "x", c->x);
+        mg_svg_attr_num (svg, "y", c->y);
+        mg_svg_attr_num (svg, "width", c->width);
+        mg_svg_attr_num (svg, "height", c->height);
+        mg_svg_attr (svg, "rx", "10");
+        mg_svg_attr_color (svg, "fill", &svg->style->cluster_fill);
+        mg_svg_attr_color (svg, "stroke", &svg->style->cluster_stroke);
+        mg_svg_attr (svg, "stroke-width", "1");
+        mg_svg_end (svg);
         if (c->label && *c->label)
           {
             char *lines[2] = { c->label, NULL };
-            double base = baseline_of (svg->scene, font, c->label);
-            text_lines (svg, lines, &base, c->x + 8, c->y + 5, svg->style->cluster_label_size,
+            double base = mg_svg_baseline_of (svg->scene, font, c->label);
+            mg_svg_text_lines (svg, lines, &base, c->x + 8, c->y + 5, svg->style->cluster_label_size,
                         TRUE, &svg->style->cluster_label_color, "start");
           }
-        end (svg);
+        mg_svg_end (svg);
       }
-  end (svg);
+  mg_svg_end (svg);
 out:
   pango_font_description_free (font);
+}
+
+/* " lens-care lens-learn" for the lessons of @marks. */
+static void
+append_lens_classes (GString *cls, const MgLessonMark *marks, guint n_marks)
+{
+  for (guint k = 0; k < n_marks; k++)
+    g_string_append_printf (cls, " lens-%s", mg_lesson_info (marks[k].lesson)->id);
+}
+
+static void
+relation_d (GString *d, const MgSceneRelation *sr)
+{
+  mg_svg_d_move_to (d, sr->points[0], sr->points[1]);
+  for (guint i = 1; i + 2 < sr->n_points; i += 3)
+    mg_svg_d_curve_to (d, sr->points[2 * i], sr->points[2 * i + 1], sr->points[2 * i + 2],
+                sr->points[2 * i + 3], sr->points[2 * i + 4], sr->points[2 * i + 5]);
+}
+
+/* The emphasis and halos of a relation, outermost first, in a layer under
+ * every relation line (as mg-render-relations.c draws them). */
+static void
+write_halos (Svg *svg, const MgSceneRelation *sr)
+{
+  double dashes[2];
+  g_autoptr (GString) cls = g_string_new (NULL);
+  g_autoptr (GString) path = g_string_new (NULL);
+  const char *d;
+
+  relation_d (path, sr);
+  d = path->str;
+  g_string_printf (cls, "halos relation-%u", sr->relation->index);
+  append_lens_classes (cls, sr->marks, sr->n_marks);
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "class", cls->str);
+  if (sr->item.visibility == MG_ITEM_FADED)
+    mg_svg_attr_num (svg, "opacity", svg->style->fade_opacity);
+  mg_lens_halo_dashes (svg->style, dashes);
+  for (guint k = sr->n_marks; k-- > 0;)
+    {
+      const MgLessonMark *m = &sr->marks[k];
+      const char *id = mg_lesson_info (m->lesson)->id;
+      double width = sr->width + 2 * mg_lens_halo_extent (svg->style, k, sr->n_marks);
+      MgColor c = mg_lens_halo_color (svg->style, m->lesson, FALSE);
+      g_autofree char *hcls = g_strdup_printf ("halo lens-%s%s", id, m->derived ? " derived" : "");
+
+      if (m->derived)
+        {
+          /* A pale band, and the dashes on it. */
+          MgColor pale = mg_lens_halo_color (svg->style, m->lesson, TRUE);
+          g_autofree char *dcls = g_strdup_printf ("halo-dashes lens-%s derived", id);
+          mg_svg_path_element (svg, hcls, d);
+          mg_svg_stroke_attrs (svg, &pale, width, MG_LINE_SOLID);
+          mg_svg_end (svg);
+          mg_svg_path_element (svg, dcls, d);
+          mg_svg_stroke_attrs (svg, &c, width, MG_LINE_SOLID);
+          mg_svg_dash_attr (svg, dashes, 2);
+          mg_svg_end (svg);
+        }
+      else
+        {
+          mg_svg_path_element (svg, hcls, d);
+          mg_svg_stroke_attrs (svg, &c, width, MG_LINE_SOLID);
+          mg_svg_end (svg);
+        }
+    }
+  /* Emphasis over the halos, as on screen. */
+  if (sr->item.highlight)
+    {
+      MgColor c = svg->style->highlight_color;
+      c.alpha = 0.55;
+      mg_svg_path_element (svg, "highlight", d);
+      mg_svg_stroke_attrs (svg, &c, sr->width + 5, MG_LINE_SOLID);
+      mg_svg_end (svg);
+    }
+  mg_svg_end (svg);
 }
 
 static void
 write_relation (Svg *svg, const MgSceneRelation *sr)
 {
   g_autofree char *id = g_strdup_printf ("relation-%u", sr->relation->index);
-  g_autofree char *kind_class = class_name ("kind-", sr->kind ? sr->kind->id : NULL);
-  g_autofree char *cls = g_strconcat ("relation ", kind_class, NULL);
+  g_autofree char *kind_class = mg_svg_class_name ("kind-", sr->kind ? sr->kind->id : NULL);
+  g_autoptr (GString) cls = g_string_new ("relation ");
   g_autofree char *title = mg_scene_describe_item (svg->scene, &sr->item);
   g_autoptr (GString) d = g_string_new (NULL);
+  gboolean matched = mg_lens_item_matched (&sr->item, sr->n_marks);
+  MgColor line = sr->color;
 
   if (g_hash_table_contains (svg->ids, id))
     {
       g_free (id);
-      id = unique_id (svg, "relation-", NULL);
+      id = mg_svg_unique_id (svg, "relation-", NULL);
     }
   else
     g_hash_table_add (svg->ids, g_strdup (id));
 
-  d_move_to (d, sr->points[0], sr->points[1]);
-  for (guint i = 1; i + 2 < sr->n_points; i += 3)
-    d_curve_to (d, sr->points[2 * i], sr->points[2 * i + 1], sr->points[2 * i + 2],
-                sr->points[2 * i + 3], sr->points[2 * i + 4], sr->points[2 * i + 5]);
+  g_string_append (cls, kind_class);
+  if (matched)
+    g_string_append (cls, " matched");
+  else if (sr->item.visibility == MG_ITEM_FADED)
+    g_string_append (cls, " faded");
+  append_lens_classes (cls, sr->marks, sr->n_marks);
 
-  start (svg, "g");
-  attr (svg, "id", id);
-  attr (svg, "class", cls);
+  relation_d (d, sr);
+
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", id);
+  mg_svg_attr (svg, "class", cls->str);
   if (sr->item.visibility == MG_ITEM_FADED)
-    attr_num (svg, "opacity", svg->style->fade_opacity);
-  text_element (svg, "title", title);
+    mg_svg_attr_num (svg, "opacity", svg->style->fade_opacity);
+  mg_svg_text_element (svg, "title", title);
 
-  if (sr->item.highlight)
-    {
-      MgColor c = svg->style->highlight_color;
-      c.alpha = 0.55;
-      path_element (svg, "highlight", d->str);
-      stroke_attrs (svg, &c, sr->width + 5, MG_LINE_SOLID);
-      end (svg);
-    }
-  for (guint k = sr->n_marks; k-- > 0;)
-    {
-      MgColor c = mg_color_from_rgb (mg_lesson_info (sr->marks[k].lesson)->color, 0.45);
-      g_autofree char *mc = g_strdup_printf ("lesson lesson-%s%s", mg_lesson_info (sr->marks[k].lesson)->id,
-                                             sr->marks[k].derived ? " derived" : "");
-      path_element (svg, mc, d->str);
-      stroke_attrs (svg, &c, sr->width + svg->style->ring_width * (k + 1),
-                    sr->marks[k].derived ? MG_LINE_DASHED : MG_LINE_SOLID);
-      end (svg);
-    }
-
-  path_element (svg, "line", d->str);
-  stroke_attrs (svg, &sr->color, sr->width, sr->line);
-  end (svg);
+  /* Matched: opaque and a little wider, as on screen. */
+  if (matched)
+    line.alpha = 1.0;
+  mg_svg_path_element (svg, "line", d->str);
+  mg_svg_stroke_attrs (svg, &line, mg_lens_relation_width (svg->style, sr), sr->line);
+  mg_svg_end (svg);
 
   if (sr->has_arrow)
     {
       g_autoptr (GString) a = g_string_new (NULL);
-      d_move_to (a, sr->arrow[0], sr->arrow[1]);
-      d_line_to (a, sr->arrow[2], sr->arrow[3]);
-      d_line_to (a, sr->arrow[4], sr->arrow[5]);
-      d_close (a);
-      path_element (svg, "arrowhead", a->str);
-      attr_color (svg, "fill", &sr->color);
-      end (svg);
+      mg_svg_d_move_to (a, sr->arrow[0], sr->arrow[1]);
+      mg_svg_d_line_to (a, sr->arrow[2], sr->arrow[3]);
+      mg_svg_d_line_to (a, sr->arrow[4], sr->arrow[5]);
+      mg_svg_d_close (a);
+      mg_svg_path_element (svg, "arrowhead", a->str);
+      mg_svg_attr_color (svg, "fill", &line);
+      mg_svg_end (svg);
     }
-  end (svg);
+  mg_svg_end (svg);
 }
 
-static void
-ring_arc (GString *d, double cx, double cy, double rx, double ry, double a0, double a1)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE * 2];
 
-  d_move_to (d, cx + rx * cos (a0), cy + ry * sin (a0));
-  g_string_append (d, " A");
-  d_num (d, rx);
-  g_string_append_c (d, ' ');
-  d_num (d, ry);
-  g_snprintf (buf, sizeof buf, " 0 %d 1 ", (a1 - a0) > G_PI ? 1 : 0);
-  g_string_append (d, buf);
-  d_num (d, cx + rx * cos (a1));
-  g_string_append_c (d, ' ');
-  d_num (d, cy + ry * sin (a1));
-}
-
+/* The lesson ring of a matched actor (as mg-render-actors.c draws it). */
 static void
-write_rings (Svg *svg, const MgSceneActor *sa)
+write_rings (Svg *svg, const MgSceneActor *sa, double op)
 {
   double rw = svg->style->ring_width, rx, ry;
-  double step = 2 * G_PI / sa->n_marks, sep = sa->n_marks > 1 ? 0.08 : 0;
+  MgColor band = svg->style->background;
+  g_autoptr (GString) whole = g_string_new (NULL);
 
   mg_scene_actor_ring (sa, svg->style, &rx, &ry);
+  mg_svg_ring_path (whole, sa->x, sa->y, rx, ry, -G_PI / 2, 3 * G_PI / 2);
+  band.alpha *= 0.85 * op;
+  mg_svg_path_element (svg, "ring-band", whole->str);
+  mg_svg_stroke_attrs (svg, &band, rw + 1, MG_LINE_SOLID);
+  mg_svg_end (svg);
+
   for (guint k = 0; k < sa->n_marks; k++)
     {
       const MgLessonMark *m = &sa->marks[k];
-      MgColor c = mg_color_from_rgb (mg_lesson_info (m->lesson)->color, 1.0);
-      double a0 = -G_PI / 2 + k * step + sep / 2, a1 = a0 + step - sep;
+      MgColor c = mg_lens_color (m->lesson);
+      double a0, a1;
       g_autoptr (GString) d = g_string_new (NULL);
-      g_autofree char *cls = g_strdup_printf ("lesson lesson-%s%s", mg_lesson_info (m->lesson)->id,
+      g_autofree char *cls = g_strdup_printf ("ring lens-%s%s", mg_lesson_info (m->lesson)->id,
                                               m->derived ? " derived" : "");
-      if (a1 - a0 > G_PI * 1.5)
+
+      mg_lens_ring_segment (svg->style, k, sa->n_marks, rx, ry, &a0, &a1);
+      mg_svg_ring_path (d, sa->x, sa->y, rx, ry, a0, a1);
+      c.alpha *= op;
+      mg_svg_path_element (svg, cls, d->str);
+      mg_svg_stroke_attrs (svg, &c, rw, MG_LINE_SOLID);
+      if (m->derived)
         {
-          /* A whole ring: two half arcs (an arc cannot end where it starts). */
-          ring_arc (d, sa->x, sa->y, rx, ry, a0, a0 + G_PI);
-          ring_arc (d, sa->x, sa->y, rx, ry, a0 + G_PI, a1);
+          double dashes[2];
+          mg_lens_ring_dashes (svg->style, rx, ry, a0, a1, dashes);
+          mg_svg_dash_attr (svg, dashes, 2);
         }
-      else
-        ring_arc (d, sa->x, sa->y, rx, ry, a0, a1);
-      path_element (svg, cls, d->str);
-      stroke_attrs (svg, &c, rw, m->derived ? MG_LINE_DOTTED : MG_LINE_SOLID);
-      end (svg);
+      mg_svg_end (svg);
     }
 }
 
@@ -436,36 +237,53 @@ static void
 write_actor (Svg *svg, const MgSceneActor *sa)
 {
   const MgStyle *style = svg->style;
-  g_autofree char *id = unique_id (svg, "actor-", sa->actor->id);
-  g_autofree char *role_class = class_name ("role-", sa->role ? sa->role->id : NULL);
-  g_autofree char *cls = g_strconcat ("actor ", role_class, NULL);
+  g_autofree char *id = mg_svg_unique_id (svg, "actor-", sa->actor->id);
+  g_autofree char *role_class = mg_svg_class_name ("role-", sa->role ? sa->role->id : NULL);
+  g_autoptr (GString) cls = g_string_new ("actor ");
   g_autofree char *title = mg_scene_describe_item (svg->scene, &sa->item);
   g_autoptr (GString) d = g_string_new (NULL);
+  gboolean matched = mg_lens_item_matched (&sa->item, sa->n_marks);
+  gboolean faded = sa->item.visibility == MG_ITEM_FADED;
+  /* As actor_opacity() in mg-render-private.h: faded, context or full. */
+  double op = faded ? style->fade_opacity
+              : (svg->lens_on && sa->n_marks == 0 && !sa->item.highlight) ? style->context_opacity
+                                                                           : 1.0;
+  double label_op = faded ? style->fade_label_opacity : 1.0;
+  MgColor fill = sa->fill, stroke = sa->stroke;
 
-  mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &svg_sink, d);
+  g_string_append (cls, role_class);
+  if (matched)
+    g_string_append (cls, " matched");
+  else if (faded)
+    g_string_append (cls, " faded");
+  else if (op < 1)
+    g_string_append (cls, " context");
+  append_lens_classes (cls, sa->marks, sa->n_marks);
 
-  start (svg, "g");
-  attr (svg, "id", id);
-  attr (svg, "class", cls);
-  if (sa->item.visibility == MG_ITEM_FADED)
-    attr_num (svg, "opacity", style->fade_opacity);
-  text_element (svg, "title", title);
+  mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_svg_sink, d);
+
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", id);
+  mg_svg_attr (svg, "class", cls->str);
+  mg_svg_text_element (svg, "title", title);
 
   if (sa->item.highlight)
     {
       MgColor c = style->highlight_color;
-      c.alpha = 0.7;
-      path_element (svg, "highlight", d->str);
-      stroke_attrs (svg, &c, 7, MG_LINE_SOLID);
-      end (svg);
+      c.alpha = 0.7 * op;
+      mg_svg_path_element (svg, "highlight", d->str);
+      mg_svg_stroke_attrs (svg, &c, 7, MG_LINE_SOLID);
+      mg_svg_end (svg);
     }
-  path_element (svg, "shape", d->str);
-  attr_color (svg, "fill", &sa->fill);
-  attr_color (svg, "stroke", &sa->stroke);
-  attr_num (svg, "stroke-width", style->actor_stroke_width);
-  end (svg);
   if (sa->n_marks > 0)
-    write_rings (svg, sa);
+    write_rings (svg, sa, op);
+  fill.alpha *= op;
+  stroke.alpha *= op;
+  mg_svg_path_element (svg, "shape", d->str);
+  mg_svg_attr_color (svg, "fill", &fill);
+  mg_svg_attr_color (svg, "stroke", &stroke);
+  mg_svg_attr_num (svg, "stroke-width", style->actor_stroke_width * (matched ? 1.4 : 1.0));
+  mg_svg_end (svg);
 
   if (sa->label_in_index && sa->n_label_lines > 0)
     {
@@ -478,20 +296,23 @@ write_actor (Svg *svg, const MgSceneActor *sa)
         }
       else
         {
-          start (svg, "rect");
-          attr (svg, "class", "label-background");
-          attr_num (svg, "x", r->x);
-          attr_num (svg, "y", r->y);
-          attr_num (svg, "width", r->width);
-          attr_num (svg, "height", r->height);
-          attr (svg, "rx", "2.5");
-          attr_color (svg, "fill", &style->label_background);
-          end (svg);
+          MgColor bg = style->label_background;
+          bg.alpha *= label_op;
+          mg_svg_start (svg, "rect");
+          mg_svg_attr (svg, "class", "label-background");
+          mg_svg_attr_num (svg, "x", r->x);
+          mg_svg_attr_num (svg, "y", r->y);
+          mg_svg_attr_num (svg, "width", r->width);
+          mg_svg_attr_num (svg, "height", r->height);
+          mg_svg_attr (svg, "rx", "2.5");
+          mg_svg_attr_color (svg, "fill", &bg);
+          mg_svg_end (svg);
         }
-      text_lines (svg, sa->label_lines, sa->baselines, r->x + r->width / 2,
+      text.alpha *= label_op;
+      mg_svg_text_lines (svg, sa->label_lines, sa->baselines, r->x + r->width / 2,
                   r->y + style->label_padding, style->label_size, FALSE, &text, "middle");
     }
-  end (svg);
+  mg_svg_end (svg);
 }
 
 static gboolean
@@ -504,6 +325,13 @@ region_covers_scene (Svg *svg)
   return mg_rect_is_empty (&b) ||
          (r->x <= b.x + 0.01 && r->y <= b.y + 0.01 && r->x + r->width >= b.x + b.width - 0.01 &&
           r->y + r->height >= b.y + b.height - 0.01);
+}
+
+static gboolean
+relation_written (const MgSceneRelation *sr, gboolean clip, const MgRect *region)
+{
+  return sr->placed && sr->n_points > 0 && sr->item.visibility != MG_ITEM_HIDDEN &&
+         (!clip || mg_rect_intersects (&sr->item.bounds, region));
 }
 
 static void
@@ -519,163 +347,85 @@ write_map (Svg *svg)
 
   if (clip)
     {
-      start (svg, "clipPath");
-      attr (svg, "id", "map-clip");
-      start (svg, "rect");
-      attr_num (svg, "x", r->x);
-      attr_num (svg, "y", r->y);
-      attr_num (svg, "width", r->width);
-      attr_num (svg, "height", r->height);
-      end (svg);
-      end (svg);
+      mg_svg_start (svg, "clipPath");
+      mg_svg_attr (svg, "id", "map-clip");
+      mg_svg_start (svg, "rect");
+      mg_svg_attr_num (svg, "x", r->x);
+      mg_svg_attr_num (svg, "y", r->y);
+      mg_svg_attr_num (svg, "width", r->width);
+      mg_svg_attr_num (svg, "height", r->height);
+      mg_svg_end (svg);
+      mg_svg_end (svg);
     }
 
-  fmt_num (tx, sizeof tx, page->map_x - r->x * page->scale);
-  fmt_num (ty, sizeof ty, page->map_y - r->y * page->scale);
+  mg_svg_fmt_num (tx, sizeof tx, page->map_x - r->x * page->scale);
+  mg_svg_fmt_num (ty, sizeof ty, page->map_y - r->y * page->scale);
   g_ascii_formatd (s, sizeof s, "%.6g", page->scale);
   g_autofree char *transform = g_strdup_printf ("translate(%s %s) scale(%s)", tx, ty, s);
 
-  start (svg, "g");
-  attr (svg, "id", "map");
-  attr (svg, "transform", transform);
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", "map");
+  mg_svg_attr (svg, "transform", transform);
   if (clip)
-    attr (svg, "clip-path", "url(#map-clip)");
+    mg_svg_attr (svg, "clip-path", "url(#map-clip)");
 
   write_clusters (svg);
 
   GPtrArray *relations = mg_scene_get_relations (svg->scene);
-  start (svg, "g");
-  attr (svg, "id", "relations");
-  attr (svg, "stroke-linejoin", "round");
-  for (guint i = 0; i < relations->len; i++)
+  gboolean any_halo = FALSE;
+  for (guint i = 0; i < relations->len && !any_halo; i++)
     {
       MgSceneRelation *sr = g_ptr_array_index (relations, i);
-      if (sr->placed && sr->n_points > 0 && sr->item.visibility != MG_ITEM_HIDDEN &&
-          (!clip || mg_rect_intersects (&sr->item.bounds, r)))
-        write_relation (svg, sr);
+      any_halo = relation_written (sr, clip, r) && (sr->n_marks > 0 || sr->item.highlight);
     }
-  end (svg);
+  if (any_halo)
+    {
+      mg_svg_start (svg, "g");
+      mg_svg_attr (svg, "id", "halos");
+      mg_svg_attr (svg, "stroke-linejoin", "round");
+      for (guint i = 0; i < relations->len; i++)
+        {
+          MgSceneRelation *sr = g_ptr_array_index (relations, i);
+          if (relation_written (sr, clip, r) && (sr->n_marks > 0 || sr->item.highlight))
+            write_halos (svg, sr);
+        }
+      mg_svg_end (svg);
+    }
+
+  /* What a lens matches on top, as on screen. */
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", "relations");
+  mg_svg_attr (svg, "stroke-linejoin", "round");
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < relations->len; i++)
+      {
+        MgSceneRelation *sr = g_ptr_array_index (relations, i);
+        if (relation_written (sr, clip, r) &&
+            mg_lens_item_matched (&sr->item, sr->n_marks) == (pass == 1))
+          write_relation (svg, sr);
+      }
+  mg_svg_end (svg);
 
   GPtrArray *actors = mg_scene_get_actors (svg->scene);
-  start (svg, "g");
-  attr (svg, "id", "actors");
-  attr (svg, "stroke-linejoin", "round");
+  mg_svg_start (svg, "g");
+  mg_svg_attr (svg, "id", "actors");
+  mg_svg_attr (svg, "stroke-linejoin", "round");
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < actors->len; i++)
       {
         MgSceneActor *sa = g_ptr_array_index (actors, i);
-        if (!sa->placed || sa->item.visibility == MG_ITEM_HIDDEN || sa->item.highlight != (pass == 1))
+        gboolean top = sa->item.highlight || mg_lens_item_matched (&sa->item, sa->n_marks);
+        if (!sa->placed || sa->item.visibility == MG_ITEM_HIDDEN || top != (pass == 1))
           continue;
         if (clip && !mg_rect_intersects (&sa->item.bounds, r) &&
             !(sa->label_in_index && mg_rect_intersects (&sa->label_rect, r)))
           continue;
         write_actor (svg, sa);
       }
-  end (svg);
-  end (svg);
+  mg_svg_end (svg);
+  mg_svg_end (svg);
 }
 
-/* ---- legend and title ----------------------------------------------------------- */
-
-static void
-write_legend (Svg *svg)
-{
-  const MgLegend *legend = mg_scene_get_legend (svg->scene);
-  const MgStyle *style = svg->style;
-  char tx[G_ASCII_DTOSTR_BUF_SIZE], ty[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!svg->page->legend || legend->entries->len == 0)
-    return;
-
-  fmt_num (tx, sizeof tx, svg->page->legend_x);
-  fmt_num (ty, sizeof ty, svg->page->legend_y);
-  g_autofree char *transform = g_strdup_printf ("translate(%s %s)", tx, ty);
-
-  start (svg, "g");
-  attr (svg, "id", "legend");
-  attr (svg, "class", "legend");
-  attr (svg, "transform", transform);
-  start (svg, "rect");
-  attr (svg, "x", "0.5");
-  attr (svg, "y", "0.5");
-  attr_num (svg, "width", legend->width - 1);
-  attr_num (svg, "height", legend->height - 1);
-  attr (svg, "rx", "6");
-  attr_color (svg, "fill", &style->legend_background);
-  attr_color (svg, "stroke", &style->legend_border);
-  attr (svg, "stroke-width", "0.8");
-  end (svg);
-
-  for (guint i = 0; i < legend->entries->len; i++)
-    {
-      const MgLegendEntry *e = g_ptr_array_index (legend->entries, i);
-      char *lines[2] = { e->text, NULL };
-      gboolean group = e->type == MG_LEGEND_ROLE || e->type == MG_LEGEND_KIND;
-
-      if (group)
-        {
-          g_autofree char *cls = e->type == MG_LEGEND_ROLE ? class_name ("legend-role role-", e->id)
-                                                           : class_name ("legend-kind kind-", e->id);
-          start (svg, "g");
-          attr (svg, "class", cls);
-        }
-      if (e->type == MG_LEGEND_ROLE)
-        {
-          g_autoptr (GString) d = g_string_new (NULL);
-          mg_shape_outline (e->shape, e->swatch_x, e->swatch_y, e->swatch_w, e->swatch_h, &svg_sink, d);
-          path_element (svg, NULL, d->str);
-          attr_color (svg, "fill", &e->fill);
-          attr_color (svg, "stroke", &e->stroke);
-          attr (svg, "stroke-width", "0.9");
-          end (svg);
-        }
-      else if (e->type == MG_LEGEND_KIND)
-        {
-          g_autoptr (GString) d = g_string_new (NULL);
-          double x0 = e->swatch_x - e->swatch_w / 2, x1 = e->swatch_x + e->swatch_w / 2;
-          double alen = e->directed ? 7.0 : 0;
-          d_move_to (d, x0, e->swatch_y);
-          d_line_to (d, x1 - alen * 0.7, e->swatch_y);
-          path_element (svg, NULL, d->str);
-          stroke_attrs (svg, &e->stroke, style->relation_width * 1.2, e->line);
-          end (svg);
-          if (e->directed)
-            {
-              g_autoptr (GString) a = g_string_new (NULL);
-              d_move_to (a, x1, e->swatch_y);
-              d_line_to (a, x1 - alen, e->swatch_y - alen * 0.42);
-              d_line_to (a, x1 - alen, e->swatch_y + alen * 0.42);
-              d_close (a);
-              path_element (svg, NULL, a->str);
-              attr_color (svg, "fill", &e->stroke);
-              end (svg);
-            }
-        }
-      double size = e->type == MG_LEGEND_HEADING ? legend->font_size * 1.2 : legend->font_size;
-      text_lines (svg, lines, &e->baseline, e->x, e->y, size,
-                  e->type == MG_LEGEND_HEADING || e->type == MG_LEGEND_SECTION,
-                  e->type == MG_LEGEND_HEADING ? &style->legend_heading : &style->legend_text,
-                  "start");
-      if (group)
-        end (svg);
-    }
-  end (svg);
-}
-
-static void
-write_title (Svg *svg)
-{
-  const MgPage *page = svg->page;
-
-  if (page->title_lines == NULL)
-    return;
-  start (svg, "g");
-  attr (svg, "id", "title");
-  attr (svg, "class", "title");
-  text_lines (svg, page->title_lines, page->title_baselines, page->title_x, page->title_y,
-              page->title_size, TRUE, &svg->style->title_color, "middle");
-  end (svg);
-}
 
 char *
 mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **error)
@@ -687,7 +437,8 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
   xmlBufferPtr buffer = xmlBufferCreate ();
   xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
   Svg svg = { scene, scene->style, page, writer, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-              mg_style_font_family_css (scene->style), FALSE };
+              mg_style_font_family_css (scene->style), FALSE,
+              scene->has_lens_legend && scene->lens_legend.active != 0 };
   char *result = NULL;
 
   if (writer == NULL)
@@ -700,53 +451,53 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
     }
 
   /* Names reserved for the document's own groups. */
-  const char *reserved[] = { "map", "map-clip", "clusters", "relations", "actors", "legend",
-                             "title", "background" };
+  const char *reserved[] = { "map", "map-clip", "clusters", "halos", "relations", "actors",
+                             "legend", "title", "background" };
   for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
     g_hash_table_add (svg.ids, g_strdup (reserved[i]));
 
-  check (&svg, xmlTextWriterSetIndent (writer, 1));
-  check (&svg, xmlTextWriterSetIndentString (writer, BAD_CAST "  "));
-  check (&svg, xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL));
-  start (&svg, "svg");
-  attr (&svg, "xmlns", SVG_NS);
-  attr (&svg, "version", "1.1");
+  mg_svg_check (&svg, xmlTextWriterSetIndent (writer, 1));
+  mg_svg_check (&svg, xmlTextWriterSetIndentString (writer, BAD_CAST "  "));
+  mg_svg_check (&svg, xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL));
+  mg_svg_start (&svg, "svg");
+  mg_svg_attr (&svg, "xmlns", SVG_NS);
+  mg_svg_attr (&svg, "version", "1.1");
   {
     char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
-    fmt_num (w, sizeof w, page->width);
-    fmt_num (h, sizeof h, page->height);
+    mg_svg_fmt_num (w, sizeof w, page->width);
+    mg_svg_fmt_num (h, sizeof h, page->height);
     g_autofree char *wpt = g_strconcat (w, "pt", NULL);
     g_autofree char *hpt = g_strconcat (h, "pt", NULL);
     g_autofree char *view = g_strdup_printf ("0 0 %s %s", w, h);
-    attr (&svg, "width", wpt);
-    attr (&svg, "height", hpt);
-    attr (&svg, "viewBox", view);
+    mg_svg_attr (&svg, "width", wpt);
+    mg_svg_attr (&svg, "height", hpt);
+    mg_svg_attr (&svg, "viewBox", view);
   }
 
   const char *doc_title = page->title_lines ? NULL : mg_map_get_title (scene->map);
   if (page->title_lines)
     {
       g_autofree char *joined = g_strjoinv (" ", page->title_lines);
-      text_element (&svg, "title", joined);
+      mg_svg_text_element (&svg, "title", joined);
     }
   else if (doc_title && *doc_title)
-    text_element (&svg, "title", doc_title);
-  text_element (&svg, "desc", _("Made with Maillage"));
+    mg_svg_text_element (&svg, "title", doc_title);
+  mg_svg_text_element (&svg, "desc", _("Made with Maillage"));
 
   if (!page->transparent)
     {
-      start (&svg, "rect");
-      attr (&svg, "id", "background");
-      attr (&svg, "width", "100%");
-      attr (&svg, "height", "100%");
-      attr_color (&svg, "fill", &scene->style->background);
-      end (&svg);
+      mg_svg_start (&svg, "rect");
+      mg_svg_attr (&svg, "id", "background");
+      mg_svg_attr (&svg, "width", "100%");
+      mg_svg_attr (&svg, "height", "100%");
+      mg_svg_attr_color (&svg, "fill", &scene->style->background);
+      mg_svg_end (&svg);
     }
-  write_title (&svg);
+  mg_svg_write_title (&svg);
   write_map (&svg);
-  write_legend (&svg);
-  end (&svg);
-  check (&svg, xmlTextWriterEndDocument (writer));
+  mg_svg_write_legend (&svg);
+  mg_svg_end (&svg);
+  mg_svg_check (&svg, xmlTextWriterEndDocument (writer));
   xmlFreeTextWriter (writer);
 
   if (svg.failed)
