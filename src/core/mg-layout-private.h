@@ -1,0 +1,66 @@
+/* mg-layout-private.h — the plain snapshot a layout works from, shared by
+ * mg-layout.c (snapshot and plan), mg-layout-result.c (run, anchor, apply)
+ * and mg-layout-graphviz.c (Graphviz). */
+#pragma once
+
+#include "mg-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *id;
+  double   width, height;         /* shape */
+  double   box_width, box_height; /* footprint: shape + label below */
+  double   x, y;                  /* stored position (shape centre) */
+  gboolean pinned;                /* kept at (x, y) */
+  int      cluster;               /* innermost territory cluster, or -1 */
+  guint    component;             /* connected component */
+  guint    degree;                /* relations to other actors */
+} MgLayoutRequestActor;
+
+typedef struct {
+  guint source, target;
+} MgLayoutRequestRelation;
+
+typedef struct {
+  char *territory; /* path down to this depth */
+  char *label;     /* last component */
+  int   parent;    /* index, or -1 */
+  guint depth;     /* 1 = top level */
+} MgLayoutRequestCluster;
+
+struct _MgLayoutRequest {
+  MgLayoutRequestActor    *actors;
+  guint                    n_actors;
+  MgLayoutRequestRelation *relations;
+  guint                    n_relations;
+  MgLayoutRequestCluster  *clusters;   /* parents before children */
+  guint                    n_clusters;
+  guint                    n_pinned;
+  gboolean                 any_directed;
+  char                   **graph_attributes; /* name, value… (owned) */
+
+  /* The plan, decided when the request is made. */
+  MgLayoutEngine engine;       /* never AUTO */
+  gboolean       use_clusters; /* give Graphviz the territory clusters */
+  gboolean       splines;      /* ask for curved routes */
+  const char    *overlap;      /* value of "overlap", or NULL: not declared */
+  char          *refusal;      /* why the run is refused, or NULL */
+  GPtrArray     *notes;        /* char*, copied into the result's messages */
+};
+
+/* The shape centre is above the footprint centre by this much (the label
+ * sits below the shape). */
+static inline double
+mg_layout_request_actor_offset (const MgLayoutRequestActor *actor)
+{
+  return (actor->box_height - actor->height) / 2.0;
+}
+
+/* mg-layout-graphviz.c: lays @request out with Graphviz, under the global
+ * mutex, and fills in the geometry of @result (in Graphviz coordinates
+ * converted to y-down, not yet anchored).  FALSE with @error on failure. */
+gboolean mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
+                                 GCancellable *cancellable, GError **error);
+
+G_END_DECLS
