@@ -19,7 +19,7 @@ packages=(
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libglib-testing-0-dev libigraph-dev
   desktop-file-utils appstream
-  xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core
+  xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core locales
 )
 
 install_missing() {
@@ -27,12 +27,18 @@ install_missing() {
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing: ${missing[*]}" >&2
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}" >&2
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  # A locale with a decimal comma, for the test that layout numbers never
+  # follow the locale (it is skipped without one).
+  if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+    "${sudo[@]}" localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 || true
+  fi
 }
 
 build() {
