@@ -267,6 +267,7 @@ test_export_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto (Run) run = { 0 };
+      g_auto (GStrv) lines = NULL;
       const char *args[10] = { 0 };
       guint n = 0;
 
@@ -277,7 +278,8 @@ test_export_errors (void)
       g_assert_cmpint (run.status, ==, cases[i].status);
       g_assert_nonnull (strstr (run.err, cases[i].message));
       /* One clear line (plus the --help hint for usage errors). */
-      g_assert_cmpuint (g_strv_length (g_strsplit (run.err, "\n", -1)), <=, 3);
+      lines = g_strsplit (run.err, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), <=, 3);
     }
 }
 
