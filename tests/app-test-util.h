@@ -1,0 +1,124 @@
+/* app-test-util.h — helpers shared by the in-process GUI tests: run the
+ * main loop until a condition holds (with a timeout that fails the test),
+ * open a map in a window and wait for its first frame, close a window.
+ * Each test program includes it once and owns the `app` it declares. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mg-application.h"
+#include "mg-window.h"
+
+#define TIMEOUT_SECONDS 30
+
+static MgApplication *app;
+static char *tmp_dir;
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static G_GNUC_UNUSED gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after
+ * TIMEOUT_SECONDS. */
+static G_GNUC_UNUSED void
+wait_until (Condition condition, gpointer data, const char *what)
+{
+  gboolean timed_out = FALSE;
+  const char *env = g_getenv ("MAILLAGE_TEST_TIMEOUT"); /* longer under valgrind */
+  guint seconds = env ? (guint) g_ascii_strtoull (env, NULL, 10) : TIMEOUT_SECONDS;
+  guint source = g_timeout_add_seconds (MAX (seconds, 1), on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (source);
+}
+
+static G_GNUC_UNUSED gboolean
+document_ready (gpointer data)
+{
+  MgDocument *document = mg_window_get_document (data);
+  return mg_document_get_state (document) == MG_DOCUMENT_READY ||
+         mg_document_get_state (document) == MG_DOCUMENT_FAILED;
+}
+
+typedef struct {
+  MgCanvas *canvas;
+  guint     frames;
+} FrameWait;
+
+static G_GNUC_UNUSED gboolean
+frame_drawn_since (gpointer data)
+{
+  FrameWait *wait = data;
+  return mg_canvas_get_frame_count (wait->canvas) > wait->frames;
+}
+
+/* Waits for the canvas to draw a frame after now. */
+static G_GNUC_UNUSED void
+wait_for_frame (MgCanvas *canvas)
+{
+  FrameWait wait = { canvas, mg_canvas_get_frame_count (canvas) };
+
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  wait_until (frame_drawn_since, &wait, "a frame");
+}
+
+/* Lets idle handlers and pending redraws run (bounded: an animation may
+ * keep the loop busy for ever). */
+static G_GNUC_UNUSED void
+flush_events (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_main_context_pending (NULL) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static G_GNUC_UNUSED MgWindow *
+open_map (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  MgWindow *window = mg_application_open_file (app, file);
+
+  g_assert_nonnull (window);
+  wait_until (document_ready, window, "the map to load");
+  g_assert_cmpint (mg_document_get_state (mg_window_get_document (window)), ==, MG_DOCUMENT_READY);
+  wait_for_frame (mg_window_get_canvas (window));
+  return window;
+}
+
+static G_GNUC_UNUSED MgWindow *
+open_example (void)
+{
+  g_autofree char *path = mg_window_find_example_map ();
+
+  g_assert_nonnull (path);
+  return open_map (path);
+}
+
+static G_GNUC_UNUSED gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes without asking (discarding changes), and waits until it is gone. */
+static G_GNUC_UNUSED void
+destroy_window (MgWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  mg_document_discard_recovery (mg_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (window_gone, &weak, "the window to go");
+}
