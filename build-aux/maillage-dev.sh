@@ -19,6 +19,7 @@ packages=(
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libglib-testing-0-dev libigraph-dev
   desktop-file-utils appstream
+  librsvg2-common adwaita-icon-theme
   xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core locales
 )
 
@@ -32,7 +33,7 @@ install_missing() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}" >&2
     "${sudo[@]}" apt-get update -q
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
   fi
   # A locale with a decimal comma, for the test that layout numbers never
   # follow the locale (it is skipped without one).
