@@ -1,8 +1,7 @@
 /* mg-role-swatch.c — a role's shape in its colour, drawn at icon size. */
 #include "config.h"
 
-#include <math.h>
-
+#include "mg-render-cairo.h"
 #include "mg-role-swatch.h"
 
 #define SWATCH_SIZE 16
@@ -19,97 +18,12 @@ struct _MgRoleSwatch {
 
 G_DEFINE_FINAL_TYPE (MgRoleSwatch, mg_role_swatch, GTK_TYPE_WIDGET)
 
-static void
-polygon (cairo_t *cr, double cx, double cy, double r, guint n, double rotation)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      double a = rotation + 2 * G_PI * i / n;
-      if (i == 0)
-        cairo_move_to (cr, cx + r * cos (a), cy + r * sin (a));
-      else
-        cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
-    }
-  cairo_close_path (cr);
-}
-
-/* The shapes at swatch size.  The map's own drawing is the core renderer's;
- * at 16 pixels a plain approximation of each shape reads the same. */
+/* The map's own shapes, from the core renderer, inset so the outline
+ * stays inside the swatch. */
 static void
 trace_shape (cairo_t *cr, MgShape shape, double s)
 {
-  double c = s / 2, r = s / 2 - 1.5;
-
-  switch (shape)
-    {
-    case MG_SHAPE_BOX:
-      cairo_rectangle (cr, 1.5, 3.5, s - 3, s - 7);
-      break;
-    case MG_SHAPE_ROUNDED_BOX:
-      {
-        double x0 = 1.5, y0 = 3.5, x1 = s - 1.5, y1 = s - 3.5, rr = 3;
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x1 - rr, y0 + rr, rr, -G_PI / 2, 0);
-        cairo_arc (cr, x1 - rr, y1 - rr, rr, 0, G_PI / 2);
-        cairo_arc (cr, x0 + rr, y1 - rr, rr, G_PI / 2, G_PI);
-        cairo_arc (cr, x0 + rr, y0 + rr, rr, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-      }
-      break;
-    case MG_SHAPE_HEXAGON:
-      polygon (cr, c, c, r, 6, 0);
-      break;
-    case MG_SHAPE_DIAMOND:
-      polygon (cr, c, c, r, 4, -G_PI / 2);
-      break;
-    case MG_SHAPE_TRIANGLE:
-      polygon (cr, c, c + 1, r + 0.5, 3, -G_PI / 2);
-      break;
-    case MG_SHAPE_OCTAGON:
-      polygon (cr, c, c, r, 8, G_PI / 8);
-      break;
-    case MG_SHAPE_PENTAGON:
-      polygon (cr, c, c + 0.5, r, 5, -G_PI / 2);
-      break;
-    case MG_SHAPE_HOUSE:
-      cairo_move_to (cr, c, 1.5);
-      cairo_line_to (cr, s - 1.5, c - 1);
-      cairo_line_to (cr, s - 1.5, s - 1.5);
-      cairo_line_to (cr, 1.5, s - 1.5);
-      cairo_line_to (cr, 1.5, c - 1);
-      cairo_close_path (cr);
-      break;
-    case MG_SHAPE_PARALLELOGRAM:
-      cairo_move_to (cr, 4.5, 3.5);
-      cairo_line_to (cr, s - 1.5, 3.5);
-      cairo_line_to (cr, s - 4.5, s - 3.5);
-      cairo_line_to (cr, 1.5, s - 3.5);
-      cairo_close_path (cr);
-      break;
-    case MG_SHAPE_STAR:
-      for (guint i = 0; i < 10; i++)
-        {
-          double a = -G_PI / 2 + G_PI * i / 5;
-          double rr = (i % 2) ? r * 0.45 : r + 0.5;
-          if (i == 0)
-            cairo_move_to (cr, c + rr * cos (a), c + 0.5 + rr * sin (a));
-          else
-            cairo_line_to (cr, c + rr * cos (a), c + 0.5 + rr * sin (a));
-        }
-      cairo_close_path (cr);
-      break;
-    case MG_SHAPE_ELLIPSE:
-      cairo_save (cr);
-      cairo_translate (cr, c, c);
-      cairo_scale (cr, r, r * 0.72);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      break;
-    case MG_SHAPE_CIRCLE:
-    default:
-      cairo_arc (cr, c, c, r, 0, 2 * G_PI);
-      break;
-    }
+  mg_render_cairo_shape_path (cr, shape, s / 2, s / 2, s - 3, s - 3);
 }
 
 static void

@@ -259,3 +259,12 @@ mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
   g_ptr_array_unref (f.actors);
   g_ptr_array_unref (f.relations);
 }
+
+void
+mg_render_cairo_shape_path (cairo_t *cr, MgShape shape, double cx, double cy,
+                            double width, double height)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (shape < MG_N_SHAPES);
+  mg_shape_outline (shape, cx, cy, width, height, &mg_cairo_sink, cr);
+}

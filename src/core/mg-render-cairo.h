@@ -65,6 +65,12 @@ void mg_render_options_init (MgRenderOptions *options);
 void mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
                       const MgRenderOptions *options);
 
+/* Adds the outline of @shape, in the box of @width × @height centred on
+ * (cx, cy), to the current path of @cr: the shapes of the map, for swatches
+ * drawn elsewhere (role pickers, lists). */
+void mg_render_cairo_shape_path (cairo_t *cr, MgShape shape, double cx, double cy,
+                                 double width, double height);
+
 /* Draws the legend with its top-left corner at (x, y), in the current
  * units (points at scale 1).  Nothing when the legend is empty. */
 void mg_render_cairo_legend (MgScene *scene, cairo_t *cr, double x, double y);
