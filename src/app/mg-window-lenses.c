@@ -128,6 +128,8 @@ mg_window_init_lenses (MgWindow *self)
   bar = mg_lens_bar_new ();
   gtk_widget_set_margin_start (bar, 12);
   adw_header_bar_pack_start (self->header_bar, bar);
+  self->lens_bar = bar;
+  gtk_widget_set_visible (bar, mg_document_get_state (self->document) == MG_DOCUMENT_READY);
 
   build_side_pages (self);
   mg_inspector_set_lens_controller (self->inspector, self->lenses);

@@ -41,6 +41,7 @@ struct _MgWindow {
 
   /* mg-window-lenses.c */
   MgLensController *lenses;
+  GtkWidget        *lens_bar;   /* shown with a map only */
   GtkWidget        *filter_panel;
   GtkWidget        *views_panel;
   GtkStack         *side_stack;

@@ -127,6 +127,8 @@ show_map_tools (MgWindow *self, gboolean visible)
 
   for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
     gtk_widget_set_visible (tools[i], visible);
+  if (self->lens_bar != NULL)
+    gtk_widget_set_visible (self->lens_bar, visible);
 }
 
 void
