@@ -244,6 +244,19 @@ actor_state_changed (MgScene *scene, MgSceneActor *sa, gboolean geometry)
   mg_scene_emit_changed (scene, mg_rect_is_empty (&area) ? NULL : &area);
 }
 
+/* TRUE when the item already carries exactly these marks: applying a lens
+ * result again then costs nothing (no re-indexing, no redraw). */
+static gboolean
+same_marks (const MgLessonMark *have, guint n_have, const MgLessonMark *marks, guint n_marks)
+{
+  if (n_have != n_marks)
+    return FALSE;
+  for (guint i = 0; i < n_marks; i++)
+    if (have[i].lesson != marks[i].lesson || !have[i].derived != !marks[i].derived)
+      return FALSE;
+  return TRUE;
+}
+
 void
 mg_scene_set_actor_visibility (MgScene *scene, const MgActor *actor, MgItemVisibility visibility)
 {
@@ -276,7 +289,7 @@ mg_scene_set_actor_marks (MgScene *scene, const MgActor *actor, const MgLessonMa
   g_return_if_fail (n_marks == 0 || marks != NULL);
 
   MgSceneActor *sa = g_hash_table_lookup (scene->actor_map, actor);
-  if (sa == NULL || (sa->n_marks == 0 && n_marks == 0))
+  if (sa == NULL || same_marks (sa->marks, sa->n_marks, marks, n_marks))
     return;
   g_free (sa->marks);
   sa->marks = n_marks ? g_memdup2 (marks, n_marks * sizeof (MgLessonMark)) : NULL;
@@ -338,7 +351,7 @@ mg_scene_set_relation_marks (MgScene *scene, const MgRelation *relation,
   g_return_if_fail (n_marks == 0 || marks != NULL);
 
   MgSceneRelation *sr = g_hash_table_lookup (scene->relation_map, relation);
-  if (sr == NULL || (sr->n_marks == 0 && n_marks == 0))
+  if (sr == NULL || same_marks (sr->marks, sr->n_marks, marks, n_marks))
     return;
   g_free (sr->marks);
   sr->marks = n_marks ? g_memdup2 (marks, n_marks * sizeof (MgLessonMark)) : NULL;
