@@ -4,6 +4,7 @@
  * Each test program includes it once and owns the `app` it declares. */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "mg-application.h"
@@ -121,4 +122,63 @@ destroy_window (MgWindow *window)
   mg_document_discard_recovery (mg_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (window_gone, &weak, "the window to go");
+}
+
+/* Removes @path and everything below it (the test's scratch folder). */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* Prepares a GUI test program: FALSE (after printing a TAP skip) when there
+ * is no display — run the gui suite through xvfb-run.  Keeps the user's
+ * state and recent files out of the tests, and makes `app`, held alive
+ * between windows. */
+static G_GNUC_UNUSED gboolean
+app_test_setup (int *argc, char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  tmp_dir = g_dir_make_tmp ("maillage-test-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  {
+    g_autofree char *state = g_build_filename (tmp_dir, "state", NULL);
+    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  gtk_test_init (argc, argv, NULL);
+
+  app = mg_application_new_for_tests ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+  return TRUE;
+}
+
+static G_GNUC_UNUSED void
+app_test_teardown (void)
+{
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
 }

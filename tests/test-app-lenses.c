@@ -452,50 +452,14 @@ test_top_brokers (void)
   destroy_window (window);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 int
 main (int argc, char *argv[])
 {
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  tmp_dir = g_dir_make_tmp ("maillage-test-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  {
-    g_autofree char *state = g_build_filename (tmp_dir, "state", NULL);
-    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
-    g_setenv ("XDG_STATE_HOME", state, TRUE);
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = mg_application_new_for_tests ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  if (!app_test_setup (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/lenses/toggle-changes-states-not-positions", test_lens_toggle);
   g_test_add_func ("/lenses/any-all-and-hide-change-result", test_lens_mode_and_hide);
@@ -506,9 +470,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/metrics/top-brokers-in-background", test_top_brokers);
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  app_test_teardown ();
   return status;
 }
