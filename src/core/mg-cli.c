@@ -1,5 +1,6 @@
 /* mg-cli.c — maillage's command line: summary, normalised save, layout,
  * lenses and filters, export.  Runs without a display. */
+#define G_LOG_DOMAIN "Maillage"
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -482,6 +483,16 @@ print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibilit
     }
 }
 
+/* Phase times, for `G_MESSAGES_DEBUG=Maillage maillage --export …`: where
+ * the time of a command goes (see tests/bench/README.md). */
+static void
+debug_phase (const char *what, gint64 *since)
+{
+  gint64 t = g_get_monotonic_time ();
+  g_debug ("%s: %.3f s", what, (t - *since) / 1e6);
+  *since = t;
+}
+
 static gboolean
 export_map (Request *r, MgMap *map, MgVisibility *visibility, MgLayoutResult *layout,
             GError **error)
@@ -489,6 +500,8 @@ export_map (Request *r, MgMap *map, MgVisibility *visibility, MgLayoutResult *la
   g_autoptr (MgStyle) style = mg_style_new ();
   g_autoptr (MgScene) scene = mg_scene_new (map, style);
   MgExportOptions options;
+  gint64 t = g_get_monotonic_time ();
+  gboolean done;
 
   if (layout != NULL && layout->n_clusters > 0)
     mg_scene_bridge_set_clusters (scene, layout);
@@ -504,7 +517,10 @@ export_map (Request *r, MgMap *map, MgVisibility *visibility, MgLayoutResult *la
   options.transparent = r->transparent;
   options.legend = !r->no_legend;
   options.title = r->title;
-  return mg_export_scene_to_file (scene, &options, r->export_path, error);
+  debug_phase ("scene", &t);
+  done = mg_export_scene_to_file (scene, &options, r->export_path, error);
+  debug_phase ("export", &t);
+  return done;
 }
 
 int
@@ -517,6 +533,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
   g_autoptr (MgMap) map = NULL;
   g_autoptr (MgVisibility) visibility = NULL;
   g_autoptr (MgLayoutResult) layout = NULL;
+  gint64 t = g_get_monotonic_time ();
 
   g_return_val_if_fail (options != NULL, MG_CLI_EXIT_USAGE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), MG_CLI_EXIT_USAGE);
@@ -541,6 +558,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
+  debug_phase ("read", &t);
   for (guint i = 0; i < warnings->len; i++)
     print_to (err, "%s: %s: %s\n", r.path, _("warning"),
               (const char *) g_ptr_array_index (warnings, i));
@@ -564,6 +582,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
           print_to (err, "maillage: %s: %s\n", r.path, error->message);
           return MG_CLI_EXIT_INPUT;
         }
+      debug_phase ("layout", &t);
       for (guint i = 0; layout->messages && i < layout->messages->len; i++)
         print_to (err, "%s: %s: %s\n", r.path, _("layout"),
                   (const char *) g_ptr_array_index (layout->messages, i));

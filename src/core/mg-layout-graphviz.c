@@ -6,11 +6,13 @@
  * crashes when two threads lay out at once, even with a context each. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -430,6 +432,42 @@ run_once (const MgLayoutRequest *request, gboolean splines, MgLayoutResult *resu
   if (!ok)
     *error_text = g_strstrip (g_strdup (graphviz_messages->str));
   move_messages (messages);
+  return ok;
+}
+
+gboolean
+mg_layout_request_write_dot (MgLayoutRequest *request, const char *path, GError **error)
+{
+  Built built = { 0 };
+  FILE *file;
+  gboolean ok;
+  int saved_errno;
+
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_fopen (path, "w");
+  if (file == NULL)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Cannot write “%s”: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_mutex_lock (&graphviz_mutex);
+  build_graph (request, request->splines, &built);
+  ok = agwrite (built.graph, file) == 0;
+  built_clear (&built);
+  g_mutex_unlock (&graphviz_mutex);
+  saved_errno = errno;
+  if (fclose (file) != 0 && ok)
+    {
+      ok = FALSE;
+      saved_errno = errno;
+    }
+  if (!ok)
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 "Cannot write “%s”: %s", path, g_strerror (saved_errno));
   return ok;
 }
 

@@ -225,6 +225,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgLayoutRequest, mg_layout_request_free)
  * before starting. */
 MgLayoutEngine   mg_layout_request_get_engine (MgLayoutRequest *request, char **reason);
 
+/* Writes the graph mg_layout_run() would give Graphviz, in the DOT
+ * language, to @path: to compare our pipeline with the Graphviz programs
+ * on the very same input (tests/bench/bench-export) and to reproduce a
+ * Graphviz problem outside Maillage.  Any thread; serialised. */
+gboolean         mg_layout_request_write_dot (MgLayoutRequest *request, const char *path,
+                                              GError **error);
+
 /* Runs the layout (any thread; serialised).  Returns NULL with @error set
  * when refused (MG_LAYOUT_ERROR_TOO_LARGE), when Graphviz reports an error
  * (MG_LAYOUT_ERROR_GRAPHVIZ) or when @cancellable was cancelled. */
