@@ -26,6 +26,7 @@ struct _MgDocument {
   GCancellable    *layout_cancellable;
 
   guint            recovery_source;
+  gboolean         dark;         /* the screen's palette */
 };
 
 /* mg-document.c */

@@ -140,7 +140,10 @@ install_map (MgDocument *self, MgMap *map, GFile *file, const MgLayoutResult *la
 
   drop_map (self);
   self->map = g_object_ref (map);
-  self->scene = mg_scene_new (map, NULL);
+  {
+    g_autoptr (MgStyle) style = self->dark ? mg_style_new_dark () : mg_style_new ();
+    self->scene = mg_scene_new (map, style);
+  }
   self->undo = mg_undo_stack_new (map);
   self->selection = mg_selection_new (map);
   self->dirty = FALSE;

@@ -11,6 +11,7 @@
 #include "mg-scene.h"
 #include "mg-selection.h"
 #include "mg-undo.h"
+#include "mg-visibility.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,20 @@ gboolean         mg_document_load_finish (MgDocument *self, GAsyncResult *result
 /* Writes the map to @file (NULL: the current file), atomically; the
  * document then names @file, is unmodified, and its recovery copy goes. */
 gboolean         mg_document_save (MgDocument *self, GFile *file, GError **error);
+
+/* ---- palette ---------------------------------------------------------------- */
+
+/* Whether the scene (what the screen shows) uses the dark palette
+ * (mg_style_set_dark); the window follows the desktop's dark mode.  The
+ * style keeps its sizes (presentation mode). */
+void             mg_document_set_dark (MgDocument *self, gboolean dark);
+gboolean         mg_document_get_dark (MgDocument *self);
+/* What exports draw: the scene itself when it is light, else a scene of the
+ * same map with the light palette, the same territory boxes and, when
+ * @visibility is given, the same lens and filter states — reports and
+ * slides stay light whatever the screen shows.  NULL without a map.
+ * (transfer full) */
+MgScene         *mg_document_dup_export_scene (MgDocument *self, MgVisibility *visibility);
 
 /* ---- layout ---------------------------------------------------------------- */
 

@@ -182,8 +182,13 @@ mg_export_dialog_export_to_file (MgExportDialog *self, GFile *file, GError **err
       return FALSE;
     }
   mg_export_dialog_get_options (self, &options);
-  if (!mg_export_scene_to_file (scene, &options, path, error))
-    return FALSE;
+  {
+    /* Reports and slides stay light when the screen is dark. */
+    g_autoptr (MgScene) light = mg_window_dup_export_scene (self->window);
+
+    if (!mg_export_scene_to_file (light, &options, path, error))
+      return FALSE;
+  }
 
   name = g_file_get_basename (file);
   text = g_strdup_printf (_("Exported “%s”"), name);
@@ -269,7 +274,11 @@ mg_export_dialog_copy_image (MgWindow *window, const MgExportOptions *options, G
       mg_export_options_init (&defaults);
       options = &defaults;
     }
-  png = mg_export_render_png_bytes (scene, options, error);
+  {
+    g_autoptr (MgScene) light = mg_window_dup_export_scene (window);
+
+    png = mg_export_render_png_bytes (light, options, error);
+  }
   if (png == NULL)
     return FALSE;
   texture = gdk_texture_new_from_bytes (png, error);

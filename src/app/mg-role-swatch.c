@@ -1,6 +1,8 @@
 /* mg-role-swatch.c — a role's shape in its colour, drawn at icon size. */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "mg-render-cairo.h"
 #include "mg-role-swatch.h"
 
@@ -26,15 +28,40 @@ trace_shape (cairo_t *cr, MgShape shape, double s)
   mg_render_cairo_shape_path (cr, shape, s / 2, s / 2, s - 3, s - 3);
 }
 
+/* In dark mode the map lightens colours too dark to see on its background:
+ * the swatches follow, so that they match the map.  (Created once.) */
+static const MgStyle *
+dark_style (void)
+{
+  static MgStyle *style;
+
+  if (style == NULL)
+    style = mg_style_new_dark ();
+  return style;
+}
+
+static void
+on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+}
+
 static void
 mg_role_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   MgRoleSwatch *self = MG_ROLE_SWATCH (widget);
   double s = SWATCH_SIZE;
-  double r = ((self->color >> 16) & 0xff) / 255.0;
-  double g = ((self->color >> 8) & 0xff) / 255.0;
-  double b = (self->color & 0xff) / 255.0;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  MgColor fill = mg_color_from_rgb (self->color, 1.0);
+  MgColor stroke = { fill.red * 0.6, fill.green * 0.6, fill.blue * 0.6, 1.0 };
+  double r, g, b;
   cairo_t *cr;
+
+  if (dark)
+    mg_style_get_shape_colors (dark_style (), self->color, &fill, &stroke);
+  r = fill.red;
+  g = fill.green;
+  b = fill.blue;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, s, s));
   cairo_set_line_width (cr, 1.0);
@@ -73,7 +100,7 @@ mg_role_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       trace_shape (cr, self->shape, s);
       cairo_set_source_rgb (cr, r, g, b);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, r * 0.6, g * 0.6, b * 0.6, 1.0);
+      cairo_set_source_rgba (cr, stroke.red, stroke.green, stroke.blue, 1.0);
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
@@ -100,6 +127,8 @@ static void
 mg_role_swatch_init (MgRoleSwatch *self)
 {
   self->empty = TRUE;
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, 0);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 }

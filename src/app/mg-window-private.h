@@ -32,6 +32,7 @@ struct _MgWindow {
   AdwFlap          *flap;
   MgCanvas         *canvas;
   GtkWidget        *tool_box;
+  GtkWidget        *zoom_box;
   GtkToggleButton  *select_tool;
   GtkToggleButton  *link_tool;
   GtkRevealer      *layout_revealer;
@@ -71,6 +72,9 @@ gboolean mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x
 
 /* mg-window-lenses.c */
 void mg_window_init_lenses (MgWindow *self);
+
+/* mg-window-palette.c */
+void mg_window_init_palette (MgWindow *self);
 
 /* mg-window.c */
 void mg_window_update_state (MgWindow *self);

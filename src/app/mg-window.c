@@ -314,7 +314,10 @@ mg_window_set_presentation (MgWindow *self, gboolean presentation)
     }
   gtk_revealer_set_reveal_child (self->header_revealer, !presentation);
   g_object_set (self->canvas, "presentation", presentation, NULL);
+  /* Nothing but the map on the projector: zooming stays on the wheel,
+   * the keyboard and gestures. */
   gtk_widget_set_visible (self->tool_box, !presentation);
+  gtk_widget_set_visible (self->zoom_box, !presentation);
   /* The map fills the screen it now has. */
   mg_canvas_queue_fit (self->canvas);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
@@ -491,6 +494,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, tool_box);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, select_tool);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, link_tool);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, layout_revealer);
@@ -541,6 +545,7 @@ mg_window_init (MgWindow *self)
   mg_actor_list_set_document (self->actor_list, self->document);
   mg_inspector_set_document (self->inspector, self->document);
   mg_window_init_lenses (self);
+  mg_window_init_palette (self);
 
   g_signal_connect (self->engine_dropdown, "notify::selected", G_CALLBACK (on_engine_selected), self);
   g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (on_group_selected), self);

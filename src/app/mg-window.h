@@ -41,6 +41,11 @@ void         mg_window_add_toast (MgWindow *self, AdwToast *toast);
  * shown (tests answer it), else NULL. */
 AdwMessageDialog *mg_window_get_pending_dialog (MgWindow *self);
 
+/* What exports draw: the document's scene with the light palette, lens and
+ * filter states included, whatever the screen shows (transfer full; NULL
+ * without a map). */
+MgScene     *mg_window_dup_export_scene (MgWindow *self);
+
 /* The example map's path, or NULL when it cannot be found.  (transfer full) */
 char        *mg_window_find_example_map (void);
 

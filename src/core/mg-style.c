@@ -75,6 +75,16 @@ mg_color_luminance (const MgColor *color)
          0.0722 * linear_channel (color->blue);
 }
 
+double
+mg_color_contrast (const MgColor *a, const MgColor *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, 1.0);
+
+  double la = mg_color_luminance (a), lb = mg_color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
 MgStyle *
 mg_style_new (void)
 {
@@ -94,13 +104,10 @@ mg_style_new (void)
   style->label_line_chars = 22;
   style->label_inside_if_fits = FALSE;
   style->label_gap = 3.0;
-  style->label_color = mg_color_from_rgb (0x1f2328, 1.0);
-  style->label_background = mg_color_from_rgb (0xffffff, 0.82);
   style->label_padding = 1.5;
 
   style->actor_size = 40.0;
   style->actor_stroke_width = 1.25;
-  style->actor_default_fill = mg_color_from_rgb (0xbfc4cc, 1.0);
   style->stroke_darken = 0.38;
 
   style->relation_width = 1.3;
@@ -108,22 +115,10 @@ mg_style_new (void)
   style->relation_max_width = 6.0;
   style->relation_opacity = 0.85;
   style->relation_mute = 0.2;
-  style->relation_default_color = mg_color_from_rgb (0x8c929b, 1.0);
   style->arrow_size = 8.0;
   style->parallel_spacing = 10.0;
 
-  style->background = mg_color_from_rgb (0xffffff, 1.0);
-
-  style->cluster_fill = mg_color_from_rgb (0xeef1f5, 0.65);
-  style->cluster_stroke = mg_color_from_rgb (0xb9c0ca, 1.0);
-  style->cluster_label_color = mg_color_from_rgb (0x586069, 1.0);
-
-  style->legend_background = mg_color_from_rgb (0xffffff, 0.94);
-  style->legend_border = mg_color_from_rgb (0xc8cdd4, 1.0);
-  style->legend_text = mg_color_from_rgb (0x2b3038, 1.0);
-  style->legend_heading = mg_color_from_rgb (0x111418, 1.0);
   style->legend_padding = 10.0;
-  style->title_color = mg_color_from_rgb (0x111418, 1.0);
 
   style->fade_opacity = 0.2;
   style->fade_label_opacity = 0.45;
@@ -132,9 +127,86 @@ mg_style_new (void)
   style->halo_width = 3.5;
   style->halo_tint = 0.4;
   style->matched_width = 0.6;
-  style->highlight_color = mg_color_from_rgb (0xffb000, 1.0);
 
+  mg_style_set_dark (style, FALSE);
   return style;
+}
+
+MgStyle *
+mg_style_new_dark (void)
+{
+  MgStyle *style = mg_style_new ();
+
+  mg_style_set_dark (style, TRUE);
+  return style;
+}
+
+void
+mg_style_set_dark (MgStyle *style, gboolean dark)
+{
+  g_return_if_fail (style != NULL);
+
+  style->dark = !!dark;
+  /* Amber stands out on both backgrounds. */
+  style->highlight_color = mg_color_from_rgb (0xffb000, 1.0);
+  if (!dark)
+    {
+      style->background = mg_color_from_rgb (0xffffff, 1.0);
+      style->label_color = mg_color_from_rgb (0x1f2328, 1.0);
+      style->label_background = mg_color_from_rgb (0xffffff, 0.82);
+      style->actor_default_fill = mg_color_from_rgb (0xbfc4cc, 1.0);
+      style->relation_default_color = mg_color_from_rgb (0x8c929b, 1.0);
+      style->cluster_fill = mg_color_from_rgb (0xeef1f5, 0.65);
+      style->cluster_stroke = mg_color_from_rgb (0xb9c0ca, 1.0);
+      style->cluster_label_color = mg_color_from_rgb (0x586069, 1.0);
+      style->legend_background = mg_color_from_rgb (0xffffff, 0.94);
+      style->legend_border = mg_color_from_rgb (0xc8cdd4, 1.0);
+      style->legend_text = mg_color_from_rgb (0x2b3038, 1.0);
+      style->legend_heading = mg_color_from_rgb (0x111418, 1.0);
+      style->title_color = mg_color_from_rgb (0x111418, 1.0);
+      return;
+    }
+  /* libadwaita's dark view background, so the map sits in the window like
+   * any other view; text and lines in light greys. */
+  style->background = mg_color_from_rgb (0x1e1e1e, 1.0);
+  style->label_color = mg_color_from_rgb (0xe8eaed, 1.0);
+  style->label_background = mg_color_from_rgb (0x1e1e1e, 0.82);
+  style->actor_default_fill = mg_color_from_rgb (0x8a9099, 1.0);
+  style->relation_default_color = mg_color_from_rgb (0x9aa0a8, 1.0);
+  style->cluster_fill = mg_color_from_rgb (0x343a44, 0.55);
+  style->cluster_stroke = mg_color_from_rgb (0x5c6470, 1.0);
+  style->cluster_label_color = mg_color_from_rgb (0xb4bcc6, 1.0);
+  style->legend_background = mg_color_from_rgb (0x2a2a2a, 0.94);
+  style->legend_border = mg_color_from_rgb (0x4c525a, 1.0);
+  style->legend_text = mg_color_from_rgb (0xd9dde2, 1.0);
+  style->legend_heading = mg_color_from_rgb (0xf4f5f7, 1.0);
+  style->title_color = mg_color_from_rgb (0xf4f5f7, 1.0);
+}
+
+/* WCAG 2.1 asks 3:1 for shapes and lines that carry meaning. */
+#define MIN_GRAPHIC_CONTRAST 3.0
+
+/* @color, lightened towards white just enough to reach @ratio against the
+ * (dark) background; unchanged when it already does. */
+static MgColor
+raise_contrast (const MgColor *color, const MgColor *background, double ratio)
+{
+  MgColor white = { 1, 1, 1, color->alpha };
+  double lo = 0, hi = 1;
+
+  if (mg_color_contrast (color, background) >= ratio)
+    return *color;
+  /* Contrast grows with the mix: bisect for the smallest that is enough. */
+  for (guint i = 0; i < 16; i++)
+    {
+      double mid = (lo + hi) / 2;
+      MgColor c = mg_color_mix (color, &white, mid);
+      if (mg_color_contrast (&c, background) >= ratio)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return mg_color_mix (color, &white, hi);
 }
 
 MgStyle *
@@ -208,6 +280,27 @@ mg_style_set_kind_look (MgStyle *style, const char *kind_id, guint32 color, MgLi
 }
 
 void
+mg_style_get_shape_colors (const MgStyle *style, guint32 rgb, MgColor *fill, MgColor *stroke)
+{
+  g_return_if_fail (style != NULL);
+
+  MgColor f = mg_color_from_rgb (rgb, 1.0);
+
+  if (style->dark)
+    f = raise_contrast (&f, &style->background, MIN_GRAPHIC_CONTRAST);
+  if (fill)
+    *fill = f;
+  if (stroke)
+    {
+      /* A rim darker than the fill on paper, lighter on a dark background:
+       * either way it parts the shape from what is behind. */
+      MgColor rim = { style->dark ? 1 : 0, style->dark ? 1 : 0, style->dark ? 1 : 0, 1 };
+      *stroke = mg_color_mix (&f, &rim, style->dark ? style->stroke_darken * 0.6
+                                                     : style->stroke_darken);
+    }
+}
+
+void
 mg_style_get_role_look (const MgStyle *style, const MgRole *role, const MgActor *actor,
                         MgColor *fill, MgColor *stroke, MgShape *shape)
 {
@@ -230,14 +323,7 @@ mg_style_get_role_look (const MgStyle *style, const MgRole *role, const MgActor 
     }
   if (s >= MG_N_SHAPES)
     s = MG_SHAPE_ELLIPSE;
-
-  if (fill)
-    *fill = f;
-  if (stroke)
-    {
-      MgColor black = { 0, 0, 0, 1 };
-      *stroke = mg_color_mix (&f, &black, style->stroke_darken);
-    }
+  mg_style_get_shape_colors (style, mg_color_to_rgb (&f), fill, stroke);
   if (shape)
     *shape = s;
 }
@@ -278,6 +364,8 @@ mg_style_get_kind_look (const MgStyle *style, const MgRelationKind *kind, MgColo
       bg.alpha = 1.0;
       muted.alpha = 1.0;
       *color = mg_color_mix (&muted, &bg, 1.0 - style->relation_opacity);
+      if (style->dark)
+        *color = raise_contrast (color, &bg, MIN_GRAPHIC_CONTRAST);
     }
 }
 

@@ -28,6 +28,9 @@ char    *mg_color_to_hex (const MgColor *color);
 MgColor  mg_color_mix (const MgColor *a, const MgColor *b, double t);
 /* Relative luminance (0 black … 1 white), for choosing text contrast. */
 double   mg_color_luminance (const MgColor *color);
+/* The WCAG contrast ratio of two opaque colours: 1 (same) … 21 (black on
+ * white).  Alpha is ignored. */
+double   mg_color_contrast (const MgColor *a, const MgColor *b);
 
 typedef struct _MgStyle MgStyle;
 
@@ -100,12 +103,26 @@ struct _MgStyle {
                                    background by this much */
   double   matched_width;       /* added to a matched relation's width */
   MgColor  highlight_color;     /* emphasis outline (hover) */
+
+  /* The palette is for a dark background (the screen in dark mode).  Role
+   * and kind colours then stay, but are lightened where they would fall
+   * under 3:1 contrast with the background (WCAG non-text contrast), and
+   * actor outlines are lighter than their fill instead of darker.  Exports
+   * keep the light palette. */
+  gboolean dark;
 };
 
 MgStyle *mg_style_new (void);
+/* The default style with the dark palette (mg_style_set_dark). */
+MgStyle *mg_style_new_dark (void);
 MgStyle *mg_style_ref (MgStyle *style);
 void     mg_style_unref (MgStyle *style);
 MgStyle *mg_style_copy (const MgStyle *style);
+
+/* Gives @style the dark palette (dark background, light labels, lines,
+ * territory boxes and legend) or the light one; only colours change, sizes
+ * and fonts stay (a presentation style stays big). */
+void     mg_style_set_dark (MgStyle *style, gboolean dark);
 
 /* Per-id overrides of the vocabulary's colours and shapes. */
 void     mg_style_set_role_look (MgStyle *style, const char *role_id,
@@ -118,6 +135,11 @@ void     mg_style_set_kind_look (MgStyle *style, const char *kind_id,
 void     mg_style_get_role_look (const MgStyle *style, const MgRole *role,
                                  const MgActor *actor, MgColor *fill,
                                  MgColor *stroke, MgShape *shape);
+/* The fill and outline of a shape of colour @rgb (0xRRGGBB): on a dark
+ * background the fill is lightened where it would fall under 3:1 contrast.
+ * Either may be NULL.  (Role swatches in panels use it too.) */
+void     mg_style_get_shape_colors (const MgStyle *style, guint32 rgb, MgColor *fill,
+                                    MgColor *stroke);
 /* The drawn colour (already muted, with relation_opacity) and line style of
  * a relation of @kind (may be NULL). */
 void     mg_style_get_kind_look (const MgStyle *style, const MgRelationKind *kind,
