@@ -22,7 +22,16 @@ struct _MgFilterPanel {
   GtkSpinButton    *min_degree;
   GtkWidget        *focus_label;
   gboolean          syncing;
+
+  MgMap            *map;        /* followed for new roles, territories, kinds */
+  char             *signature;  /* what the rows show, to rebuild only on a change */
+  guint             refresh_source;
+  double            restore_scroll;
 };
+
+/* Edits come in bursts (a bulk tag, an undo of many): the rows follow once
+ * the burst is over. */
+#define REFRESH_DELAY_MS 80
 
 G_DEFINE_FINAL_TYPE (MgFilterPanel, mg_filter_panel, GTK_TYPE_WIDGET)
 
@@ -159,28 +168,31 @@ compare_strings (const void *a, const void *b)
   return g_utf8_collate (*(char *const *) a, *(char *const *) b);
 }
 
-static void
-rebuild (MgFilterPanel *self)
-{
-  MgMap *map = mg_document_get_map (self->document);
-  g_autoptr (GHashTable) roles = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GStrvBuilder) territories = g_strv_builder_new ();
-  GtkWidget *box, *clear;
-  MgVocabulary *vocab;
-  GPtrArray *list;
-  gboolean no_role = FALSE, no_kind = FALSE;
+/* What the rows show: the roles, territory paths and kinds on the map. */
+typedef struct {
+  GHashTable *roles;     /* role id set */
+  GHashTable *kinds;     /* kind id set */
+  GHashTable *paths;     /* territory path prefix set */
+  gboolean    no_role, no_kind;
+} Contents;
 
-  if (self->box != NULL)
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), NULL);
-  self->box = NULL;
-  g_ptr_array_set_size (self->role_checks, 0);
-  g_ptr_array_set_size (self->kind_checks, 0);
-  g_clear_pointer (&self->territories, g_strfreev);
-  if (map == NULL)
-    return;
-  vocab = mg_map_get_vocabulary (map);
+static void
+contents_clear (Contents *c)
+{
+  g_clear_pointer (&c->roles, g_hash_table_unref);
+  g_clear_pointer (&c->kinds, g_hash_table_unref);
+  g_clear_pointer (&c->paths, g_hash_table_unref);
+}
+
+static void
+collect_contents (MgMap *map, Contents *c)
+{
+  GPtrArray *list;
+
+  c->roles = g_hash_table_new (g_str_hash, g_str_equal);
+  c->kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  c->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->no_role = c->no_kind = FALSE;
 
   list = mg_map_get_actors (map);
   for (guint i = 0; i < list->len; i++)
@@ -188,9 +200,9 @@ rebuild (MgFilterPanel *self)
       MgActor *a = g_ptr_array_index (list, i);
 
       if (a->role != NULL)
-        g_hash_table_add (roles, a->role);
+        g_hash_table_add (c->roles, a->role);
       else
-        no_role = TRUE;
+        c->no_role = TRUE;
       if (a->territory != NULL)
         {
           g_auto (GStrv) parts = g_strsplit (a->territory, "/", -1);
@@ -205,7 +217,7 @@ rebuild (MgFilterPanel *self)
               if (prefix->len > 0)
                 g_string_append_c (prefix, '/');
               g_string_append (prefix, part);
-              g_hash_table_add (paths, g_strdup (prefix->str));
+              g_hash_table_add (c->paths, g_strdup (prefix->str));
             }
         }
     }
@@ -214,10 +226,72 @@ rebuild (MgFilterPanel *self)
     {
       MgRelation *r = g_ptr_array_index (list, i);
       if (r->kind != NULL)
-        g_hash_table_add (kinds, r->kind);
+        g_hash_table_add (c->kinds, r->kind);
       else
-        no_kind = TRUE;
+        c->no_kind = TRUE;
     }
+}
+
+/* The territory paths, sorted (transfer container). */
+static char **
+sorted_paths (const Contents *c, guint *n)
+{
+  char **keys = (char **) g_hash_table_get_keys_as_array (c->paths, n);
+
+  qsort (keys, *n, sizeof (char *), compare_strings);
+  return keys;
+}
+
+/* One string for what the rows would show, in their order. */
+static char *
+contents_signature (MgMap *map, const Contents *c)
+{
+  MgVocabulary *vocab = mg_map_get_vocabulary (map);
+  GString *sig = g_string_new (NULL);
+  GPtrArray *list;
+  guint n_paths = 0;
+  g_autofree char **paths = sorted_paths (c, &n_paths);
+
+  list = mg_vocabulary_get_roles (vocab);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const MgRole *role = g_ptr_array_index (list, i);
+      if (g_hash_table_contains (c->roles, role->id))
+        g_string_append_printf (sig, "%s\x1f%s\x1f%06x\x1f%u\x1e", role->id, role->name,
+                                role->color, role->shape);
+    }
+  g_string_append_printf (sig, "%d\x1d", c->no_role);
+  for (guint i = 0; i < n_paths; i++)
+    g_string_append_printf (sig, "%s\x1e", paths[i]);
+  g_string_append_c (sig, '\x1d');
+  list = mg_vocabulary_get_kinds (vocab);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const MgRelationKind *kind = g_ptr_array_index (list, i);
+      if (g_hash_table_contains (c->kinds, kind->id))
+        g_string_append_printf (sig, "%s\x1f%s\x1f%06x\x1f%u\x1e", kind->id, kind->name,
+                                kind->color, kind->line);
+    }
+  g_string_append_printf (sig, "%d", c->no_kind);
+  return g_string_free (sig, FALSE);
+}
+
+static void
+on_vadjustment_changed (GtkAdjustment *adjustment, MgFilterPanel *self)
+{
+  g_signal_handlers_disconnect_by_func (adjustment, on_vadjustment_changed, self);
+  gtk_adjustment_set_value (adjustment, self->restore_scroll);
+}
+
+static void
+build (MgFilterPanel *self, MgMap *map, const Contents *contents)
+{
+  g_autoptr (GStrvBuilder) territories = g_strv_builder_new ();
+  GtkWidget *box, *clear;
+  MgVocabulary *vocab = mg_map_get_vocabulary (map);
+  GPtrArray *list;
+  GHashTable *roles = contents->roles, *kinds = contents->kinds;
+  gboolean no_role = contents->no_role, no_kind = contents->no_kind;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_start (box, 12);
@@ -245,9 +319,8 @@ rebuild (MgFilterPanel *self)
   g_strv_builder_add (territories, _("Anywhere"));
   {
     guint n_paths = 0;
-    g_autofree gpointer *keys = g_hash_table_get_keys_as_array (paths, &n_paths);
+    g_autofree char **keys = sorted_paths (contents, &n_paths);
 
-    qsort (keys, n_paths, sizeof (gpointer), compare_strings);
     for (guint i = 0; i < n_paths; i++)
       g_strv_builder_add (territories, keys[i]);
   }
@@ -310,9 +383,120 @@ rebuild (MgFilterPanel *self)
 }
 
 static void
+clear_rows (MgFilterPanel *self)
+{
+  if (self->box != NULL)
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), NULL);
+  self->box = NULL;
+  g_ptr_array_set_size (self->role_checks, 0);
+  g_ptr_array_set_size (self->kind_checks, 0);
+  g_clear_pointer (&self->territories, g_strfreev);
+  g_clear_pointer (&self->signature, g_free);
+}
+
+/* Builds the rows for the map, unless they already show what it holds.  A
+ * rebuild keeps the scroll position: the user may be reading further down. */
+static void
+refresh (MgFilterPanel *self)
+{
+  Contents contents = { 0 };
+  g_autofree char *signature = NULL;
+  gboolean had_rows = self->box != NULL;
+  GtkAdjustment *vadjustment;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->map == NULL)
+    {
+      clear_rows (self);
+      return;
+    }
+  collect_contents (self->map, &contents);
+  signature = contents_signature (self->map, &contents);
+  if (had_rows && g_strcmp0 (signature, self->signature) == 0)
+    {
+      contents_clear (&contents);
+      return;
+    }
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  self->restore_scroll = gtk_adjustment_get_value (vadjustment);
+  clear_rows (self);
+  build (self, self->map, &contents);
+  self->signature = g_steal_pointer (&signature);
+  contents_clear (&contents);
+  if (had_rows && self->restore_scroll > 0)
+    {
+      g_signal_handlers_disconnect_by_func (vadjustment, on_vadjustment_changed, self);
+      g_signal_connect (vadjustment, "changed", G_CALLBACK (on_vadjustment_changed), self);
+    }
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  MgFilterPanel *self = data;
+
+  self->refresh_source = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (MgFilterPanel *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+on_actor_added_or_removed (MgMap *map, MgActor *actor, MgFilterPanel *self)
+{
+  queue_refresh (self);
+}
+
+static void
+on_actor_changed (MgMap *map, MgActor *actor, guint flags, MgFilterPanel *self)
+{
+  if (flags & (MG_CHANGE_ROLE | MG_CHANGE_TERRITORY))
+    queue_refresh (self);
+}
+
+static void
+on_relation_added_or_removed (MgMap *map, MgRelation *relation, MgFilterPanel *self)
+{
+  queue_refresh (self);
+}
+
+static void
+on_relation_changed (MgMap *map, MgRelation *relation, guint flags, MgFilterPanel *self)
+{
+  if (flags & MG_CHANGE_KIND)
+    queue_refresh (self);
+}
+
+static void
+follow_map (MgFilterPanel *self, MgMap *map)
+{
+  if (self->map == map)
+    return;
+  if (self->map != NULL)
+    g_signal_handlers_disconnect_by_data (self->map, self);
+  g_set_object (&self->map, map);
+  if (map == NULL)
+    return;
+  g_signal_connect (map, "actor-added", G_CALLBACK (on_actor_added_or_removed), self);
+  g_signal_connect (map, "actor-removed", G_CALLBACK (on_actor_added_or_removed), self);
+  g_signal_connect (map, "actor-changed", G_CALLBACK (on_actor_changed), self);
+  g_signal_connect (map, "relation-added", G_CALLBACK (on_relation_added_or_removed), self);
+  g_signal_connect (map, "relation-removed", G_CALLBACK (on_relation_added_or_removed), self);
+  g_signal_connect (map, "relation-changed", G_CALLBACK (on_relation_changed), self);
+}
+
+static void
 on_map_changed (MgDocument *document, MgFilterPanel *self)
 {
-  rebuild (self);
+  follow_map (self, mg_document_get_map (document));
+  clear_rows (self);
+  refresh (self);
 }
 
 gboolean
@@ -341,6 +525,12 @@ mg_filter_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->controller != NULL)
     g_signal_handlers_disconnect_by_data (self->controller, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  follow_map (self, NULL);
+  if (self->scrolled != NULL)
+    g_signal_handlers_disconnect_by_func (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
+      on_vadjustment_changed, self);
   g_clear_object (&self->document);
   g_clear_object (&self->controller);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
@@ -355,6 +545,7 @@ mg_filter_panel_finalize (GObject *object)
   g_ptr_array_unref (self->role_checks);
   g_ptr_array_unref (self->kind_checks);
   g_strfreev (self->territories);
+  g_free (self->signature);
   G_OBJECT_CLASS (mg_filter_panel_parent_class)->finalize (object);
 }
 
@@ -390,6 +581,6 @@ mg_filter_panel_new (MgLensController *controller, MgDocument *document)
   self->document = g_object_ref (document);
   g_signal_connect (controller, "settings-changed", G_CALLBACK (on_settings_changed), self);
   g_signal_connect (document, "map-changed", G_CALLBACK (on_map_changed), self);
-  rebuild (self);
+  on_map_changed (document, self);
   return GTK_WIDGET (self);
 }

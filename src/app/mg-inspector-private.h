@@ -33,6 +33,20 @@ struct _MgInspector {
   guint                n_roles_listed;
   GPtrArray           *notes_targets;   /* actor ids being annotated */
 
+  /* adding a relation from the actor page (mg-inspector-link.c) */
+  AdwPreferencesGroup *relations_group;
+  GtkMenuButton       *add_relation_button;
+  GtkPopover          *add_relation_popover;
+  GtkSearchEntry      *relation_search;
+  GtkListView         *relation_target_list;
+  GtkDropDown         *relation_kind;
+  GtkButton           *add_relation_confirm;
+  GListStore          *link_targets;    /* GtkStringObject, data "mg-id" */
+  GtkStringFilter     *link_filter;
+  GtkSingleSelection  *link_selection;
+  char                *link_source_id;  /* the actor the popover adds from */
+  char                *link_kind_id;    /* the kind chosen last (sticky) */
+
   /* relations */
   GtkLabel            *relation_heading;
   AdwComboRow         *kind_row;
@@ -55,11 +69,19 @@ void mg_inspector_relation_refresh (MgInspector *self);
 void mg_inspector_relation_class_init (GtkWidgetClass *widget_class);
 void mg_inspector_relation_commit_notes (MgInspector *self);
 
+/* mg-inspector-link.c */
+void mg_inspector_link_class_init (GtkWidgetClass *widget_class);
+void mg_inspector_link_init (MgInspector *self);
+void mg_inspector_link_finalize (MgInspector *self);
+void mg_inspector_link_map_changed (MgInspector *self, MgMap *map);
+void mg_inspector_link_refresh (MgInspector *self, GPtrArray *actors);
+
 /* shared helpers (mg-inspector.c) */
 gboolean     mg_inspector_contains_focus (GtkWidget *widget);
 GtkWidget   *mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check);
 void         mg_inspector_set_check (GtkCheckButton *check, guint n_with, guint n_total);
 char        *mg_inspector_get_text (GtkTextView *view);
 MgUndoStack *mg_inspector_get_undo (MgInspector *self);
+void         mg_inspector_schedule_refresh (MgInspector *self);
 
 G_END_DECLS

@@ -12,6 +12,12 @@
 G_DEFINE_FINAL_TYPE (MgInspector, mg_inspector, GTK_TYPE_WIDGET)
 
 static void schedule_refresh (MgInspector *self);
+
+void
+mg_inspector_schedule_refresh (MgInspector *self)
+{
+  schedule_refresh (self);
+}
 static void on_attribute_apply (AdwEntryRow *row, MgInspector *self);
 
 /* ---- shared helpers --------------------------------------------------------------- */
@@ -252,6 +258,7 @@ refresh_actors (MgInspector *self, GPtrArray *actors)
     }
 
   refresh_attributes (self, actors);
+  mg_inspector_link_refresh (self, actors);
 }
 
 static void
@@ -606,6 +613,7 @@ on_map_changed (MgDocument *document, MgInspector *self)
       g_signal_connect_object (mg_document_get_selection (document), "changed",
                                G_CALLBACK (on_selection_changed), self, 0);
     }
+  mg_inspector_link_map_changed (self, map);
   refresh (self);
 }
 
@@ -703,6 +711,7 @@ mg_inspector_finalize (GObject *object)
   g_ptr_array_unref (self->attribute_rows);
   g_ptr_array_unref (self->notes_targets);
   g_ptr_array_unref (self->relation_notes_targets);
+  mg_inspector_link_finalize (self);
   G_OBJECT_CLASS (mg_inspector_parent_class)->finalize (object);
 }
 
@@ -742,6 +751,7 @@ mg_inspector_class_init (MgInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pinned_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_new_attribute);
   mg_inspector_relation_class_init (widget_class);
+  mg_inspector_link_class_init (widget_class);
 }
 
 static void
@@ -773,6 +783,7 @@ mg_inspector_init (MgInspector *self)
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
 
   mg_inspector_relation_init (self);
+  mg_inspector_link_init (self);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

@@ -23,6 +23,12 @@ void       mg_inspector_set_document (MgInspector *self, MgDocument *document);
 void       mg_inspector_choose_role (MgInspector *self, const char *role_id);
 void       mg_inspector_enter_territory (MgInspector *self, const char *territory);
 void       mg_inspector_toggle_lesson (MgInspector *self, MgLesson lesson, gboolean on);
+/* Adds a relation from the one selected actor to @target_id, of @kind_id
+ * (NULL: no kind), as if chosen in the "Add Relation…" popover and "Add"
+ * clicked: one undoable step.  Returns the new relation, or NULL when the
+ * popover cannot offer it (not one actor selected, unknown target). */
+MgRelation *mg_inspector_add_relation (MgInspector *self, const char *target_id,
+                                       const char *kind_id);
 /* The page shown: "none", "actors" or "relations". */
 const char *mg_inspector_get_page (MgInspector *self);
 
