@@ -405,7 +405,16 @@ check_clusters (MgLayoutEngine engine, guint level)
   options.group_by_territory_level = level;
   result = run_layout (map, &options);
   assert_result_sane (result, 20, mg_map_get_n_relations (map));
-  g_assert_cmpint (result->engine, ==, engine);
+  if (engine == MG_LAYOUT_ENGINE_FDP && result->engine == MG_LAYOUT_ENGINE_DOT)
+    {
+      /* The fdp program crashed twice in a row (rare on 20 actors):
+       * dot stood in, and said so (tests/test-layout-subprocess.c). */
+      g_assert_cmpuint (result->messages->len, >=, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (result->messages, result->messages->len - 1),
+                                "The fdp layout failed twice"));
+    }
+  else
+    g_assert_cmpint (result->engine, ==, engine);
   g_assert_cmpuint (result->n_clusters, ==, expected);
 
   for (guint c = 0; c < result->n_clusters; c++)
@@ -459,39 +468,31 @@ check_clusters (MgLayoutEngine engine, guint level)
     }
 }
 
-/* fdp with territory boxes crashes the process now and then (Graphviz
- * 2.42 bug, also in the fdp program; about 1 % of these small layouts):
- * run the check in a subprocess and try again when it died without an
- * assertion message.  A failed assertion fails at once. */
-static void
-check_fdp_clusters_in_subprocess (guint level)
+/* fdp with territory boxes runs as the fdp program in a child process
+ * (Graphviz 2.42's fdp crashes now and then on clusters): without the
+ * program, dot stands in, which tests/test-layout-subprocess.c checks. */
+static gboolean
+have_fdp_program (void)
 {
-  if (g_test_subprocess ())
-    {
-      check_clusters (MG_LAYOUT_ENGINE_FDP, level);
-      return;
-    }
-  for (guint attempt = 1; attempt <= 5; attempt++)
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-      if (g_test_trap_has_passed ())
-        return;
-      g_test_trap_assert_stderr_unmatched ("*ERROR*");
-      g_test_message ("fdp crashed (Graphviz 2.42), attempt %u", attempt);
-    }
-  g_test_fail_printf ("fdp crashed five times in a row");
+  g_autofree char *fdp = g_find_program_in_path ("fdp");
+
+  if (fdp == NULL)
+    g_test_skip ("the fdp program (Graphviz) is not installed");
+  return fdp != NULL;
 }
 
 static void
 test_clusters_fdp_region (void)
 {
-  check_fdp_clusters_in_subprocess (1);
+  if (have_fdp_program ())
+    check_clusters (MG_LAYOUT_ENGINE_FDP, 1);
 }
 
 static void
 test_clusters_fdp_department (void)
 {
-  check_fdp_clusters_in_subprocess (2);
+  if (have_fdp_program ())
+    check_clusters (MG_LAYOUT_ENGINE_FDP, 2);
 }
 
 static void
@@ -696,9 +697,9 @@ test_special_labels (void)
             mg_map_add_relation (map, previous, actor, NULL, TRUE);
           previous = actor;
         }
-      /* Territory names reach Graphviz as cluster labels (dot draws boxes;
-       * not fdp: see check_fdp_clusters_in_subprocess()). */
-      options.group_by_territory_level = all_engines[e] == MG_LAYOUT_ENGINE_FDP ? 0 : 2;
+      /* Territory names reach Graphviz as cluster labels (dot and fdp
+       * draw boxes; fdp's go through a DOT file to the fdp program). */
+      options.group_by_territory_level = 2;
       result = run_layout (map, &options);
       assert_result_sane (result, G_N_ELEMENTS (labels), G_N_ELEMENTS (labels) - 1);
       for (guint c = 0; c < result->n_clusters; c++)
@@ -877,9 +878,7 @@ test_repeated_layouts (void)
         MgLayoutOptions options = options_for (all_engines[e]);
         g_autoptr (MgLayoutResult) result = NULL;
 
-        /* Not fdp with boxes: see check_fdp_clusters_in_subprocess(). */
-        if (all_engines[e] != MG_LAYOUT_ENGINE_FDP)
-          options.group_by_territory_level = i % 3;
+        options.group_by_territory_level = i % 3;
         result = run_layout (map, &options);
         if (first == NULL)
           first = g_steal_pointer (&result);
@@ -977,11 +976,6 @@ test_example_maps (void)
             g_autoptr (MgLayoutResult) result = NULL;
             g_autofree char *reason = NULL;
 
-            /* fdp with territory boxes crashes now and then (Graphviz
-             * 2.42, see mg-layout.h): only the small maps of the cluster
-             * tests exercise it. */
-            if (all_engines[e] == MG_LAYOUT_ENGINE_FDP && level > 0)
-              continue;
             options.group_by_territory_level = level;
             request = mg_layout_request_new (map, &options);
             mg_layout_request_get_engine (request, &reason);

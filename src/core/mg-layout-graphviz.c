@@ -85,6 +85,7 @@ typedef struct {
   Agraph_t  *graph;
   Agnode_t **nodes;     /* per actor */
   Agedge_t **edges;     /* per relation */
+  guint     *owners;    /* per relation: the relation whose edge it shares */
   Agraph_t **subgraphs; /* per cluster, or NULL without clusters */
 } Built;
 
@@ -95,6 +96,7 @@ built_clear (Built *built)
     agclose (built->graph);
   g_free (built->nodes);
   g_free (built->edges);
+  g_free (built->owners);
   g_free (built->subgraphs);
   memset (built, 0, sizeof *built);
 }
@@ -220,16 +222,23 @@ build_graph (const MgLayoutRequest *request, gboolean splines, Built *built)
   if (splines && request->engine != MG_LAYOUT_ENGINE_DOT)
     pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   built->edges = g_new0 (Agedge_t *, MAX (request->n_relations, 1));
+  built->owners = g_new0 (guint, MAX (request->n_relations, 1));
   for (guint i = 0; i < request->n_relations; i++)
     {
       guint s = request->relations[i].source, t = request->relations[i].target;
       gint64 key = ((gint64) MIN (s, t) << 32) | MAX (s, t);
+      guint owner = 0; /* index + 1 in the table */
 
-      if (pairs != NULL && (built->edges[i] = g_hash_table_lookup (pairs, &key)) != NULL)
-        continue;
+      if (pairs != NULL && (owner = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, &key))) != 0)
+        {
+          built->owners[i] = owner - 1;
+          built->edges[i] = built->edges[owner - 1];
+          continue;
+        }
+      built->owners[i] = i;
       built->edges[i] = agedge (g, built->nodes[s], built->nodes[t], NULL, TRUE);
       if (pairs != NULL)
-        g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), built->edges[i]);
+        g_hash_table_insert (pairs, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
     }
   g_clear_pointer (&pairs, g_hash_table_unref);
 }
@@ -376,7 +385,7 @@ read_geometry (const MgLayoutRequest *request, const Built *built, MgLayoutResul
   for (guint i = 0; i < request->n_relations; i++)
     read_route (request, built, i, &result->routes[i]);
 
-  if (built->subgraphs == NULL)
+  if (!request->use_clusters)
     return;
   clusters = g_array_new (FALSE, TRUE, sizeof (MgLayoutCluster));
   read_cluster_boxes (built->graph, result, clusters, request, -1);
@@ -435,16 +444,56 @@ run_once (const MgLayoutRequest *request, gboolean splines, MgLayoutResult *resu
   return ok;
 }
 
-gboolean
-mg_layout_request_write_dot (MgLayoutRequest *request, const char *path, GError **error)
+/* ---- sessions ----------------------------------------------------------- */
+
+/* Everything that touches Graphviz runs between session_begin() and
+ * session_end(): under the mutex, with Graphviz's messages collected, and
+ * the caller's LC_NUMERIC restored at the end (Graphviz switches it to "C"
+ * for the whole process while it works). */
+typedef struct {
+  char      *saved_locale;
+  agusererrf saved_handler;
+} Session;
+
+static void
+session_begin (Session *session)
+{
+  g_mutex_lock (&graphviz_mutex);
+  session->saved_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
+  if (graphviz_messages == NULL)
+    graphviz_messages = g_string_new (NULL);
+  g_string_truncate (graphviz_messages, 0);
+  session->saved_handler = agseterrf (collect_message);
+  if (graphviz_context == NULL)
+    graphviz_context = gvContextPlugins (builtin_plugins, FALSE);
+}
+
+static void
+session_end (Session *session)
+{
+  agseterrf (session->saved_handler);
+  setlocale (LC_NUMERIC, session->saved_locale);
+  g_clear_pointer (&session->saved_locale, g_free);
+  g_string_truncate (graphviz_messages, 0);
+  g_mutex_unlock (&graphviz_mutex);
+}
+
+/* ---- the graph as DOT ---------------------------------------------------- */
+
+/* Writes the graph of @request to @path.  For the fdp program
+ * (@owners not NULL): each Graphviz edge carries the index of the relation
+ * that made it ("mgi"), so that parallel edges map back to their relations,
+ * @owners receives, per relation, the index of the relation whose edge it
+ * is, and a non-zero @seed is given as "start". */
+static gboolean
+write_graph (const MgLayoutRequest *request, const char *path, guint seed, guint **owners,
+             GError **error)
 {
   Built built = { 0 };
+  Session session;
   FILE *file;
   gboolean ok;
   int saved_errno;
-
-  g_return_val_if_fail (request != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_fopen (path, "w");
   if (file == NULL)
@@ -454,25 +503,208 @@ mg_layout_request_write_dot (MgLayoutRequest *request, const char *path, GError 
                    "Cannot write “%s”: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
-  g_mutex_lock (&graphviz_mutex);
+  session_begin (&session);
   build_graph (request, request->splines, &built);
+  if (owners != NULL)
+    {
+      Agsym_t *sym_index = agattr (built.graph, AGEDGE, (char *) "mgi", (char *) "");
+      char number[16];
+
+      if (seed > 0)
+        {
+          g_snprintf (number, sizeof number, "%u", seed);
+          agattr (built.graph, AGRAPH, (char *) "start", number);
+        }
+      for (guint i = 0; i < request->n_relations; i++)
+        if (built.owners[i] == i)
+          {
+            g_snprintf (number, sizeof number, "%u", i);
+            agxset (built.edges[i], sym_index, number);
+          }
+      *owners = g_steal_pointer (&built.owners);
+    }
+  errno = 0;
   ok = agwrite (built.graph, file) == 0;
-  built_clear (&built);
-  g_mutex_unlock (&graphviz_mutex);
   saved_errno = errno;
+  built_clear (&built);
+  session_end (&session);
   if (fclose (file) != 0 && ok)
     {
       ok = FALSE;
       saved_errno = errno;
     }
   if (!ok)
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                 "Cannot write “%s”: %s", path, g_strerror (saved_errno));
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Cannot write “%s”: %s", path,
+                   saved_errno != 0 ? g_strerror (saved_errno) : "Graphviz could not write it");
+      if (owners != NULL)
+        g_clear_pointer (owners, g_free);
+    }
   return ok;
 }
 
+gboolean
+mg_layout_request_write_dot (MgLayoutRequest *request, const char *path, GError **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_graph (request, path, 0, NULL, error);
+}
+
+gboolean
+mg_layout_graphviz_write_for_program (const MgLayoutRequest *request, const char *path,
+                                      guint seed, guint **owners, GError **error)
+{
+  g_assert (owners != NULL);
+  return write_graph (request, path, seed, owners, error);
+}
+
+/* ---- a layout made elsewhere ------------------------------------------- */
+
+static guint
+edge_index (Agedge_t *e, guint n_relations)
+{
+  const char *text = agget (e, (char *) "mgi");
+  char *end = NULL;
+  guint64 value;
+
+  if (text == NULL || !g_ascii_isdigit (*text))
+    return G_MAXUINT;
+  value = g_ascii_strtoull (text, &end, 10);
+  return *end == '\0' && value < n_relations ? (guint) value : G_MAXUINT;
+}
+
+/* Finds our actors and relations in @built->graph, a graph parsed from a
+ * layout program's output.  FALSE when one is missing or misplaced. */
+static gboolean
+find_objects (const MgLayoutRequest *request, const guint *owners, Built *built)
+{
+  g_autofree Agedge_t **by_owner = g_new0 (Agedge_t *, MAX (request->n_relations, 1));
+  Agraph_t *g = built->graph;
+
+  built->nodes = g_new0 (Agnode_t *, MAX (request->n_actors, 1));
+  for (guint i = 0; i < request->n_actors; i++)
+    {
+      char name[24];
+
+      g_snprintf (name, sizeof name, "a%u", i);
+      if ((built->nodes[i] = agnode (g, name, FALSE)) == NULL)
+        {
+          g_string_append_printf (graphviz_messages, "actor %u is missing\n", i);
+          return FALSE;
+        }
+    }
+  for (Agnode_t *n = agfstnode (g); n != NULL; n = agnxtnode (g, n))
+    for (Agedge_t *e = agfstout (g, n); e != NULL; e = agnxtout (g, e))
+      {
+        guint k = edge_index (e, request->n_relations);
+        if (k != G_MAXUINT && owners[k] == k)
+          by_owner[k] = e;
+      }
+  built->edges = g_new0 (Agedge_t *, MAX (request->n_relations, 1));
+  for (guint i = 0; i < request->n_relations; i++)
+    {
+      Agedge_t *e = by_owner[owners[i]];
+      Agnode_t *s = built->nodes[request->relations[i].source];
+      Agnode_t *t = built->nodes[request->relations[i].target];
+
+      if (e == NULL || !((agtail (e) == s && aghead (e) == t) || (agtail (e) == t && aghead (e) == s)))
+        {
+          g_string_append_printf (graphviz_messages, "relation %u is missing\n", i);
+          return FALSE;
+        }
+      built->edges[i] = e;
+    }
+  return TRUE;
+}
+
+static gboolean
+clusters_are_finite (const MgLayoutResult *result)
+{
+  for (guint i = 0; i < result->n_clusters; i++)
+    {
+      const MgLayoutBox *b = &result->clusters[i].box;
+      if (!isfinite (b->x0) || !isfinite (b->y0) || !isfinite (b->x1) || !isfinite (b->y1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* neato -n2 lists the clusters of each graph and cluster in an array that
+ * its clean-up never frees (Graphviz 2.42): free them before
+ * gvFreeLayout(). */
 static void
-clear_geometry (MgLayoutResult *result)
+free_cluster_lists (Agraph_t *g)
+{
+  for (int c = 1; c <= GD_n_cluster (g); c++)
+    free_cluster_lists (GD_clust (g)[c]);
+  free (GD_clust (g));
+  GD_clust (g) = NULL;
+  GD_n_cluster (g) = 0;
+}
+
+gboolean
+mg_layout_graphviz_read_laid_out (const MgLayoutRequest *request, const char *text,
+                                  const guint *owners, MgLayoutResult *result,
+                                  char **error_text)
+{
+  Built built = { 0 };
+  Session session;
+  gboolean ok = FALSE;
+  gint64 start;
+  int rc = -1;
+
+  g_assert (text != NULL && owners != NULL);
+  session_begin (&session);
+  agreseterrors ();
+  built.graph = agmemread (text);
+  if (built.graph == NULL)
+    g_string_append (graphviz_messages, "the output is not a graph\n");
+  else if (find_objects (request, owners, &built))
+    {
+      /* neato -n2 takes the positions, routes ("pos") and territory boxes
+       * ("bb") as given, and fills in Graphviz's structures for them. */
+      start = g_get_monotonic_time ();
+      rc = gvLayout (graphviz_context, built.graph, "nop2");
+      result->seconds += (g_get_monotonic_time () - start) / 1e6;
+      ok = rc == 0 && agerrors () < AGERR;
+    }
+  if (ok)
+    {
+      read_geometry (request, &built, result);
+      if (!geometry_is_finite (result) || !clusters_are_finite (result))
+        {
+          ok = FALSE;
+          g_string_append (graphviz_messages, "non-finite positions\n");
+        }
+      else if (result->n_clusters != (request->use_clusters ? request->n_clusters : 0))
+        {
+          ok = FALSE;
+          g_string_append (graphviz_messages, "territory boxes are missing\n");
+        }
+    }
+  if (rc == 0)
+    {
+      free_cluster_lists (built.graph);
+      gvFreeLayout (graphviz_context, built.graph);
+    }
+  built_clear (&built);
+  if (!ok)
+    {
+      *error_text = g_strstrip (g_strdup (graphviz_messages->str));
+      g_string_truncate (graphviz_messages, 0);
+    }
+  move_messages (result->messages);
+  session_end (&session);
+  return ok;
+}
+
+/* ---- in process ------------------------------------------------------- */
+
+void
+mg_layout_graphviz_clear_geometry (MgLayoutResult *result)
 {
   for (guint i = 0; i < result->n_routes; i++)
     {
@@ -492,27 +724,17 @@ gboolean
 mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
                         GCancellable *cancellable, GError **error)
 {
-  g_autofree char *saved_locale = NULL;
   g_autofree char *error_text = NULL;
-  agusererrf saved_handler;
+  Session session;
   gboolean ok;
 
-  g_mutex_lock (&graphviz_mutex);
+  session_begin (&session);
   /* Waiting for another layout may have taken long. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_mutex_unlock (&graphviz_mutex);
+      session_end (&session);
       return FALSE;
     }
-
-  /* Graphviz switches LC_NUMERIC to "C" for the whole process while it
-   * works; make sure the caller's locale comes back whatever happens. */
-  saved_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
-  if (graphviz_messages == NULL)
-    graphviz_messages = g_string_new (NULL);
-  saved_handler = agseterrf (collect_message);
-  if (graphviz_context == NULL)
-    graphviz_context = gvContextPlugins (builtin_plugins, FALSE);
 
   ok = run_once (request, request->splines, result, result->messages, &error_text);
   if (!ok && request->splines)
@@ -521,7 +743,7 @@ mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
        * Pshortestpath failed"): try once more with straight relations. */
       g_autofree char *second_error = NULL;
 
-      clear_geometry (result);
+      mg_layout_graphviz_clear_geometry (result);
       ok = run_once (request, FALSE, result, result->messages, &second_error);
       if (ok)
         g_ptr_array_add (result->messages,
@@ -533,10 +755,7 @@ mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
           error_text = g_steal_pointer (&second_error);
         }
     }
-
-  agseterrf (saved_handler);
-  setlocale (LC_NUMERIC, saved_locale);
-  g_mutex_unlock (&graphviz_mutex);
+  session_end (&session);
 
   if (!ok)
     {

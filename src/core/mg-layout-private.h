@@ -62,5 +62,30 @@ mg_layout_request_actor_offset (const MgLayoutRequestActor *actor)
  * converted to y-down, not yet anchored).  FALSE with @error on failure. */
 gboolean mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
                                  GCancellable *cancellable, GError **error);
+/* Drops the routes and territory boxes read into @result (before a retry). */
+void     mg_layout_graphviz_clear_geometry (MgLayoutResult *result);
+
+/* For a layout made by a Graphviz program in a child process
+ * (mg-layout-subprocess.c).  Writes the graph of @request to @path, each
+ * Graphviz edge numbered by the relation that made it (attribute "mgi"),
+ * and "start" set to @seed when not 0; @owners receives, per relation, the
+ * number of the edge that stands for it (parallel relations may share one
+ * edge).  Serialised. */
+gboolean mg_layout_graphviz_write_for_program (const MgLayoutRequest *request, const char *path,
+                                               guint seed, guint **owners, GError **error);
+/* Reads @text, the program's DOT output (-Tdot), into @result like
+ * mg_layout_graphviz_run() does: positions, routes and territory boxes
+ * (through neato -n2, which keeps them as given).  FALSE with @error_text
+ * when the output is not a layout of that graph.  Serialised. */
+gboolean mg_layout_graphviz_read_laid_out (const MgLayoutRequest *request, const char *text,
+                                           const guint *owners, MgLayoutResult *result,
+                                           char **error_text);
+
+/* mg-layout-subprocess.c: fdp with territory boxes, which crashes now and
+ * then in Graphviz 2.42, runs as the fdp program in a child process (with
+ * one retry, then dot in process); the same contract as
+ * mg_layout_graphviz_run(), and cancelling kills the child. */
+gboolean mg_layout_subprocess_run (MgLayoutRequest *request, MgLayoutResult *result,
+                                   GCancellable *cancellable, GError **error);
 
 G_END_DECLS

@@ -273,7 +273,12 @@ mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **err
 
   if (request->n_actors > 0)
     {
-      if (!mg_layout_graphviz_run (request, result, cancellable, error))
+      /* fdp with territory boxes may crash Graphviz: in a child process. */
+      gboolean ok = request->engine == MG_LAYOUT_ENGINE_FDP && request->use_clusters
+                      ? mg_layout_subprocess_run (request, result, cancellable, error)
+                      : mg_layout_graphviz_run (request, result, cancellable, error);
+
+      if (!ok)
         return NULL;
       anchor (request, result);
     }

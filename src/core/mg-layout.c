@@ -253,8 +253,11 @@ plan (MgLayoutRequest *request, const MgLayoutOptions *options)
 
   if (automatic)
     {
-      /* Not fdp, although it draws territories nicely: with clusters it
-       * crashes in 1–7 % of layouts (Graphviz 2.42, the fdp program too). */
+      /* dot, not fdp: fdp with clusters crashes in 1–7 % of layouts
+       * (Graphviz 2.42), so it runs in a child process (with a retry and
+       * dot as the last resort, mg-layout-subprocess.c): safe, and more
+       * compact, but dot's ranks show the direction of relations and it
+       * needs no process (see mg-layout.h). */
       if (grouping && n <= AUTO_DOT_CLUSTERS_MAX)
         engine = MG_LAYOUT_ENGINE_DOT;
       else if (grouping)

@@ -23,10 +23,27 @@
  * about 250 KB per layout of 60 actors inside Graphviz; its path planner may
  * print a line to stderr when a triangulation fails (not seen in tests).
  *
- * Cancellation: a running Graphviz layout cannot be interrupted.  The
- * GCancellable given to mg_layout_run() is checked before Graphviz starts
- * and after it returns (the result is then discarded); callers that start a
- * newer layout should also drop stale results by a generation counter.
+ * fdp with territory boxes runs in a child process: Graphviz 2.42's fdp
+ * crashes (segfault) on clusters in about 1–7 % of layouts of 40–300
+ * actors, which in process would take the application, and the user's
+ * unsaved work, down.  The very graph an in-process layout would use goes
+ * to the `fdp` program (Debian package graphviz) as DOT, and its output
+ * (-Tdot) is read back into the same result: positions, routes, territory
+ * boxes (coordinates rounded to five significant digits).  When the child
+ * crashes or fails, it runs once more with another seed ("start"); when
+ * that fails too, or the program is not installed, the map is laid out in
+ * process with dot, which draws territory boxes too: the result's engine
+ * is then dot, and a message says why.  It costs the program's start and
+ * the round trip through text: about 0.1 s of CPU per layout at 300
+ * actors, 0.1–0.3 s at 1,000 (tests/bench/README.md).  The environment
+ * variable MAILLAGE_FDP_PROGRAM, when set, names another program (for
+ * tests).  Every other layout runs in process.
+ *
+ * Cancellation: a running Graphviz layout cannot be interrupted in
+ * process.  The GCancellable given to mg_layout_run() is checked before
+ * Graphviz starts and after it returns (the result is then discarded);
+ * the fdp child process is killed at once.  Callers that start a newer
+ * layout should also drop stale results by a generation counter.
  *
  * Geometry: map coordinates are points, y pointing down; (x, y) is the
  * centre of the actor's shape.
@@ -78,11 +95,12 @@ G_BEGIN_DECLS
  *   - grouping by territory (and some actor has a territory at that level):
  *       n ≤ 2,000: dot with territory boxes (0.1 s at 300 actors, 1–1.7 s
  *       at 2,000); beyond: sfdp without boxes, and a message says so.
- *       Not fdp: with territory boxes, Graphviz 2.42's fdp crashes the
- *       process in about 1–7 % of layouts of 40–300 actors (the fdp program
- *       too; measured with tests/bench/bench-layout --one fdp 150 3 …).
- *       Offer fdp with grouping only with a warning, or run it in a
- *       separate process;
+ *       Not fdp, although it is now safe (in a child process, see above)
+ *       and more compact (on the example maps: up to 55 % less area than
+ *       dot, once 5 % more; aspect ratios ≤ 2.1:1 where dot's reach
+ *       5.2:1, which fits a screen badly): dot's ranks show
+ *       which way relations go, it starts no process, and it is what
+ *       users have seen so far; fdp is one explicit choice away;
  *   - otherwise n ≤ 150: neato, overlaps removed (vpsc);
  *   - 150 < n ≤ 2,000: sfdp, overlaps removed (prism);
  *   - n > 2,000: sfdp without overlap removal (actors may overlap).

@@ -4,10 +4,13 @@
  * actors are built in code and laid out by each engine within its range
  * (mg-layout.h); each configuration runs in a child process of its own so
  * that its peak memory is its own (and a Graphviz crash only loses its
- * row: fdp with territory boxes crashes now and then in 2.42).  Prints a
- * table: median seconds of a few runs, peak RSS, overlapping actor pairs,
- * curved routes, territory boxes and faults.  Then compares sfdp through our
- * pipeline with the `sfdp -Tsvg` program on the same graph.
+ * row).  fdp with territory boxes runs the fdp program in a child process
+ * of its own (mg-layout-subprocess.c): its CPU time counts, and its peak
+ * memory when larger than ours.  Prints a table: median seconds of a few
+ * runs, CPU seconds per run (ours and children's), peak RSS, overlapping
+ * actor pairs, curved routes, territory boxes and faults.  Then compares
+ * sfdp through our pipeline with the `sfdp -Tsvg` program on the same
+ * graph.
  *
  *   bench-layout            the table (about ten minutes: circo, curves)
  *   bench-layout --quick    100, 300 and 1,000 actors only
@@ -139,12 +142,28 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+/* Ours, or that of the largest child (the fdp program) when larger. */
 static long
 peak_rss_kb (void)
 {
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
+  struct rusage self, children;
+
+  getrusage (RUSAGE_SELF, &self);
+  getrusage (RUSAGE_CHILDREN, &children);
+  return MAX (self.ru_maxrss, children.ru_maxrss);
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage self, children;
+
+  getrusage (RUSAGE_SELF, &self);
+  getrusage (RUSAGE_CHILDREN, &children);
+  return self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec
+         + children.ru_stime.tv_sec
+         + (self.ru_utime.tv_usec + self.ru_stime.tv_usec + children.ru_utime.tv_usec
+            + children.ru_stime.tv_usec) / 1e6;
 }
 
 /* ---- one configuration (child process) ---------------------------------- */
@@ -160,6 +179,7 @@ run_one (int argc, char **argv)
   guint64 overlaps = 0;
   guint routes = 0, cluster_faults = 0, n_clusters = 0;
   MgLayoutEngine engine_used = MG_LAYOUT_ENGINE_AUTO;
+  double cpu = 0;
 
   if (argc < 7)
     return 2;
@@ -188,9 +208,10 @@ run_one (int argc, char **argv)
       g_autoptr (MgLayoutRequest) request = mg_layout_request_new (map, &options);
       g_autoptr (MgLayoutResult) result = NULL;
       g_autoptr (GError) error = NULL;
-      double start = now ();
+      double start = now (), cpu_start = cpu_seconds ();
 
       result = mg_layout_run (request, NULL, &error);
+      cpu += cpu_seconds () - cpu_start;
       if (result == NULL)
         {
           printf ("error %s\n", error->message);
@@ -210,9 +231,9 @@ run_one (int argc, char **argv)
         break; /* slow: one run tells enough */
     }
   qsort (times, done, sizeof (double), compare_double);
-  printf ("%.3f %ld %" G_GUINT64_FORMAT " %u %s %u %u %u\n", times[done / 2], peak_rss_kb (),
+  printf ("%.3f %ld %" G_GUINT64_FORMAT " %u %s %u %u %u %.3f\n", times[done / 2], peak_rss_kb (),
           overlaps, routes, mg_layout_engine_to_string (engine_used), done, n_clusters,
-          cluster_faults);
+          cluster_faults, cpu / done);
   return 0;
 }
 
@@ -243,7 +264,8 @@ spawn_one (const char *engine, guint n, guint level, const char *routes,
                      &status, &error)
       || !g_spawn_check_wait_status (status, &error))
     {
-      /* fdp with territory boxes crashes now and then (Graphviz 2.42). */
+      /* A Graphviz crash (fdp with territory boxes runs in a process of
+       * its own, and falls back to dot). */
       *out_line = g_strdup (out != NULL && *out ? g_strstrip (out) : error->message);
       return FALSE;
     }
@@ -283,13 +305,14 @@ table_row (const char *label, const char *engine, guint n, guint level, const ch
       return;
     }
   f = g_strsplit (line, " ", -1);
-  if (g_strv_length (f) < 8)
+  if (g_strv_length (f) < 9)
     {
       printf ("%s\n", line);
       return;
     }
-  printf ("%8s s  %7.1f MB  %9s  %7s  %-6s  %6s/%-4s (%s run%s)\n", f[0], atol (f[1]) / 1024.0,
-          f[2], f[3], f[4], f[6], f[7], f[5], g_str_equal (f[5], "1") ? "" : "s");
+  printf ("%8s s  %6s s  %7.1f MB  %9s  %7s  %-6s  %6s/%-4s (%s run%s)\n", f[0], f[8],
+          atol (f[1]) / 1024.0, f[2], f[3], f[4], f[6], f[7], f[5],
+          g_str_equal (f[5], "1") ? "" : "s");
 }
 
 static void
@@ -418,10 +441,12 @@ main (int argc, char **argv)
   self_path = g_canonicalize_filename (argv[0], NULL);
   printf ("Layout through mg_layout_run(), random maps with 2.5 relations per actor.\n"
           "Median of up to 5 runs (3 beyond 1,000 actors; 1 when a run takes > 5 s);\n"
-          "peak RSS of the process; overlapping actor pairs; curved routes; territory\n"
-          "boxes and faults (sibling boxes overlapping, actors outside their box).\n\n");
-  printf ("%-34s %6s  %10s  %10s  %9s  %7s  %-6s  %s\n", "configuration", "actors", "time",
-          "peak RSS", "overlaps", "curves", "engine", "boxes/faults");
+          "CPU seconds per run, with the fdp program's for fdp with boxes; peak RSS of\n"
+          "the process (or of the fdp program when larger); overlapping actor pairs;\n"
+          "curved routes; territory boxes and faults (sibling boxes overlapping,\n"
+          "actors outside their box).\n\n");
+  printf ("%-34s %6s  %10s  %8s  %10s  %9s  %7s  %-6s  %s\n", "configuration", "actors", "time",
+          "CPU", "peak RSS", "overlaps", "curves", "engine", "boxes/faults");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       if (quick && sizes[s] > 1000)
