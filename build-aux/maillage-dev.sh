@@ -16,7 +16,7 @@ builddir=${MAILLAGE_BUILDDIR:-build}
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libxml2-dev libxml2-utils zlib1g-dev
-  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev libjson-glib-dev
+  libgraphviz-dev graphviz libcairo2-dev libpng-dev libpango1.0-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libglib-testing-0-dev libigraph-dev
   desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme

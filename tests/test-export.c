@@ -8,6 +8,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <math.h>
+#include <string.h>
 
 #include "mg-export.h"
 #include "mg-graphml.h"
@@ -690,6 +691,132 @@ test_example_maps (TmpDir *t, gconstpointer data)
     g_test_skip ("no example maps");
 }
 
+/* ---- PNG in bands ------------------------------------------------------------ */
+
+typedef struct {
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} Reader;
+
+static cairo_status_t
+read_bytes (void *closure, unsigned char *data, unsigned int length)
+{
+  Reader *r = closure;
+
+  if (r->offset + length > r->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, r->data + r->offset, length);
+  r->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A map wide enough that its PNG is drawn in several bands. */
+static MgMap *
+make_grid_map (void)
+{
+  MgMap *map = mg_map_new ();
+  const char *roles[] = { "company", "research", "public-body", "cluster" };
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *label = g_strdup_printf ("Acteur n°%u de l’écosystème", i);
+      add_actor (map, id, label, roles[i % 4], (i % 20) * 150.0 + (i / 20) * 13.0,
+                 (i / 20) * 150.0);
+    }
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("a%u", i);
+      g_autofree char *t1 = g_strdup_printf ("a%u", (i * 7 + 3) % 200);
+      add_relation (map, s, t1, i % 3 ? "partnership" : "funding", i % 2);
+    }
+  return map;
+}
+
+/* The banded, threaded encoder gives the pixels of the image drawn whole,
+ * opaque (RGB) and transparent (RGBA, alpha undone), and records the DPI. */
+static void
+test_png_bands (void)
+{
+  g_autoptr (MgMap) map = make_grid_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+
+  for (guint transparent = 0; transparent <= 1; transparent++)
+    {
+      g_autoptr (GError) error = NULL;
+      MgExportOptions o;
+
+      mg_export_options_init (&o);
+      o.dpi = 100;
+      o.transparent = transparent;
+      cairo_surface_t *whole = mg_export_render_surface (scene, &o, &error);
+      g_assert_no_error (error);
+      g_autoptr (GBytes) png = mg_export_render_png_bytes (scene, &o, &error);
+      g_assert_no_error (error);
+
+      Reader r = { g_bytes_get_data (png, &r.length), 0, 0 };
+      r.length = g_bytes_get_size (png);
+      cairo_surface_t *decoded = cairo_image_surface_create_from_png_stream (read_bytes, &r);
+      g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+      int w = cairo_image_surface_get_width (whole), h = cairo_image_surface_get_height (whole);
+      g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, w);
+      g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, h);
+      /* Several bands of 4 megapixels (mg-export-png.c). */
+      g_assert_cmpfloat ((double) w * h, >, 2 * 4 * 1024 * 1024);
+      g_assert_cmpint (cairo_image_surface_get_format (decoded), ==,
+                       transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24);
+
+      cairo_surface_flush (decoded);
+      const guchar *a = cairo_image_surface_get_data (whole);
+      const guchar *b = cairo_image_surface_get_data (decoded);
+      int sa = cairo_image_surface_get_stride (whole), sb = cairo_image_surface_get_stride (decoded);
+      guint64 same = 0, translucent = 0, inked = 0;
+      /* A band draws with the index, the whole image by scanning, so thin
+       * relations may take the other antialiasing path (a fraction of a
+       * pixel apart): nearly every pixel is the same, and every 8 × 8 block
+       * is the same within a few levels. */
+      int bw = (w + 7) / 8, bh = (h + 7) / 8;
+      g_autofree double *blocks = g_new0 (double, (gsize) bw * bh * 4);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 pa = ((const guint32 *) (a + (gsize) y * sa))[x];
+            guint32 pb = ((const guint32 *) (b + (gsize) y * sb))[x];
+            guint32 mask = transparent ? 0xffffffff : 0xffffff;
+            guint alpha = pa >> 24;
+            gboolean equal = TRUE;
+            for (int c = 0; c < (transparent ? 4 : 3); c++)
+              {
+                int va = (pa >> (8 * c)) & 0xff, vb = (pb >> (8 * c)) & 0xff;
+                /* Undoing and redoing premultiplied alpha rounds. */
+                equal = equal && abs (va - vb) <= (transparent && alpha < 255 ? 1 : 0);
+                blocks[((gsize) (y / 8) * bw + x / 8) * 4 + c] += va - vb;
+              }
+            same += equal;
+            translucent += alpha > 0 && alpha < 255;
+            inked += (pa & mask) != (((const guint32 *) a)[0] & mask);
+          }
+      g_assert_cmpfloat ((double) same / ((double) w * h), >=, 0.98);
+      for (gsize k = 0; k < (gsize) bw * bh * 4; k++)
+        g_assert_cmpfloat (fabs (blocks[k]) / 64, <=, 16);
+      g_assert_cmpuint (inked, >, 10000); /* the map was drawn at all */
+      if (transparent)
+        g_assert_cmpuint (translucent, >, 1000);
+
+      /* pHYs: 100 dpi is 3937 pixels a metre. */
+      const guchar *bytes = g_bytes_get_data (png, NULL);
+      const guchar *phys = memmem (bytes, r.length, "pHYs", 4);
+      g_assert_nonnull (phys);
+      guint32 ppm = (guint32) phys[4] << 24 | (guint32) phys[5] << 16 | (guint32) phys[6] << 8 | phys[7];
+      g_assert_cmpuint (ppm, ==, 3937);
+      g_assert_cmpuint (phys[12], ==, 1); /* the unit is the metre */
+
+      cairo_surface_destroy (decoded);
+      cairo_surface_destroy (whole);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -702,6 +829,7 @@ main (int argc, char **argv)
               test_png_legend_and_transparency, tmpdir_teardown);
   g_test_add_func ("/export/png/title", test_png_title);
   g_test_add_func ("/export/png/region", test_region);
+  g_test_add_func ("/export/png/bands-match-whole-image", test_png_bands);
   g_test_add ("/export/svg/structure-and-text", TmpDir, NULL, tmpdir_setup, test_svg_structure,
               tmpdir_teardown);
   g_test_add_func ("/export/svg/awkward-ids", test_svg_awkward_ids);

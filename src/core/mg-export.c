@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "mg-atomic-file.h"
-#include "mg-export.h"
+#include "mg-export-private.h"
 #include "mg-svg.h"
 
 G_DEFINE_QUARK (mg-export-error-quark, mg_export_error)
@@ -64,8 +64,8 @@ mg_export_format_to_string (MgExportFormat format)
     }
 }
 
-static gboolean
-check_options (const MgExportOptions *o, GError **error)
+gboolean
+mg_export_check_options (const MgExportOptions *o, GError **error)
 {
   if (o->format > MG_EXPORT_FORMAT_PDF)
     {
@@ -103,16 +103,16 @@ check_options (const MgExportOptions *o, GError **error)
   return TRUE;
 }
 
-static void
-compute_page (MgScene *scene, const MgExportOptions *o, MgPage *page)
+void
+mg_export_compute_page (MgScene *scene, const MgExportOptions *o, MgPage *page)
 {
   mg_page_compute (page, scene, o->has_region ? &o->region : NULL, o->scale, o->margin,
                    o->title, o->legend,
                    o->transparent && o->format != MG_EXPORT_FORMAT_PDF);
 }
 
-static gboolean
-check_pixels (const MgPage *page, const MgExportOptions *o, int *pw, int *ph, GError **error)
+gboolean
+mg_export_check_pixels (const MgPage *page, const MgExportOptions *o, int *pw, int *ph, GError **error)
 {
   double w = ceil (page->width * o->dpi / 72.0), h = ceil (page->height * o->dpi / 72.0);
 
@@ -144,20 +144,36 @@ mg_export_measure (MgScene *scene, const MgExportOptions *options, double *width
   MgPage page;
   gboolean ok = TRUE;
 
-  if (!check_options (options, error))
+  if (!mg_export_check_options (options, error))
     return FALSE;
-  compute_page (scene, options, &page);
+  mg_export_compute_page (scene, options, &page);
   if (width_pt)
     *width_pt = page.width;
   if (height_pt)
     *height_pt = page.height;
   if (options->format == MG_EXPORT_FORMAT_PNG)
-    ok = check_pixels (&page, options, pixel_width, pixel_height, error);
+    ok = mg_export_check_pixels (&page, options, pixel_width, pixel_height, error);
   mg_page_clear (&page);
   return ok;
 }
 
 /* ---- cairo outputs ------------------------------------------------------------- */
+
+void
+mg_export_paint_background (cairo_t *cr, MgScene *scene, const MgPage *page)
+{
+  cairo_save (cr);
+  if (page->transparent)
+    cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  else
+    {
+      const MgColor *c = &mg_scene_get_style (scene)->background;
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+    }
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
 
 static cairo_surface_t *
 render_surface (MgScene *scene, const MgExportOptions *o, GError **error)
@@ -165,8 +181,8 @@ render_surface (MgScene *scene, const MgExportOptions *o, GError **error)
   MgPage page;
   int pw, ph;
 
-  compute_page (scene, o, &page);
-  if (!check_pixels (&page, o, &pw, &ph, error))
+  mg_export_compute_page (scene, o, &page);
+  if (!mg_export_check_pixels (&page, o, &pw, &ph, error))
     {
       mg_page_clear (&page);
       return NULL;
@@ -184,6 +200,7 @@ render_surface (MgScene *scene, const MgExportOptions *o, GError **error)
     }
 
   cairo_t *cr = cairo_create (surface);
+  mg_export_paint_background (cr, scene, &page);
   cairo_scale (cr, o->dpi / 72.0, o->dpi / 72.0);
   mg_render_cairo_page (scene, cr, &page, TRUE);
   cairo_status_t status = cairo_status (cr);
@@ -210,7 +227,7 @@ mg_export_render_surface (MgScene *scene, const MgExportOptions *options, GError
 
   MgExportOptions o = *options;
   o.format = MG_EXPORT_FORMAT_PNG;
-  if (!check_options (&o, error))
+  if (!mg_export_check_options (&o, error))
     return NULL;
   return render_surface (scene, &o, error);
 }
@@ -222,37 +239,13 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-GBytes *
-mg_export_render_png_bytes (MgScene *scene, const MgExportOptions *options, GError **error)
-{
-  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  cairo_surface_t *surface = mg_export_render_surface (scene, options, error);
-  if (surface == NULL)
-    return NULL;
-
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_byte_array_unref (bytes);
-      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_RENDER,
-                   _("Could not encode the PNG image: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
-}
-
 static GBytes *
 render_pdf_bytes (MgScene *scene, const MgExportOptions *o, GError **error)
 {
   MgPage page;
   GByteArray *bytes = g_byte_array_new ();
 
-  compute_page (scene, o, &page);
+  mg_export_compute_page (scene, o, &page);
 
   /* Beyond 200 inches a side, viewers refuse the page: scale it down (it
    * stays vector, nothing is lost). */
@@ -294,7 +287,7 @@ render_svg_bytes (MgScene *scene, const MgExportOptions *o, GError **error)
   gsize length = 0;
   char *text;
 
-  compute_page (scene, o, &page);
+  mg_export_compute_page (scene, o, &page);
   text = mg_svg_write_page (scene, &page, &length, error);
   mg_page_clear (&page);
   if (text == NULL)
@@ -309,7 +302,7 @@ mg_export_scene_to_bytes (MgScene *scene, const MgExportOptions *options, GError
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_options (options, error))
+  if (!mg_export_check_options (options, error))
     return NULL;
   switch (options->format)
     {

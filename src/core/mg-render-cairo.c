@@ -219,6 +219,16 @@ mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
     f.has_raster = mg_raster_begin (&f.raster, cr, &to_device, viewport->x, viewport->y,
                                     viewport->scale, viewport->width, viewport->height);
   mg_viewport_get_visible_rect (viewport, &f.visible);
+  {
+    /* Only what meets the clip is drawn: a band of a large PNG
+     * (mg-export-png.c) costs what it shows, not the whole map. */
+    double cx0, cy0, cx1, cy1;
+    cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+    double x0 = MAX (cx0, f.visible.x), y0 = MAX (cy0, f.visible.y);
+    double x1 = MIN (cx1, f.visible.x + f.visible.width);
+    double y1 = MIN (cy1, f.visible.y + f.visible.height);
+    f.visible = (MgRect) { x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0) };
+  }
   /* A pixel of slack so that strokes on the edge are not cut. */
   double slack = 2.0 / viewport->scale;
   f.visible.x -= slack;
