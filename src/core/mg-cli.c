@@ -582,6 +582,8 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
           print_to (err, "maillage: %s: %s\n", r.path, error->message);
           return MG_CLI_EXIT_INPUT;
         }
+      g_debug ("Graphviz (%s): %.3f s", mg_layout_engine_to_string (layout->engine),
+               layout->seconds);
       debug_phase ("layout", &t);
       for (guint i = 0; layout->messages && i < layout->messages->len; i++)
         print_to (err, "%s: %s: %s\n", r.path, _("layout"),

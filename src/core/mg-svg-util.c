@@ -13,20 +13,47 @@
 void
 mg_svg_fmt_num (char *buf, gsize size, double v)
 {
-  if (!isfinite (v))
+  char digits[24];
+  gint64 hundredths;
+  guint n = 0, frac;
+  char *p = buf;
+
+  g_assert (size >= G_ASCII_DTOSTR_BUF_SIZE);
+  if (!isfinite (v) || fabs (v) < 0.005)
     v = 0;
-  if (fabs (v) < 0.005)
-    v = 0;
-  g_ascii_formatd (buf, (int) size, "%.2f", v);
-  char *dot = strchr (buf, '.');
-  if (dot != NULL)
+  if (fabs (v) >= 1e15)
     {
-      char *end = buf + strlen (buf) - 1;
-      while (end > dot && *end == '0')
-        *end-- = '\0';
-      if (end == dot)
-        *end = '\0';
+      /* Beyond exact hundredths in 64 bits: never a page coordinate. */
+      g_ascii_formatd (buf, (int) size, "%.0f", v);
+      return;
     }
+  /* Two decimals without trailing zeros, by integer arithmetic: an SVG
+   * writes hundreds of thousands of numbers and printf is the slow part.
+   * Locale-independent by construction. */
+  hundredths = llround (v * 100);
+  if (hundredths < 0)
+    {
+      *p++ = '-';
+      hundredths = -hundredths;
+    }
+  frac = (guint) (hundredths % 100);
+  hundredths /= 100;
+  do
+    {
+      digits[n++] = (char) ('0' + hundredths % 10);
+      hundredths /= 10;
+    }
+  while (hundredths > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  if (frac != 0)
+    {
+      *p++ = '.';
+      *p++ = (char) ('0' + frac / 10);
+      if (frac % 10 != 0)
+        *p++ = (char) ('0' + frac % 10);
+    }
+  *p = '\0';
 }
 
 void

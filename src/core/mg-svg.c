@@ -427,6 +427,16 @@ write_map (Svg *svg)
 }
 
 
+/* libxml2's xmlBuffer grows by exact sizes in 2.9 (a copy per write on
+ * large documents): the writer streams into a GString instead, which
+ * doubles, and whose data is handed over without a last copy. */
+static int
+append_to_string (void *context, const char *data, int len)
+{
+  g_string_append_len (context, data, len);
+  return len;
+}
+
 char *
 mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **error)
 {
@@ -434,8 +444,9 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
   g_return_val_if_fail (page != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  xmlBufferPtr buffer = xmlBufferCreate ();
-  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  GString *buffer = g_string_sized_new (64 * 1024);
+  xmlOutputBufferPtr output = xmlOutputBufferCreateIO (append_to_string, NULL, buffer, NULL);
+  xmlTextWriterPtr writer = output != NULL ? xmlNewTextWriter (output) : NULL;
   Svg svg = { scene, scene->style, page, writer, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
               mg_style_font_family_css (scene->style), FALSE,
               scene->has_lens_legend && scene->lens_legend.active != 0 };
@@ -443,7 +454,9 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
 
   if (writer == NULL)
     {
-      xmlBufferFree (buffer);
+      if (output != NULL)
+        xmlOutputBufferClose (output);
+      g_string_free (buffer, TRUE);
       g_hash_table_unref (svg.ids);
       g_free (svg.font_family);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not create the SVG writer"));
@@ -498,17 +511,19 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
   mg_svg_write_legend (&svg);
   mg_svg_end (&svg);
   mg_svg_check (&svg, xmlTextWriterEndDocument (writer));
-  xmlFreeTextWriter (writer);
+  xmlFreeTextWriter (writer); /* flushes and closes @output */
 
   if (svg.failed)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the SVG document"));
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the SVG document"));
+      g_string_free (buffer, TRUE);
+    }
   else
     {
-      result = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
       if (length)
-        *length = (gsize) xmlBufferLength (buffer);
+        *length = buffer->len;
+      result = g_string_free (buffer, FALSE);
     }
-  xmlBufferFree (buffer);
   g_hash_table_unref (svg.ids);
   g_free (svg.font_family);
   return result;
