@@ -112,6 +112,24 @@ mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char
     if (((char *) g_ptr_array_index (lines, i))[0] == '\0')
       g_ptr_array_remove_index (lines, i);
 
+  /* Most labels fit on one line as they are: the layout that wrapped
+   * them measures them too (one Pango layout instead of two, the larger
+   * part of building a scene). */
+  if (n_lines == 1 && lines->len == 1 && strcmp (g_ptr_array_index (lines, 0), text) == 0)
+    {
+      PangoRectangle logical;
+      pango_layout_get_extents (layout, NULL, &logical);
+      *width = logical.width / (double) PANGO_SCALE;
+      *height = logical.height / (double) PANGO_SCALE;
+      if (baselines)
+        {
+          *baselines = g_new (double, 1);
+          (*baselines)[0] = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+        }
+      g_ptr_array_add (lines, NULL);
+      return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+    }
+
   g_ptr_array_add (lines, NULL);
   char **result = (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
   guint n = g_strv_length (result);
@@ -312,6 +330,7 @@ typedef struct {
   const MgRect *rect;
   gboolean      blocked;
   double        shape_overlap; /* area of the rect over other shapes */
+  guint         stamp;         /* an actor in several cells counts once */
 } BlockData;
 
 static double
@@ -347,8 +366,10 @@ shape_blocks (gpointer item, gpointer data)
   if (it->type != MG_SCENE_ITEM_ACTOR || item == b->self || it->visibility == MG_ITEM_HIDDEN)
     return TRUE;
   MgSceneActor *other = item;
+  if (it->stamp == b->stamp)
+    return TRUE;
+  it->stamp = b->stamp;
   if (other->placed && mg_rect_intersects (&other->item.bounds, b->rect))
-    /* Cells may repeat an actor: the sum can only overestimate. */
     b->shape_overlap += overlap_area (&other->item.bounds, b->rect);
   return TRUE;
 }
@@ -358,12 +379,15 @@ shape_blocks (gpointer item, gpointer data)
 static gboolean
 spot_free (MgScene *scene, MgSceneActor *sa, const MgRect *rect, double *shape_overlap)
 {
-  BlockData b = { sa, rect, FALSE, 0 };
+  BlockData b = { sa, rect, FALSE, 0, 0 };
 
   mg_grid_foreach_in_rect (scene->label_index, rect, label_blocks, &b);
   if (b.blocked)
     return FALSE;
-  if (scene->index != NULL)
+  b.stamp = mg_scene_next_stamp (scene);
+  if (scene->label_shapes != NULL)
+    mg_grid_foreach_in_rect (scene->label_shapes, rect, shape_blocks, &b);
+  else if (scene->index != NULL)
     mg_grid_foreach_in_rect (scene->index, rect, shape_blocks, &b);
   *shape_overlap = b.shape_overlap;
   return TRUE;
@@ -496,7 +520,28 @@ mg_scene_place_all_labels (MgScene *scene)
       sa->placement = MG_LABEL_DROPPED;
       g_ptr_array_add (all, sa);
     }
+  /* The scene's index holds the relations too, several times as many
+   * items as actors: candidate spots are checked against the actors
+   * alone. */
+  MgRect extent = mg_rect_empty ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (all, i);
+      if (sa->placed && sa->item.visibility != MG_ITEM_HIDDEN)
+        mg_rect_union (&extent, &sa->item.bounds);
+    }
+  if (!mg_rect_is_empty (&extent))
+    {
+      scene->label_shapes = mg_grid_new (&extent, mg_grid_pick_cell_size (&extent, all->len));
+      for (guint i = 0; i < all->len; i++)
+        {
+          MgSceneActor *sa = g_ptr_array_index (all, i);
+          if (sa->placed && sa->item.visibility != MG_ITEM_HIDDEN)
+            mg_grid_insert_rect (scene->label_shapes, sa, &sa->item.bounds);
+        }
+    }
   place_in_priority (scene, all);
+  g_clear_pointer (&scene->label_shapes, mg_grid_free);
   scene->bounds_dirty = TRUE;
 }
 

@@ -184,6 +184,9 @@ struct _MgScene {
 
   MgGrid      *index;          /* MgSceneItem* by drawn bounds */
   MgGrid      *label_index;    /* MgSceneActor* by label_rect */
+  MgGrid      *label_shapes;   /* while placing all labels: the placed,
+                                  shown MgSceneActor* by bounds, without
+                                  the relations of @index */
   guint        stamp;          /* for deduplicating grid results */
 
   MgRect       bounds;
