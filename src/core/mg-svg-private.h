@@ -27,6 +27,7 @@ void   mg_svg_check (Svg *svg, int rc);
 void   mg_svg_start (Svg *svg, const char *name);
 void   mg_svg_end (Svg *svg);
 void   mg_svg_attr (Svg *svg, const char *name, const char *value);
+void   mg_svg_attr_plain (Svg *svg, const char *name, const char *value);
 void   mg_svg_attr_num (Svg *svg, const char *name, double v);
 /* name="#rrggbb", and name-opacity when not opaque. */
 void   mg_svg_attr_color (Svg *svg, const char *name, const MgColor *c);

@@ -81,20 +81,32 @@ mg_svg_attr (Svg *svg, const char *name, const char *value)
   mg_svg_check (svg, xmlTextWriterWriteAttribute (svg->w, BAD_CAST name, BAD_CAST value));
 }
 
+/* For values made here of characters that never need escaping (numbers,
+ * path data, #rrggbb): written as they are, without libxml2's escaping
+ * pass, which is most of the cost of a large SVG. */
+void
+mg_svg_attr_plain (Svg *svg, const char *name, const char *value)
+{
+  g_assert (strpbrk (value, "&<>\"'\t\n\r") == NULL);
+  mg_svg_check (svg, xmlTextWriterStartAttribute (svg->w, BAD_CAST name));
+  mg_svg_check (svg, xmlTextWriterWriteRaw (svg->w, BAD_CAST value));
+  mg_svg_check (svg, xmlTextWriterEndAttribute (svg->w));
+}
+
 void
 mg_svg_attr_num (Svg *svg, const char *name, double v)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   mg_svg_fmt_num (buf, sizeof buf, v);
-  mg_svg_attr (svg, name, buf);
+  mg_svg_attr_plain (svg, name, buf);
 }
 
 void
 mg_svg_attr_color (Svg *svg, const char *name, const MgColor *c)
 {
   g_autofree char *hex = mg_color_to_hex (c);
-  mg_svg_attr (svg, name, hex);
+  mg_svg_attr_plain (svg, name, hex);
   if (c->alpha < 0.999)
     {
       g_autofree char *op = g_strconcat (name, "-opacity", NULL);
@@ -219,7 +231,7 @@ mg_svg_path_element (Svg *svg, const char *cls, const char *d)
   mg_svg_start (svg, "path");
   if (cls)
     mg_svg_attr (svg, "class", cls);
-  mg_svg_attr (svg, "d", d);
+  mg_svg_attr_plain (svg, "d", d);
 }
 
 void
