@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "graphml-test-util.h"
@@ -101,6 +102,99 @@ test_example_map (gconstpointer data)
   mgt_assert_schema_valid (t1, l1);
 }
 
+/* What yEd sees of written GraphML: the file without the <data> of keys
+ * that are not yFiles ones, read back (NULL when nothing is left to strip). */
+static MgMap *
+read_graphics_only (const char *text, gsize length, const char *name)
+{
+  g_autoptr(MgtXml) x = mgt_xml_parse (text, length);
+  xmlXPathObjectPtr own = xmlXPathEvalExpression (
+    BAD_CAST "//g:data[not(@key = //g:key[@yfiles.type]/@id)]", x->ctx);
+  xmlChar *stripped = NULL;
+  int size = 0;
+  MgMap *map;
+
+  g_assert_nonnull (own);
+  for (int i = 0; own->nodesetval != NULL && i < own->nodesetval->nodeNr; i++)
+    {
+      xmlUnlinkNode (own->nodesetval->nodeTab[i]);
+      xmlFreeNode (own->nodesetval->nodeTab[i]);
+      own->nodesetval->nodeTab[i] = NULL;
+    }
+  xmlXPathFreeObject (own);
+  xmlDocDumpMemory (x->doc, &stripped, &size);
+  map = read_text ((const char *) stripped, (gsize) size, name);
+  xmlFree (stripped);
+  return map;
+}
+
+static gboolean
+close_to (double a, double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
+
+/* A yEd file edited in Maillage: every actor moved and renamed.  yEd, which
+ * reads only its graphics, sees the new places and names; the file stays
+ * valid and saving it again gives the same bytes. */
+static void
+test_yed_edit (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(MgMap) map = read_file (path);
+  GPtrArray *actors = mg_map_get_actors (map);
+  gsize l0, l1, l2;
+  g_autofree char *t0 = write_text (map, &l0);
+  g_autoptr(MgMap) before = read_graphics_only (t0, l0, name);
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autoptr(MgMap) after = NULL;
+  g_autoptr(MgMap) second = NULL;
+  guint n_placed = 0;
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgActor *actor = g_ptr_array_index (actors, i);
+      g_autofree char *label = g_strdup_printf ("L-%s <%u>", actor->id, i);
+
+      if (actor->has_position)
+        mg_map_set_actor_position (map, actor, actor->x + 10.5, actor->y - 7);
+      mg_map_set_actor_label (map, actor, label);
+    }
+  t1 = write_text (map, &l1);
+  after = read_graphics_only (t1, l1, name);
+  g_assert_cmpuint (mg_map_get_n_actors (after), ==, actors->len);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgActor *old = g_ptr_array_index (mg_map_get_actors (before), i);
+      MgActor *now = g_ptr_array_index (mg_map_get_actors (after), i);
+      g_autofree char *label = g_strdup_printf ("L-%s <%u>", now->id, i);
+
+      /* Actors yEd placed: moved in yEd too, and renamed. */
+      if (!old->has_position)
+        continue;
+      n_placed++;
+      g_assert_true (now->has_position);
+      if (!close_to (now->x, old->x + 10.5) || !close_to (now->y, old->y - 7))
+        g_error ("%s: actor %s at (%g, %g) in yEd, expected (%g, %g)", name, now->id,
+                 now->x, now->y, old->x + 10.5, old->y - 7);
+      g_assert_cmpstr (now->label, ==, label);
+    }
+  g_test_message ("%s: %u actors placed by yEd graphics", name, n_placed);
+
+  second = read_text (t1, l1, name);
+  t2 = write_text (second, &l2);
+  g_assert_cmpstr (t1, ==, t2);
+  if (mgt_graphml_schema () != NULL)
+    {
+      g_autofree char *invalid_before = mgt_schema_errors_file (mgt_graphml_schema (), path);
+
+      if (invalid_before == NULL)
+        mgt_assert_schema_valid (t1, l1);
+    }
+}
+
 static void
 test_skip (gconstpointer data)
 {
@@ -190,6 +284,13 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   add_directory_tests ("MAILLAGE_CORPUS_DIR", "/corpus/round-trip", test_round_trip, keep);
+  if (g_getenv ("MAILLAGE_CORPUS_DIR") != NULL)
+    {
+      g_autofree char *yed = g_build_filename (g_getenv ("MAILLAGE_CORPUS_DIR"), "yed", NULL);
+
+      g_setenv ("MGT_CORPUS_YED_DIR", yed, TRUE);
+    }
+  add_directory_tests ("MGT_CORPUS_YED_DIR", "/corpus/yed-edit", test_yed_edit, keep);
 
   data_dir = g_getenv ("MAILLAGE_DATA_DIR");
   if (data_dir != NULL)

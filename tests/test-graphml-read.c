@@ -238,10 +238,13 @@ test_yed (void)
   g_assert_cmpstr (michelin->notes, ==, "Tyre maker.");
   g_assert_cmpstr (mgr_value (busi->data, "d3"), ==, "https://example.org/incubator");
 
-  /* yEd edge labels name the relation when no kind was given. */
-  g_assert_cmpstr (inner->kind, ==, "partnership");
-  g_assert_cmpstr (e1->kind, ==, "support");
+  /* A yEd edge label is free text: it becomes the notes when none were
+   * given, never the kind; it stays in the kept graphics either way. */
+  g_assert_null (inner->kind);
+  g_assert_cmpstr (inner->notes, ==, "partnership");
+  g_assert_null (e1->kind);
   g_assert_cmpstr (e1->notes, ==, "Incubation contract");
+  g_assert_nonnull (strstr (mgr_data (e1->data, "d8")->value, "<y:EdgeLabel>support</y:EdgeLabel>"));
   g_assert_true (mgr_data (e1->data, "d8")->is_xml);
 
   /* Root namespace declarations and graphml-level data are kept. */
@@ -264,6 +267,31 @@ test_yed (void)
   }
   mgr_dump_warnings (warnings);
   g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+static void
+count_signal (MgMap *map, gpointer item, guint *count)
+{
+  (*count)++;
+}
+
+/* The reader adds actors and relations quietly, then hands over a map
+ * that signals its changes like any other. */
+static void
+test_map_signals_after_read (void)
+{
+  g_autoptr (MgMap) map = mgr_read_fixture ("yed.graphml", NULL);
+  guint actors_added = 0, relations_added = 0;
+  MgActor *a;
+
+  g_signal_connect (map, "actor-added", G_CALLBACK (count_signal), &actors_added);
+  g_signal_connect (map, "relation-added", G_CALLBACK (count_signal), &relations_added);
+  a = mg_map_add_actor (map, "new");
+  mg_map_add_relation (map, a, mgr_actor (map, "n1"), NULL, TRUE);
+  g_assert_cmpuint (actors_added, ==, 1);
+  g_assert_cmpuint (relations_added, ==, 1);
+  g_assert_cmpuint (a->edits, ==, 0);
+  g_assert_cmpuint (mgr_actor (map, "n1")->edits, ==, 0);
 }
 
 static void
@@ -684,6 +712,7 @@ main (int argc, char **argv)
   g_test_add_func ("/graphml/read/keys-after-graph", test_late_keys);
   g_test_add_func ("/graphml/read/keys-inside-graph", test_keys_inside_graph);
   g_test_add_func ("/graphml/read/yed-label-geometry-fill-group", test_yed);
+  g_test_add_func ("/graphml/read/map-signals-after-read", test_map_signals_after_read);
   g_test_add_func ("/graphml/read/gephi-position-colour-size", test_gephi);
   g_test_add_func ("/graphml/read/networkx-typed-keys", test_networkx);
   g_test_add_func ("/graphml/read/igraph-typed-keys", test_igraph);

@@ -189,7 +189,12 @@ build_rich_map (RichFlags flags)
 
       if (rel->directed_attr == -1 && rel->directed != graph->directed)
         rel->directed_attr = rel->directed;
+      rel->edits = 0;
     }
+  /* Built as a reader builds: nothing counts as edited, so the kept yEd
+   * graphics are written as they are. */
+  for (guint i = 0; i < mg_map_get_n_actors (map); i++)
+    ((MgActor *) g_ptr_array_index (mg_map_get_actors (map), i))->edits = 0;
 
   return map;
 }

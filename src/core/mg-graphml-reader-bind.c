@@ -40,6 +40,8 @@ static const char *const notes_names[] = { "notes", "note", "description", "comm
 static const char *const x_names[] = { "x", NULL };
 static const char *const y_names[] = { "y", NULL };
 static const char *const pinned_names[] = { "pinned", NULL };
+static const char *const width_names[] = { "width", NULL };
+static const char *const height_names[] = { "height", NULL };
 static const char *const kind_names[] = { "kind", "type", "label", "relation", "edge label",
                                           NULL };
 static const char *const weight_names[] = { "weight", NULL };
@@ -55,6 +57,8 @@ static const FieldNames node_fields[] = {
   { MG_FIELD_X, x_names },
   { MG_FIELD_Y, y_names },
   { MG_FIELD_PINNED, pinned_names },
+  { MG_FIELD_WIDTH, width_names },
+  { MG_FIELD_HEIGHT, height_names },
 };
 
 static const FieldNames edge_fields[] = {
@@ -71,7 +75,7 @@ static const FieldNames graph_fields[] = {
 
 static const char *const field_names[MG_N_FIELDS] = {
   "", "label", "role", "territory", "lessons", "notes", "x", "y", "pinned",
-  "kind", "weight", "title", "description",
+  "kind", "weight", "title", "description", "width", "height",
 };
 
 #define FIELD_BIT(f) (1u << (f))
@@ -456,6 +460,15 @@ apply_actor_field (MgReader *r, MgActor *actor, MgField field, const char *text)
         return FALSE;
       actor->pinned = pinned;
       break;
+    case MG_FIELD_WIDTH:
+    case MG_FIELD_HEIGHT:
+      if (!mg_parse_double (text, &number) || number < 0)
+        return FALSE;
+      if (field == MG_FIELD_WIDTH)
+        actor->width = number;
+      else
+        actor->height = number;
+      break;
     default:
       return FALSE;
     }
@@ -600,7 +613,8 @@ mg_reader_take_value (MgReader *r, const MgOwner *owner, const char *key_id,
     {
       /* A number a numeric field took is a valid float / double, unless
        * written in hexadecimal, which XML Schema does not allow. */
-      if (!((field == MG_FIELD_X || field == MG_FIELD_Y || field == MG_FIELD_WEIGHT) &&
+      if (!((field == MG_FIELD_X || field == MG_FIELD_Y || field == MG_FIELD_WEIGHT ||
+             field == MG_FIELD_WIDTH || field == MG_FIELD_HEIGHT) &&
             (info->key->type == MG_VALUE_DOUBLE || info->key->type == MG_VALUE_FLOAT) &&
             strpbrk (value, "xX") == NULL))
         mg_reader_check_type (r, info->key, value, is_xml, owner, line);

@@ -6,10 +6,12 @@
  * nodes (a node never declared is made, where the edge is); values left in
  * data lists whose key is bound; then, for what no value gave, yEd graphics
  * (label, centre of y:Geometry, size, y:Fill colour — a yEd edge label
- * becomes the relation kind when none was given), Gephi r/g/b (colour) and
- * size keys (which also stay plain data), and last the <default> of bound
- * keys.  A position needs x and y: defaults of x / y only complete a
+ * becomes the relation's notes when none were given, never its kind: the
+ * kinds are a vocabulary, edge labels are free text), the <default> of
+ * bound keys, and last Gephi r/g/b (colour) and size keys (which also stay
+ * plain data).  A position needs x and y: defaults of x / y only complete a
  * position, and a lone explicit coordinate stays a plain attribute.
+ * Maillage's own width / height keys win over yEd and Gephi sizes.
  */
 #include "config.h"
 
@@ -307,8 +309,11 @@ apply_yed (Resolve *s)
                   state->has_x = state->has_y = TRUE;
                   state->fields |= FIELD_BIT (MG_FIELD_X) | FIELD_BIT (MG_FIELD_Y);
                 }
-              actor->width = info->width;
-              actor->height = info->height;
+              if (!(state->fields & FIELD_BIT (MG_FIELD_WIDTH)))
+                actor->width = info->width;
+              if (!(state->fields & FIELD_BIT (MG_FIELD_HEIGHT)))
+                actor->height = info->height;
+              state->fields |= FIELD_BIT (MG_FIELD_WIDTH) | FIELD_BIT (MG_FIELD_HEIGHT);
               state->sized = TRUE;
             }
           if (info->has_fill)
@@ -324,10 +329,14 @@ apply_yed (Resolve *s)
           owner.kind = MG_OWNER_EDGE;
           owner.owner = mg_reader_edge (r, owner.edge)->relation;
         }
-      /* A yEd edge label names the relation when nothing else does. */
+      /* A yEd edge label is free text ("funds", "€2M", "since 2019"): it
+       * describes the relation when nothing else does, and stays in the
+       * kept graphics either way. */
       if (owner.owner != NULL && info->label != NULL &&
-          ((MgRelation *) owner.owner)->kind == NULL)
-        mg_reader_apply_field (r, &owner, MG_FIELD_KIND, info->label);
+          ((MgRelation *) owner.owner)->notes == NULL &&
+          !(g_array_index (r->relation_fields, guint32,
+                           ((MgRelation *) owner.owner)->index) & FIELD_BIT (MG_FIELD_NOTES)))
+        mg_reader_apply_field (r, &owner, MG_FIELD_NOTES, info->label);
     }
 }
 
@@ -447,7 +456,12 @@ finish_actors (Resolve *s)
                          state->rgb[2];
         }
       if (!state->sized && state->has_size)
-        actor->width = actor->height = state->size;
+        {
+          if (!(state->fields & FIELD_BIT (MG_FIELD_WIDTH)))
+            actor->width = state->size;
+          if (!(state->fields & FIELD_BIT (MG_FIELD_HEIGHT)))
+            actor->height = state->size;
+        }
     }
 }
 

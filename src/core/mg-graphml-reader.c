@@ -374,6 +374,9 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
 
       xmlTextReaderSetStructuredErrorHandler (r->reader, on_xml_error, r);
       r->map = mg_map_new ();
+      /* Nobody can listen to the map yet: no signal per actor and
+       * relation. */
+      mg_map_begin_load (r->map);
       walk = mg_walk_new (r);
       walked = mg_walk_run (walk);
       mg_walk_free (walk);
@@ -390,6 +393,8 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
         }
       if (walked && mg_reader_resolve (r))
         map = g_steal_pointer (&r->map);
+      if (r->map != NULL || map != NULL)
+        mg_map_end_load (map != NULL ? map : r->map);
     }
 
   if (map == NULL)

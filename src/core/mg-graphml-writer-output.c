@@ -54,8 +54,8 @@ is_xml_char (gunichar c)
  * XML forbids (control characters) become U+FFFD, so that a stray byte in an
  * attribute never makes the whole file unreadable.  Returns @text itself when
  * it is fine, else a copy stored in *@owned. */
-static const char *
-xml_safe_text (const char *text, char **owned)
+const char *
+mg_writer_safe_text (const char *text, char **owned)
 {
   g_autofree char *valid = NULL;
   gboolean ascii = TRUE;
@@ -102,7 +102,7 @@ mg_writer_attr (MgWriter *w, const char *name, const char *value)
   g_autofree char *owned = NULL;
 
   mg_writer_check (w, xmlTextWriterWriteAttribute (w->xml, BAD_CAST name,
-                                         BAD_CAST xml_safe_text (value, &owned)));
+                                         BAD_CAST mg_writer_safe_text (value, &owned)));
 }
 
 void
@@ -111,7 +111,7 @@ mg_writer_text (MgWriter *w, const char *text)
   g_autofree char *owned = NULL;
 
   mg_writer_mark_content (w);
-  mg_writer_check (w, xmlTextWriterWriteString (w->xml, BAD_CAST xml_safe_text (text, &owned)));
+  mg_writer_check (w, xmlTextWriterWriteString (w->xml, BAD_CAST mg_writer_safe_text (text, &owned)));
 }
 
 void
@@ -219,8 +219,19 @@ mg_writer_plain_data (MgWriter *w, GPtrArray *data, MgKey *const *used, guint n_
         continue;
       for (guint j = 0; j < n_used; j++)
         skip |= used[j] == d->key;
-      if (!skip)
-        write_data_element (w, d->key->id, d->value, d->is_xml, d->attrs);
+      if (skip)
+        continue;
+      if (d->is_xml && w->replaced != NULL)
+        {
+          const char *fresh = g_hash_table_lookup (w->replaced, d);
+
+          if (fresh != NULL)
+            {
+              write_data_element (w, d->key->id, fresh, TRUE, d->attrs);
+              continue;
+            }
+        }
+      write_data_element (w, d->key->id, d->value, d->is_xml, d->attrs);
     }
 }
 

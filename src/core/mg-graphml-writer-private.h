@@ -1,10 +1,12 @@
 /* mg-graphml-writer-private.h — shared state of the GraphML writer.
  *
- * The writer is split in two files:
+ * The writer is split in three files:
  *   mg-graphml-writer.c         what goes where: keys for Maillage's fields,
  *                               the graph structure, the document;
  *   mg-graphml-writer-output.c  how it is written: elements, escaping,
- *                               kept XML, data and field values, keys.
+ *                               kept XML, data and field values, keys;
+ *   mg-graphml-writer-yed.c     kept yEd graphics brought up to date with
+ *                               what was edited, and actor sizes.
  */
 #pragma once
 
@@ -41,6 +43,10 @@ typedef struct {
   GPtrArray       *top;         /* MgWriterGraph*, one per top-level graph */
   GHashTable      *groups;      /* MgActor* → MgWriterGraph* of its nested graph */
   GPtrArray       *owned_infos; /* MgGraphInfo* made up for the output */
+
+  GHashTable      *replaced;    /* MgData* → char*: kept XML written in its
+                                   place (yEd graphics refreshed), or NULL */
+  guint8          *size_needed; /* by actor index: write width / height */
 } MgWriter;
 
 /* Field values written for one element, to keep plain data off their keys. */
@@ -50,6 +56,8 @@ typedef struct {
 } MgWriterUsed;
 
 void mg_writer_check (MgWriter *w, int rc);
+/* @text, or a copy in *@owned with what XML 1.0 cannot hold replaced. */
+const char *mg_writer_safe_text (const char *text, char **owned);
 void mg_writer_mark_content (MgWriter *w);
 void mg_writer_open (MgWriter *w, const char *name);
 void mg_writer_close (MgWriter *w);
@@ -66,5 +74,12 @@ void mg_writer_field_boolean (MgWriter *w, MgWriterUsed *used, MgField field, Mg
 void mg_writer_field_lessons (MgWriter *w, MgWriterUsed *used, MgWriterSlot slot, MgLessonSet lessons);
 gboolean mg_writer_key_default_boolean (const MgKey *key);
 void mg_writer_key (MgWriter *w, const MgKey *key);
+
+/* mg-graphml-writer-yed.c */
+/* Decides, before anything is written, which kept yEd graphics are
+ * refreshed (w->replaced) and which actors need their size written
+ * (w->size_needed). */
+void mg_writer_plan_graphics (MgWriter *w);
+void mg_writer_clear_graphics (MgWriter *w);
 
 G_END_DECLS

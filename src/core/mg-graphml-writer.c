@@ -113,6 +113,8 @@ plan_keys (MgWriter *w)
       need[MG_FIELD_X][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_Y][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_PINNED][MG_SLOT_NODE] |= (!a->pinned) != (!pinned_default);
+      need[MG_FIELD_WIDTH][MG_SLOT_NODE] |= w->size_needed[i];
+      need[MG_FIELD_HEIGHT][MG_SLOT_NODE] |= w->size_needed[i];
     }
   for (guint i = 0; i < relations->len; i++)
     {
@@ -136,6 +138,8 @@ plan_keys (MgWriter *w)
   BIND (MG_FIELD_X, MG_SLOT_NODE, MG_DOMAIN_NODE, "x", "x", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_Y, MG_SLOT_NODE, MG_DOMAIN_NODE, "y", "y", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_PINNED, MG_SLOT_NODE, MG_DOMAIN_NODE, "pinned", "pinned", MG_VALUE_BOOLEAN, "false");
+  BIND (MG_FIELD_WIDTH, MG_SLOT_NODE, MG_DOMAIN_NODE, "width", "width", MG_VALUE_DOUBLE, NULL);
+  BIND (MG_FIELD_HEIGHT, MG_SLOT_NODE, MG_DOMAIN_NODE, "height", "height", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_KIND, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "kind", "kind", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_LESSONS, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_lessons", "lessons", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_NOTES, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_notes", "notes", MG_VALUE_STRING, NULL);
@@ -265,6 +269,11 @@ write_actor (MgWriter *w, MgActor *a, gboolean container_directed)
     }
   if ((!a->pinned) != (!mg_writer_key_default_boolean (w->field_keys[MG_FIELD_PINNED][MG_SLOT_NODE])))
     mg_writer_field_boolean (w, &used, MG_FIELD_PINNED, MG_SLOT_NODE, a->pinned);
+  if (w->size_needed[a->index])
+    {
+      mg_writer_field_number (w, &used, MG_FIELD_WIDTH, MG_SLOT_NODE, a->width);
+      mg_writer_field_number (w, &used, MG_FIELD_HEIGHT, MG_SLOT_NODE, a->height);
+    }
   mg_writer_plain_data (w, a->data, used.keys, used.n);
 
   /* Ports and other kept children come before the nested graph, as the
@@ -520,10 +529,12 @@ mg_graphml_write_to_string (MgMap *map, gsize *length, GError **error)
   w.groups = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) graph_plan_free);
   w.owned_infos = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_graph_info_free);
 
+  mg_writer_plan_graphics (&w);
   plan_keys (&w);
   plan_structure (&w);
   write_document (&w);
   failed = w.failed;
+  mg_writer_clear_graphics (&w);
 
   xmlFreeTextWriter (w.xml); /* closes the buffer */
   g_array_unref (w.has_content);

@@ -26,6 +26,9 @@ struct _MgMap {
 
   guint         next_actor_serial;
   guint         next_key_serial;
+
+  guint         loading;       /* depth of mg_map_begin_load() */
+  guint         load_n_actors, load_n_relations; /* counts when it began */
 };
 
 enum {
@@ -662,6 +665,8 @@ mg_map_add_actor (MgMap *map, const char *id)
   g_ptr_array_add (map->actors, actor);
   g_hash_table_insert (map->actor_by_id, actor->id, actor);
 
+  if (map->loading > 0)
+    return actor;
   g_signal_emit (map, signals[ACTOR_ADDED], 0, actor);
   g_object_notify_by_pspec (G_OBJECT (map), properties[PROP_N_ACTORS]);
   return actor;
@@ -754,6 +759,8 @@ mg_map_add_relation (MgMap *map, MgActor *source, MgActor *target,
   relation->index = map->relations->len;
   g_ptr_array_add (map->relations, relation);
 
+  if (map->loading > 0)
+    return relation;
   g_signal_emit (map, signals[RELATION_ADDED], 0, relation);
   g_object_notify_by_pspec (G_OBJECT (map), properties[PROP_N_RELATIONS]);
   return relation;
@@ -781,12 +788,14 @@ mg_map_get_actor_relations (MgMap *map, MgActor *actor)
 static void
 actor_changed (MgMap *map, MgActor *actor, MgChangeFlags flags)
 {
+  actor->edits |= flags;
   g_signal_emit (map, signals[ACTOR_CHANGED], 0, actor, (guint) flags);
 }
 
 static void
 relation_changed (MgMap *map, MgRelation *relation, MgChangeFlags flags)
 {
+  relation->edits |= flags;
   g_signal_emit (map, signals[RELATION_CHANGED], 0, relation, (guint) flags);
 }
 
@@ -1076,11 +1085,36 @@ mg_map_apply_positions (MgMap *map, const double *positions, const gboolean *mas
 
       if ((mask != NULL && !mask[i]) || !isfinite (x) || !isfinite (y))
         continue;
+      if (!actor->has_position || actor->x != x || actor->y != y)
+        actor->edits |= MG_CHANGE_POSITION;
       actor->x = x;
       actor->y = y;
       actor->has_position = TRUE;
     }
   g_signal_emit (map, signals[LAYOUT_CHANGED], 0);
+}
+
+void
+mg_map_begin_load (MgMap *map)
+{
+  g_return_if_fail (MG_IS_MAP (map));
+  if (map->loading++ > 0)
+    return;
+  map->load_n_actors = map->actors->len;
+  map->load_n_relations = map->relations->len;
+}
+
+void
+mg_map_end_load (MgMap *map)
+{
+  g_return_if_fail (MG_IS_MAP (map));
+  g_return_if_fail (map->loading > 0);
+  if (--map->loading > 0)
+    return;
+  if (map->actors->len != map->load_n_actors)
+    g_object_notify_by_pspec (G_OBJECT (map), properties[PROP_N_ACTORS]);
+  if (map->relations->len != map->load_n_relations)
+    g_object_notify_by_pspec (G_OBJECT (map), properties[PROP_N_RELATIONS]);
 }
 
 gboolean

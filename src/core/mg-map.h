@@ -57,6 +57,8 @@ typedef enum {
   MG_FIELD_WEIGHT,      /* relation weight */
   MG_FIELD_TITLE,       /* map title (graph level) */
   MG_FIELD_DESCRIPTION, /* map description (graph level) */
+  MG_FIELD_WIDTH,       /* actor width */
+  MG_FIELD_HEIGHT,      /* actor height */
   MG_N_FIELDS
 } MgField;
 
@@ -137,6 +139,10 @@ struct _MgActor {
   MgXmlExtra   extra;
 
   guint        index;      /* position in mg_map_get_actors(); kept by the map */
+  /* MgChangeFlags of the edits made through the mg_map_* functions since
+   * the actor was added (a reader leaves it 0).  The writer refreshes the
+   * kept yEd graphics of what was edited, and only of that. */
+  guint        edits;
 };
 
 struct _MgRelation {
@@ -164,6 +170,7 @@ struct _MgRelation {
   MgXmlExtra   extra;      /* sourceport, targetport… */
 
   guint        index;      /* position in mg_map_get_relations() */
+  guint        edits;      /* MgChangeFlags edited since added, as for actors */
 };
 
 /* What changed, for the *-changed signals. */
@@ -259,6 +266,13 @@ const char *mg_relation_get_attribute (MgRelation *relation, const char *name);
 void mg_map_apply_positions (MgMap *map, const double *positions, const gboolean *mask);
 /* TRUE when every actor has a position (the map can be shown without layout). */
 gboolean mg_map_has_positions (MgMap *map);
+
+/* Loading: for a reader building a fresh map that nobody listens to yet.
+ * Between the two calls, adding actors and relations emits no signal and
+ * no notification; mg_map_end_load() notifies "n-actors" / "n-relations"
+ * once.  Calls nest. */
+void     mg_map_begin_load (MgMap *map);
+void     mg_map_end_load (MgMap *map);
 
 /* ---- keys, graphs and document-level extras (for the GraphML layer) --- */
 
