@@ -330,6 +330,45 @@ test_label_wrapping (void)
   g_assert_cmpfloat (w, ==, 0);
 }
 
+/* The scene keeps shaped labels across rebuilds, but never past a change
+ * of what they depend on: the text, the font size, the line limit. */
+static void
+test_label_wrap_cache (void)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  MgActor *a = add_actor (map, "a", "Agence régionale de développement économique", "agency",
+                          NULL, 0, 0);
+  add_actor (map, "b", "Agence régionale de développement économique", "agency", NULL, 400, 0);
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgSceneActor *sa = scene_actor (scene, map, "a");
+  double width = sa->text_width, height = sa->text_height;
+  guint lines = sa->n_label_lines;
+
+  g_assert_cmpuint (lines, >=, 2);
+  /* The same text on another actor, and after a rebuild: the same lines. */
+  g_assert_cmpfloat (scene_actor (scene, map, "b")->text_width, ==, width);
+  mg_map_apply_positions (map, (double[]) { 10, 10, 500, 10 }, NULL);
+  sa = scene_actor (scene, map, "a");
+  g_assert_cmpfloat (sa->text_width, ==, width);
+  g_assert_cmpuint (sa->n_label_lines, ==, lines);
+
+  /* A new text is shaped anew. */
+  mg_map_set_actor_label (map, a, "CNRS");
+  sa = scene_actor (scene, map, "a");
+  g_assert_cmpuint (sa->n_label_lines, ==, 1);
+  g_assert_cmpfloat (sa->text_width, <, width / 2);
+
+  /* A bigger font, fewer lines: measured again. */
+  g_autoptr (MgStyle) big = mg_style_copy (mg_scene_get_style (scene));
+  big->label_size *= 2;
+  big->label_max_lines = 1;
+  mg_scene_set_style (scene, big);
+  sa = scene_actor (scene, map, "b");
+  g_assert_cmpuint (sa->n_label_lines, ==, 1);
+  g_assert_true (g_str_has_suffix (sa->label_lines[0], "…"));
+  g_assert_cmpfloat (sa->text_height, >, 1.5 * height / lines);
+}
+
 static void
 on_changed (MgScene *scene, gpointer area, guint *count)
 {
@@ -562,6 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/labels/collision-pair", test_label_collision_pair);
   g_test_add_func ("/scene/labels/collision-dense", test_label_collision_dense);
   g_test_add_func ("/scene/labels/wrapping", test_label_wrapping);
+  g_test_add_func ("/scene/labels/wrap-cache", test_label_wrap_cache);
   g_test_add_func ("/scene/update/follows-map", test_incremental_update);
   g_test_add_func ("/scene/legend/lists-present", test_legend_lists_present);
   g_test_add_func ("/scene/describe", test_describe);

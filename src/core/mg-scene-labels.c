@@ -168,6 +168,68 @@ mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char
   return result;
 }
 
+/* A label's lines and size depend only on its text, the font, the wrap
+ * width and the line limit: the scene keeps them, so that rebuilding it
+ * (after a layout, a filter, a style change that keeps the font) does
+ * not shape every label again, the larger part of building a scene. */
+typedef struct {
+  char   **lines;
+  guint    n_lines;
+  double   width, height;
+  double  *baselines;
+} Wrapped;
+
+static void
+wrapped_free (gpointer data)
+{
+  Wrapped *w = data;
+
+  g_strfreev (w->lines);
+  g_free (w->baselines);
+  g_free (w);
+}
+
+void
+mg_scene_check_wrap_cache (MgScene *scene)
+{
+  g_autofree char *font = pango_font_description_to_string (scene->label_font);
+  char width[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = g_strdup_printf ("%s|%s|%u", font,
+                                          g_ascii_dtostr (width, sizeof width,
+                                                          scene->label_wrap_width),
+                                          scene->style->label_max_lines);
+
+  if (scene->wrap_cache == NULL || g_strcmp0 (key, scene->wrap_cache_key) != 0 ||
+      g_hash_table_size (scene->wrap_cache) > 2 * scene->actors->len + 1024)
+    {
+      /* Another font or width, or many labels that are gone. */
+      g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
+      scene->wrap_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wrapped_free);
+      g_free (scene->wrap_cache_key);
+      scene->wrap_cache_key = g_steal_pointer (&key);
+    }
+}
+
+static const Wrapped *
+wrap_label (MgScene *scene, const char *text)
+{
+  Wrapped *w;
+
+  if (scene->wrap_cache == NULL)
+    mg_scene_check_wrap_cache (scene);
+  w = g_hash_table_lookup (scene->wrap_cache, text);
+  if (w == NULL)
+    {
+      w = g_new0 (Wrapped, 1);
+      w->lines = mg_scene_wrap_text (scene, scene->label_font, text, scene->label_wrap_width,
+                                     scene->style->label_max_lines, &w->width, &w->height,
+                                     &w->baselines);
+      w->n_lines = g_strv_length (w->lines);
+      g_hash_table_insert (scene->wrap_cache, g_strdup (text), w);
+    }
+  return w;
+}
+
 void
 mg_scene_layout_label (MgScene *scene, MgSceneActor *sa)
 {
@@ -182,10 +244,12 @@ mg_scene_layout_label (MgScene *scene, MgSceneActor *sa)
       sa->label_lines = g_new0 (char *, 1);
       return;
     }
-  sa->label_lines = mg_scene_wrap_text (scene, scene->label_font, sa->full_label,
-                                        scene->label_wrap_width, scene->style->label_max_lines,
-                                        &sa->text_width, &sa->text_height, &sa->baselines);
+  const Wrapped *w = wrap_label (scene, sa->full_label);
+  sa->label_lines = g_strdupv (w->lines);
   sa->n_label_lines = g_strv_length (sa->label_lines);
+  sa->text_width = w->width;
+  sa->text_height = w->height;
+  sa->baselines = w->n_lines > 0 ? g_memdup2 (w->baselines, w->n_lines * sizeof (double)) : NULL;
 }
 
 static void

@@ -89,6 +89,9 @@ void     mg_scene_place_all_labels (MgScene *scene);
 void     mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *area);
 /* Drops the label index (before a rebuild). */
 void     mg_scene_clear_label_index (MgScene *scene);
+/* Drops the scene's shaped labels when the label font, wrap width or line
+ * limit changed (call after setting them). */
+void     mg_scene_check_wrap_cache (MgScene *scene);
 /* The wrapped lines of @text at most @max_width wide (no line limit);
  * used for titles (transfer full). */
 char   **mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font,
@@ -173,6 +176,8 @@ struct _MgScene {
   MgStyle     *style;
   PangoContext *pango;
   PangoLayout *measure;        /* reused for measuring */
+  GHashTable  *wrap_cache;     /* label text → MgWrapped, for wrap_cache_key */
+  char        *wrap_cache_key; /* font, wrap width and line limit it is for */
   PangoFontDescription *label_font;
   double       label_wrap_width;
 

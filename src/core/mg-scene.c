@@ -294,6 +294,7 @@ setup_fonts (MgScene *scene)
   if (cw <= 0)
     cw = scene->style->label_size * 0.55;
   scene->label_wrap_width = cw * MAX (scene->style->label_line_chars, 4u);
+  mg_scene_check_wrap_cache (scene);
 }
 
 void
@@ -614,6 +615,8 @@ mg_scene_finalize (GObject *object)
   g_clear_pointer (&scene->lens_filter, g_free);
   g_clear_pointer (&scene->label_font, pango_font_description_free);
   g_clear_object (&scene->measure);
+  g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
+  g_clear_pointer (&scene->wrap_cache_key, g_free);
   g_clear_object (&scene->pango);
   g_clear_pointer (&scene->style, mg_style_unref);
   g_clear_object (&scene->map);
