@@ -493,12 +493,60 @@ debug_phase (const char *what, gint64 *since)
   *since = t;
 }
 
+typedef struct {
+  MgLayoutRequest *request;
+  MgLayoutResult  *result;
+  GError          *error;
+} LayoutJob;
+
+static gpointer
+layout_thread (gpointer data)
+{
+  LayoutJob *job = data;
+
+  job->result = mg_layout_run (job->request, NULL, &job->error);
+  return NULL;
+}
+
+/* Lays @map out.  With @scene_out (an export), the scene is built on this
+ * thread while Graphviz works on another: shaping the labels, most of a
+ * scene's cost, then overlaps the layout, and the scene only has to place
+ * things once the positions arrive (it keeps the shaped labels). */
 static gboolean
-export_map (Request *r, MgMap *map, MgVisibility *visibility, MgLayoutResult *layout,
-            GError **error)
+lay_out (Request *r, MgMap *map, MgLayoutResult **out_result, MgScene **scene_out,
+         GError **error)
+{
+  gint64 t = g_get_monotonic_time ();
+  LayoutJob job = { mg_layout_request_new (map, &r->layout), NULL, NULL };
+  GThread *thread = g_thread_new ("mg-layout", layout_thread, &job);
+
+  debug_phase ("layout request", &t);
+  if (scene_out != NULL)
+    {
+      g_autoptr (MgStyle) style = mg_style_new ();
+      *scene_out = mg_scene_new (map, style);
+      debug_phase ("scene, while Graphviz works", &t);
+    }
+  g_thread_join (thread);
+  debug_phase ("waiting for Graphviz", &t);
+  mg_layout_request_free (job.request);
+  if (job.result == NULL)
+    {
+      g_propagate_error (error, job.error);
+      return FALSE;
+    }
+  mg_layout_result_apply (job.result, map);
+  debug_phase ("applying the layout", &t);
+  *out_result = job.result;
+  return TRUE;
+}
+
+static gboolean
+export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
+            MgLayoutResult *layout, GError **error)
 {
   g_autoptr (MgStyle) style = mg_style_new ();
-  g_autoptr (MgScene) scene = mg_scene_new (map, style);
+  g_autoptr (MgScene) scene = prepared != NULL ? g_object_ref (prepared) : mg_scene_new (map, style);
   MgExportOptions options;
   gint64 t = g_get_monotonic_time ();
   gboolean done;
@@ -533,6 +581,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
   g_autoptr (MgMap) map = NULL;
   g_autoptr (MgVisibility) visibility = NULL;
   g_autoptr (MgLayoutResult) layout = NULL;
+  g_autoptr (MgScene) scene = NULL;
   gint64 t = g_get_monotonic_time ();
 
   g_return_val_if_fail (options != NULL, MG_CLI_EXIT_USAGE);
@@ -577,7 +626,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
    * them is laid out before it is exported. */
   if (r.run_layout || (r.export_path != NULL && !mg_map_has_positions (map)))
     {
-      if (!mg_layout_map_sync (map, &r.layout, &layout, &error))
+      if (!lay_out (&r, map, &layout, r.export_path != NULL ? &scene : NULL, &error))
         {
           print_to (err, "maillage: %s: %s\n", r.path, error->message);
           return MG_CLI_EXIT_INPUT;
@@ -595,7 +644,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
-  if (r.export_path != NULL && !export_map (&r, map, visibility, layout, &error))
+  if (r.export_path != NULL && !export_map (&r, map, scene, visibility, layout, &error))
     {
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
