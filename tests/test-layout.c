@@ -568,13 +568,19 @@ test_auto_by_size (void)
                      "the map was laid out with sfdp, without grouping.";
 
   g_assert_cmpint (auto_engine (small, 0, NULL), ==, MG_LAYOUT_ENGINE_NEATO);
-  g_assert_cmpint (auto_engine (small, 2, NULL), ==, MG_LAYOUT_ENGINE_DOT);
+  /* Grouped: fdp's compact territories while it is quick, dot beyond. */
+  g_assert_cmpint (auto_engine (small, 2, NULL), ==, MG_LAYOUT_ENGINE_FDP);
   g_assert_cmpint (auto_engine (medium, 0, NULL), ==, MG_LAYOUT_ENGINE_SFDP);
   g_assert_cmpint (auto_engine (large, 0, NULL), ==, MG_LAYOUT_ENGINE_SFDP);
   /* Grouping without any territory: nothing to group. */
   g_assert_cmpint (auto_engine (large, 1, NULL), ==, MG_LAYOUT_ENGINE_SFDP);
   set_territories (medium);
-  g_assert_cmpint (auto_engine (medium, 1, NULL), ==, MG_LAYOUT_ENGINE_DOT);
+  g_assert_cmpint (auto_engine (medium, 1, NULL), ==, MG_LAYOUT_ENGINE_FDP);
+  {
+    g_autoptr (MgMap) bigger = make_random_map (1500, 3);
+    set_territories (bigger);
+    g_assert_cmpint (auto_engine (bigger, 1, NULL), ==, MG_LAYOUT_ENGINE_DOT);
+  }
 
   /* Small maps get curved routes, large ones straight relations. */
   result = run_layout (small, &options);

@@ -13,6 +13,7 @@
  * with 2.5 relations per actor, and territories unrelated to relations (the
  * worst case for grouping). */
 #define AUTO_NEATO_MAX          150   /* neato: 0.06 s at 100 */
+#define AUTO_FDP_CLUSTERS_MAX   1000  /* fdp + clusters (child): 0.5 s at 300, 2 s at 1,000 */
 #define AUTO_DOT_CLUSTERS_MAX   2000  /* dot + clusters: 0.1 s at 300, 1–1.7 s at 2,000 */
 #define SFDP_OVERLAP_MAX        2000  /* sfdp prism: 0.8 s at 1,000, 2.5 s at 2,000 */
 #define TWOPI_OVERLAP_MAX       1000  /* twopi vpsc: 0.5 s at 1,000 */
@@ -253,12 +254,13 @@ plan (MgLayoutRequest *request, const MgLayoutOptions *options)
 
   if (automatic)
     {
-      /* dot, not fdp: fdp with clusters crashes in 1–7 % of layouts
-       * (Graphviz 2.42), so it runs in a child process (with a retry and
-       * dot as the last resort, mg-layout-subprocess.c): safe, and more
-       * compact, but dot's ranks show the direction of relations and it
-       * needs no process (see mg-layout.h). */
-      if (grouping && n <= AUTO_DOT_CLUSTERS_MAX)
+      /* fdp draws territories compactly, in a shape that fits a screen
+       * (dot's ranks line them up in a strip).  With clusters it crashes in
+       * 1–7 % of layouts (Graphviz 2.42), so it runs in a child process,
+       * with a retry and dot as the last resort (mg-layout-subprocess.c). */
+      if (grouping && n <= AUTO_FDP_CLUSTERS_MAX)
+        engine = MG_LAYOUT_ENGINE_FDP;
+      else if (grouping && n <= AUTO_DOT_CLUSTERS_MAX)
         engine = MG_LAYOUT_ENGINE_DOT;
       else if (grouping)
         {

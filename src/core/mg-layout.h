@@ -93,14 +93,13 @@ G_BEGIN_DECLS
  * times measured on random maps with 2.5 relations per actor, see
  * tests/bench/bench-layout.c):
  *   - grouping by territory (and some actor has a territory at that level):
- *       n ≤ 2,000: dot with territory boxes (0.1 s at 300 actors, 1–1.7 s
- *       at 2,000); beyond: sfdp without boxes, and a message says so.
- *       Not fdp, although it is now safe (in a child process, see above)
- *       and more compact (on the example maps: up to 55 % less area than
- *       dot, once 5 % more; aspect ratios ≤ 2.1:1 where dot's reach
- *       5.2:1, which fits a screen badly): dot's ranks show
- *       which way relations go, it starts no process, and it is what
- *       users have seen so far; fdp is one explicit choice away;
+ *       n ≤ 1,000: fdp with territory boxes, in a child process (see
+ *       above; 0.5 s at 300 actors, 2 s at 1,000): on the example maps it
+ *       takes up to 55 % less area than dot (once 5 % more) and keeps
+ *       aspect ratios ≤ 2.1:1 where dot's ranks make strips up to 5.2:1,
+ *       unreadable on a projector;
+ *       1,000 < n ≤ 2,000: dot with territory boxes (1–1.7 s at 2,000);
+ *       beyond: sfdp without boxes, and a message says so;
  *   - otherwise n ≤ 150: neato, overlaps removed (vpsc);
  *   - 150 < n ≤ 2,000: sfdp, overlaps removed (prism);
  *   - n > 2,000: sfdp without overlap removal (actors may overlap).
