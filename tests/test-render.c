@@ -157,6 +157,47 @@ test_render_follows_edits (void)
   cairo_surface_destroy (s);
 }
 
+/* The canvas draws the strips a pan exposes as views of their own,
+ * translated: with the direct pixel paths (big map, hairlines, sprites,
+ * labels), strips drawn that way join into the view drawn whole. */
+static void
+test_render_strips_join (void)
+{
+  g_autoptr (MgMap) map = make_grid_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgViewport whole = { -37.3, -21.9, 0.75, 400, 300 };
+  cairo_surface_t *a = render_grid (scene, &whole, FALSE);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (b);
+  /* Four vertical strips, of odd widths. */
+  const int edges[] = { 0, 17, 130, 291, 400 };
+  guint far = 0;
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (edges); i++)
+    {
+      MgViewport strip = { whole.x + edges[i] / whole.scale, whole.y, whole.scale,
+                           edges[i + 1] - edges[i], whole.height };
+      cairo_save (cr);
+      cairo_translate (cr, edges[i], 0);
+      mg_render_cairo (scene, cr, &strip, NULL);
+      cairo_restore (cr);
+    }
+  cairo_destroy (cr);
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        guint32 p = surface_pixel (a, x, y), q = surface_pixel (b, x, y);
+        int d = 0;
+        for (int k = 0; k < 32; k += 8)
+          d = MAX (d, abs ((int) ((p >> k) & 0xff) - (int) ((q >> k) & 0xff)));
+        far += d > 24;
+      }
+  /* Seams may differ by a shade where lines cross them, no more. */
+  g_assert_cmpuint (far, <, 400 * 300 / 500);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 static void
 test_render_small_map_options (void)
 {
@@ -203,6 +244,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/render/fast-paths", test_render_fast_paths);
   g_test_add_func ("/render/follows-edits", test_render_follows_edits);
+  g_test_add_func ("/render/strips-join", test_render_strips_join);
   g_test_add_func ("/render/options-and-fit", test_render_small_map_options);
 
   return g_test_run ();

@@ -242,11 +242,18 @@ dash_step (DashState *d, double advance)
   return on;
 }
 
-/* The inner loop of a Wu line, for lines entirely inside the clip (no
- * bounds checks) or not. */
+#define MG_PREFETCH_ROWS 8
+
+/* The inner loop of a Wu line: @n steps (at least one) from major
+ * coordinate @x, the minor coordinate @yf and its change per step @gf in
+ * 16.16 fixed point (offset by 16384 so that it stays positive).  @checked
+ * tests every pixel against the clip; without it the caller has made sure
+ * all are inside.  @prefetch: a long steep line, walking down (or up) rows,
+ * each a new cache line: the pixels a few rows ahead are asked for before
+ * they are needed. */
 static inline __attribute__ ((always_inline)) void
-wu_run (MgRaster *r, gboolean steep, gboolean checked, int xs, int xe, int inc, double y,
-        double gy, guint k256, guint32 color, DashState *dash, double step)
+wu_run (MgRaster *r, gboolean steep, gboolean checked, gboolean prefetch, int x, int n, int inc,
+        gint64 yf, gint64 gf, guint k256, guint32 color, DashState *dash, double step)
 {
   /* Lines of half a pixel or less carry little ink: spread over two
    * pixels or put in one, nobody sees the difference, and it is half the
@@ -255,13 +262,15 @@ wu_run (MgRaster *r, gboolean steep, gboolean checked, int xs, int xe, int inc, 
   guint32 *pixels = r->pixels;
   gsize stride = (gsize) r->stride;
   int cx0 = r->cx0, cy0 = r->cy0, cx1 = r->cx1, cy1 = r->cy1;
+  int xe = x + (n - 1) * inc;
+  gintptr ahead = (gintptr) (MG_PREFETCH_ROWS * inc) * (gintptr) stride * 4;
+  gint64 ahead_f = MG_PREFETCH_ROWS * gf;
 
-  /* y in 16.16 fixed point, offset so it stays positive: integer steps. */
-  gint64 yf = (gint64) ((y + 16384.0) * 65536.0);
-  gint64 gf = (gint64) (gy * 65536.0);
-
-  for (int x = xs;; x += inc, yf += gf)
+  for (;; x += inc, yf += gf)
     {
+      if (prefetch)
+        __builtin_prefetch ((const void *) ((guintptr) (pixels + (gsize) x * stride) + ahead +
+                                            4 * (gintptr) (((yf + ahead_f) >> 16) - 16384)), 1);
       if (thin && (dash == NULL || dash_step (dash, step)))
         {
           /* Faint hairline: one pixel a column is enough. */
@@ -286,6 +295,88 @@ wu_run (MgRaster *r, gboolean steep, gboolean checked, int xs, int xe, int inc, 
         }
       if (x == xe)
         break;
+    }
+}
+
+/* The steps [*k0, *k1] of a run (@n steps from @x by @inc, minor
+ * coordinate @yf + k·@gf) whose pixels are all within the clip; *k0 > *k1
+ * when none.  A step or two of slack on each side. */
+static void
+interior_steps (const MgRaster *r, gboolean steep, int x, int n, int inc, gint64 yf, gint64 gf,
+                gint64 *k0, gint64 *k1)
+{
+  int major0 = steep ? r->cy0 : r->cx0, major1 = steep ? r->cy1 : r->cx1;
+  int minor0 = steep ? r->cx0 : r->cy0, minor1 = steep ? r->cx1 : r->cy1;
+  gint64 lo = 0, hi = n - 1;
+
+  /* Major axis: x + k·inc within [major0, major1 - 1]. */
+  if (inc > 0)
+    lo = MAX (lo, (gint64) major0 - x), hi = MIN (hi, (gint64) major1 - 1 - x);
+  else
+    lo = MAX (lo, (gint64) x - (major1 - 1)), hi = MIN (hi, (gint64) x - major0);
+
+  /* Minor axis: the pixel and the next one within [minor0, minor1 - 1],
+   * that is yf + k·gf within [lo_f, hi_f]. */
+  gint64 lo_f = ((gint64) minor0 + 16384) * 65536, hi_f = ((gint64) minor1 - 2 + 16384) * 65536;
+  if (gf == 0)
+    {
+      if (yf < lo_f || yf > hi_f)
+        hi = lo - 1;
+    }
+  else
+    {
+      gint64 a = (lo_f - yf) / gf, b = (hi_f - yf) / gf;
+      lo = MAX (lo, MIN (a, b) + 1);
+      hi = MIN (hi, MAX (a, b) - 1);
+    }
+  *k0 = lo;
+  *k1 = hi;
+}
+
+/* A line that meets the clip's edge: tested pixel by pixel only near it
+ * (out of line: the common case, a line inside, stays small). */
+static void __attribute__ ((noinline))
+run_clipped (MgRaster *r, gboolean steep, int xs, int n, int inc, gint64 yf, gint64 gf,
+             guint k256, guint32 c, DashState *d, double step)
+{
+  gint64 k0, k1;
+
+  interior_steps (r, steep, xs, n, inc, yf, gf, &k0, &k1);
+  if (k0 > k1)
+    {
+      k0 = n;
+      k1 = n - 1;
+    }
+  if (k0 > 0)
+    {
+      if (steep)
+        wu_run (r, TRUE, TRUE, FALSE, xs, (int) k0, inc, yf, gf, k256, c, d, step);
+      else
+        wu_run (r, FALSE, TRUE, FALSE, xs, (int) k0, inc, yf, gf, k256, c, d, step);
+    }
+  if (k1 >= k0)
+    {
+      int x = xs + (int) k0 * inc, m = (int) (k1 - k0 + 1);
+      gint64 y0f = yf + k0 * gf;
+      if (d != NULL && steep)
+        wu_run (r, TRUE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
+      else if (d != NULL)
+        wu_run (r, FALSE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
+      else if (steep && m > 4 * MG_PREFETCH_ROWS)
+        wu_run (r, TRUE, FALSE, TRUE, x, m, inc, y0f, gf, k256, c, NULL, step);
+      else if (steep)
+        wu_run (r, TRUE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, NULL, step);
+      else
+        wu_run (r, FALSE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, NULL, step);
+    }
+  if (k1 + 1 < n && k1 >= k0)
+    {
+      int x = xs + (int) (k1 + 1) * inc, m = (int) (n - 1 - k1);
+      gint64 y0f = yf + (k1 + 1) * gf;
+      if (steep)
+        wu_run (r, TRUE, TRUE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
+      else
+        wu_run (r, FALSE, TRUE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
     }
 }
 
@@ -327,27 +418,37 @@ mg_raster_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32
    * coverage of a line of this width and slope. */
   double k = MAX (width_px, 0.25) * step;
   int xs = ifloor (ax + 0.5), xe = ifloor (bx + 0.5);
-  int inc = xs <= xe ? 1 : -1;
-  DashState dash = { 0 };
+  int inc = xs <= xe ? 1 : -1, n = ABS (xe - xs) + 1;
+  DashState dash = { 0 }, *d = NULL;
   guint k256 = (guint) MIN (k * 256, 65536.0);
   double y = ay + g * (xs - ax);
+  gint64 yf = (gint64) ((y + 16384.0) * 65536.0), gf = (gint64) (g * inc * 65536.0);
+  guint32 c = color;
 
   if (n_dashes > 0)
-    dash_start (&dash, dashes, n_dashes, period,
-                dash_offset + t_start * full + (xs - ax) * inc * step);
+    {
+      dash_start (&dash, dashes, n_dashes, period,
+                  dash_offset + t_start * full + (xs - ax) * inc * step);
+      d = &dash;
+    }
 
-  /* Specialised copies of the loop: the branches on steepness, clipping
-   * and dashes then fold away. */
-  if (n_dashes > 0)
-    wu_run (r, steep, TRUE, xs, xe, inc, y, g * inc, k256, color, &dash, step);
-  else if (inside && steep)
-    wu_run (r, TRUE, FALSE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
-  else if (inside)
-    wu_run (r, FALSE, FALSE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
-  else if (steep)
-    wu_run (r, TRUE, TRUE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
-  else
-    wu_run (r, FALSE, TRUE, xs, xe, inc, y, g * inc, k256, color, NULL, step);
+  /* Specialised copies of the loop, so that the branches on steepness,
+   * clipping and dashes fold away.  A line that meets the clip's edge is
+   * tested pixel by pixel only near it. */
+  if (inside)
+    {
+      /* Most lines, most of them short: straight to the loop. */
+      if (d != NULL)
+        wu_run (r, steep, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, d, step);
+      else if (steep && n > 4 * MG_PREFETCH_ROWS)
+        wu_run (r, TRUE, FALSE, TRUE, xs, n, inc, yf, gf, k256, c, NULL, step);
+      else if (steep)
+        wu_run (r, TRUE, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, NULL, step);
+      else
+        wu_run (r, FALSE, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, NULL, step);
+      return;
+    }
+  run_clipped (r, steep, xs, n, inc, yf, gf, k256, c, d, step);
 }
 
 void
@@ -379,6 +480,65 @@ mg_raster_rect (MgRaster *r, double x, double y, double w, double h, guint32 col
     }
 }
 
+/* Each row of a sprite: where its pixels are not transparent, [l, r), and
+ * the opaque run inside, [o0, o1) (shapes are convex: one run). */
+typedef struct {
+  gint16 l, r, o0, o1;
+} SpriteRow;
+
+static const cairo_user_data_key_t sprite_rows_key;
+
+static const SpriteRow *
+sprite_rows (cairo_surface_t *sprite, const guint32 *src, int sw, int sh, int sstride)
+{
+  SpriteRow *rows = cairo_surface_get_user_data (sprite, &sprite_rows_key);
+
+  if (rows != NULL)
+    return rows;
+  rows = g_new (SpriteRow, MAX (sh, 1));
+  for (int y = 0; y < sh; y++)
+    {
+      const guint32 *s = src + (gsize) y * sstride;
+      int l = 0, r = sw, o0 = 0, o1 = 0, best = 0;
+      while (l < r && (s[l] >> 24) == 0)
+        l++;
+      while (r > l && (s[r - 1] >> 24) == 0)
+        r--;
+      for (int x = l; x < r;)
+        {
+          int e = x;
+          while (e < r && (s[e] >> 24) == 255)
+            e++;
+          if (e - x > best)
+            best = e - x, o0 = x, o1 = e;
+          x = e + 1;
+        }
+      if (best == 0)
+        o0 = o1 = l;
+      rows[y] = (SpriteRow) { (gint16) l, (gint16) r, (gint16) o0, (gint16) o1 };
+    }
+  if (cairo_surface_set_user_data (sprite, &sprite_rows_key, rows, g_free) != CAIRO_STATUS_SUCCESS)
+    {
+      g_free (rows);
+      return NULL;
+    }
+  return rows;
+}
+
+static inline void
+blit_pixels (guint32 *d, const guint32 *s, int n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      guint32 c = s[i];
+      guint a = c >> 24;
+      if (a == 255)
+        d[i] = c;
+      else if (a != 0)
+        blend (d + i, c, 256);
+    }
+}
+
 void
 mg_raster_blit (MgRaster *r, cairo_surface_t *sprite, double ax, double ay, double x, double y)
 {
@@ -388,25 +548,31 @@ mg_raster_blit (MgRaster *r, cairo_surface_t *sprite, double ax, double ay, doub
   int dx = ifloor (x * r->sx + r->tx - ax + 0.5), dy = ifloor (y * r->sy + r->ty - ay + 0.5);
   int x0 = MAX (dx, r->cx0), y0 = MAX (dy, r->cy0);
   int x1 = MIN (dx + sw, r->cx1), y1 = MIN (dy + sh, r->cy1);
+  const SpriteRow *rows;
 
   if (x0 >= x1 || y0 >= y1 || src == NULL)
     return;
   r->dirty = TRUE;
+  rows = sw <= G_MAXINT16 ? sprite_rows (sprite, src, sw, sh, sstride) : NULL;
   for (int py = y0; py < y1; py++)
     {
-      const guint32 *s = src + (gsize) (py - dy) * sstride + (x0 - dx);
-      guint32 *d = r->pixels + (gsize) py * r->stride + x0;
-      for (int px = x0; px < x1; px++, s++, d++)
+      const guint32 *s = src + (gsize) (py - dy) * sstride; /* image column x is s[x - dx] */
+      guint32 *d = r->pixels + (gsize) py * r->stride;
+      if (rows == NULL)
         {
-          guint32 c = *s;
-          guint a = c >> 24;
-          if (a == 0)
-            continue;
-          if (a == 255)
-            *d = c;
-          else
-            blend (d, c, 256);
+          blit_pixels (d + x0, s + (x0 - dx), x1 - x0);
+          continue;
         }
+      /* Sprite columns l … r, in image columns, within the clip: the
+       * edges blended, the opaque run copied. */
+      const SpriteRow *row = &rows[py - dy];
+      int l = MAX (row->l + dx, x0), e = MIN (row->r + dx, x1);
+      if (l >= e)
+        continue;
+      int o0 = CLAMP (row->o0 + dx, l, e), o1 = CLAMP (row->o1 + dx, o0, e);
+      blit_pixels (d + l, s + (l - dx), o0 - l);
+      memcpy (d + o0, s + (o0 - dx), 4 * (gsize) (o1 - o0));
+      blit_pixels (d + o1, s + (o1 - dx), e - o1);
     }
 }
 

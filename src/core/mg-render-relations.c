@@ -15,19 +15,80 @@ typedef struct {
   gboolean    rastered;
 } Batch;
 
-static Batch *
-find_batch (GArray *batches, const MgSceneRelation *sr, const MgColor *color, double width,
-            double opacity)
+/* What makes a batch, zero-filled so that it hashes as bytes. */
+typedef struct {
+  MgColor     color;
+  MgLineStyle line;
+  double      width;
+  double      opacity;
+} BatchKey;
+
+static guint
+batch_key_hash (gconstpointer p)
 {
-  for (guint i = batches->len; i-- > 0;)
+  const guchar *b = p;
+  guint h = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (BatchKey); i++)
+    h = (h ^ b[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+batch_key_equal (gconstpointer a, gconstpointer b)
+{
+  return memcmp (a, b, sizeof (BatchKey)) == 0;
+}
+
+#define MG_BATCH_HASH_MIN 16
+
+/* Batches are looked up by their look: maps with weighted relations have
+ * hundreds of widths, too many to search one by one for every relation. */
+static Batch *
+find_batch (GArray *batches, GHashTable *index, const MgSceneRelation *sr, const MgColor *color,
+            double width, double opacity)
+{
+  BatchKey key;
+
+  /* A few looks (the usual case): searched in turn, cheaper than hashing. */
+  if (batches->len < MG_BATCH_HASH_MIN)
     {
-      Batch *b = &g_array_index (batches, Batch, i);
-      if (b->line == sr->line && b->width == width && b->opacity == opacity &&
-          memcmp (&b->color, color, sizeof (MgColor)) == 0)
-        return b;
+      for (guint i = batches->len; i-- > 0;)
+        {
+          Batch *b = &g_array_index (batches, Batch, i);
+          if (b->line == sr->line && b->width == width && b->opacity == opacity &&
+              memcmp (&b->color, color, sizeof (MgColor)) == 0)
+            return b;
+        }
     }
+  else if (g_hash_table_size (index) == 0)
+    {
+      /* Past a few: every batch so far into the index. */
+      for (guint i = 0; i < batches->len; i++)
+        {
+          const Batch *b = &g_array_index (batches, Batch, i);
+          memset (&key, 0, sizeof key);
+          key.color = b->color;
+          key.line = b->line;
+          key.width = b->width;
+          key.opacity = b->opacity;
+          g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  memset (&key, 0, sizeof key);
+  key.color = *color;
+  key.line = sr->line;
+  key.width = width;
+  key.opacity = opacity;
+  gpointer found = batches->len < MG_BATCH_HASH_MIN ? NULL : g_hash_table_lookup (index, &key);
+  if (found != NULL)
+    return &g_array_index (batches, Batch, GPOINTER_TO_UINT (found) - 1);
+
   Batch nb = { *color, sr->line, width, opacity, g_ptr_array_new (), FALSE };
   g_array_append_val (batches, nb);
+  if (g_hash_table_size (index) > 0)
+    g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (batches->len));
   return &g_array_index (batches, Batch, batches->len - 1);
 }
 
@@ -286,6 +347,12 @@ raster_relations (Frame *f, const Batch *b, double width_px)
   for (guint k = 0; k < b->items->len; k++)
     {
       const MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+      /* Relations lie scattered in memory: ask for the next ones' points
+       * while this one is drawn. */
+      if (k + 4 < b->items->len)
+        __builtin_prefetch (g_ptr_array_index (b->items, k + 4));
+      if (k + 2 < b->items->len)
+        __builtin_prefetch (((const MgSceneRelation *) g_ptr_array_index (b->items, k + 2))->points);
       if (sr->straight)
         {
           mg_raster_line (&f->raster, sr->points[0], sr->points[1], sr->points[6], sr->points[7],
@@ -463,6 +530,7 @@ mg_render_draw_relations (Frame *f)
 {
   cairo_t *cr = f->cr;
   g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (Batch));
+  g_autoptr (GHashTable) index = g_hash_table_new_full (batch_key_hash, batch_key_equal, g_free, NULL);
   gboolean arrows = !f->opt->level_of_detail ||
                     f->style->arrow_size * f->px >= f->opt->min_arrow_px;
 
@@ -484,12 +552,14 @@ mg_render_draw_relations (Frame *f)
   for (guint i = 0; i < f->relations->len; i++)
     {
       MgSceneRelation *sr = g_ptr_array_index (f->relations, i);
+      if (i + 4 < f->relations->len)
+        __builtin_prefetch (g_ptr_array_index (f->relations, i + 4));
       if (mg_lens_item_matched (&sr->item, sr->n_marks))
         {
           any_matched = TRUE;
           continue;
         }
-      Batch *b = find_batch (batches, sr, &sr->color, sr->width, opacity_of (f, &sr->item));
+      Batch *b = find_batch (batches, index, sr, &sr->color, sr->width, opacity_of (f, &sr->item));
       g_ptr_array_add (b->items, sr);
     }
   for (guint i = 0; any_matched && i < f->relations->len; i++)
@@ -499,7 +569,7 @@ mg_render_draw_relations (Frame *f)
         continue;
       MgColor c = lens_lines ? mg_lens_color (sr->marks[0].lesson) : sr->color;
       c.alpha = 1.0;
-      Batch *b = find_batch (batches, sr, &c, mg_lens_relation_width (f->style, sr), 1.0);
+      Batch *b = find_batch (batches, index, sr, &c, mg_lens_relation_width (f->style, sr), 1.0);
       g_ptr_array_add (b->items, sr);
     }
 
