@@ -58,9 +58,20 @@ struct _MgCanvas {
   /* the last frame's drawing time */
   double            last_frame_ms;
 
-  /* the drawing kept while the view moves (mg-canvas-cache.c) */
+  /* the last drawing of the view, exact, moved by whole pixels when the
+   * view pans and redrawn only where that exposes something new
+   * (mg-canvas-cache.c) */
+  cairo_surface_t  *view_image;   /* NULL when stale */
+  cairo_surface_t  *spare_image;  /* the one before, to draw the next frame into */
+  double            view_x, view_y; /* map point at its top-left corner */
+  double            view_zoom;
+  int               view_width, view_height, view_scale; /* logical pixels */
+  guint             partial_frames; /* frames drawn by moving the last one */
+  double            drawn_zoom;     /* of the last frame, whatever drew it */
+
+  /* the drawing kept while the view zooms (mg-canvas-cache.c) */
   gboolean          use_cache;
-  GdkTexture       *cache;
+  cairo_surface_t  *cache;
   MgRect            cache_rect;  /* map area it shows */
   double            cache_zoom;
   double            fresh_ms;    /* what drawing the view afresh took */
@@ -79,6 +90,11 @@ void mg_canvas_cache_draw (MgCanvas *self, GtkSnapshot *snapshot, int width, int
 void mg_canvas_cache_invalidate (MgCanvas *self);
 void mg_canvas_cache_note_motion (MgCanvas *self);
 void mg_canvas_cache_clear (MgCanvas *self);
+/* For tests: frames shown from the kept image (without drawing the whole
+ * view), and that image with the view's top-left corner in it, in device
+ * pixels (NULL when there is none). */
+guint            mg_canvas_cache_get_partial_frames (MgCanvas *self);
+cairo_surface_t *mg_canvas_cache_get_view_image (MgCanvas *self, int *x, int *y);
 
 /* mg-canvas.c */
 MgScene     *mg_canvas_get_scene (MgCanvas *self);
