@@ -330,6 +330,42 @@ test_label_wrapping (void)
   g_assert_cmpfloat (w, ==, 0);
 }
 
+/* A label's background hugs each line: a short line's box is narrower
+ * than the label, every box lies within the label's rectangle, the boxes
+ * follow one another down the label, and each covers its line's text. */
+static void
+test_label_boxes (void)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  add_actor (map, "a", "Pôle\nAgence régionale de développement", "agency", NULL, 0, 0);
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgSceneActor *sa = scene_actor (scene, map, "a");
+  double pad = mg_scene_get_style (scene)->label_padding;
+  const MgRect *r = &sa->label_rect;
+  MgRect boxes[8];
+
+  g_assert_true (sa->label_in_index);
+  g_assert_cmpuint (sa->n_label_lines, >=, 2);
+  g_assert_cmpstr (sa->label_lines[0], ==, "Pôle");
+  guint n = mg_scene_actor_label_boxes (sa, pad, boxes);
+  g_assert_cmpuint (n, ==, sa->n_label_lines);
+  g_assert_cmpfloat (boxes[0].width, <, 0.6 * r->width);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (boxes[i].x, >=, r->x - 1e-6);
+      g_assert_cmpfloat (boxes[i].x + boxes[i].width, <=, r->x + r->width + 1e-6);
+      g_assert_cmpfloat (boxes[i].y, >=, r->y - 1e-6);
+      g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, r->y + r->height + 1e-6);
+      /* Centred lines: each box is centred on the label. */
+      g_assert_cmpfloat (fabs (boxes[i].x + boxes[i].width / 2 - (r->x + r->width / 2)), <, 1.0);
+      g_assert_cmpfloat (boxes[i].width, >=, sa->line_rects[i].width);
+      if (i > 0)
+        g_assert_cmpfloat (boxes[i].y, <=, boxes[i - 1].y + boxes[i - 1].height);
+    }
+  g_assert_cmpfloat (boxes[0].y, ==, r->y);
+  g_assert_cmpfloat (boxes[n - 1].y + boxes[n - 1].height, ==, r->y + r->height);
+}
+
 /* The scene keeps shaped labels across rebuilds, but never past a change
  * of what they depend on: the text, the font size, the line limit. */
 static void
@@ -602,6 +638,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/labels/collision-dense", test_label_collision_dense);
   g_test_add_func ("/scene/labels/wrapping", test_label_wrapping);
   g_test_add_func ("/scene/labels/wrap-cache", test_label_wrap_cache);
+  g_test_add_func ("/scene/labels/background-hugs-lines", test_label_boxes);
   g_test_add_func ("/scene/update/follows-map", test_incremental_update);
   g_test_add_func ("/scene/legend/lists-present", test_legend_lists_present);
   g_test_add_func ("/scene/describe", test_describe);

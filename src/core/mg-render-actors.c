@@ -396,13 +396,23 @@ mg_render_draw_labels (Frame *f)
         for (guint i = 0; i < shown->len; i++)
           {
             MgSceneActor *sa = g_ptr_array_index (shown, i);
-            const MgRect *r = &sa->label_rect;
             if (sa->placement == MG_LABEL_INSIDE || (sa->item.visibility == MG_ITEM_FADED) != faded_pass)
               continue;
-            if (2.5 * f->px < 1.5)
-              cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-            else
-              rounded_rect (cr, r->x, r->y, r->width, r->height, 2.5);
+            /* A box a line, hugging it: a short first line does not hide
+             * the shapes beside it behind the width of a long second. */
+            MgRect few[8];
+            g_autofree MgRect *many = sa->n_label_lines > G_N_ELEMENTS (few)
+                                        ? g_new (MgRect, sa->n_label_lines) : NULL;
+            MgRect *boxes = many != NULL ? many : few;
+            guint n = mg_scene_actor_label_boxes (sa, pad, boxes);
+            for (guint k = 0; k < n; k++)
+              {
+                const MgRect *r = &boxes[k];
+                if (2.5 * f->px < 1.5)
+                  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+                else
+                  rounded_rect (cr, r->x, r->y, r->width, r->height, 2.5);
+              }
             any = TRUE;
           }
         if (any)

@@ -33,6 +33,7 @@ mg_scene_actor_clear_label (MgSceneActor *sa)
   g_clear_pointer (&sa->full_label, g_free);
   g_clear_pointer (&sa->label_lines, g_strfreev);
   g_clear_pointer (&sa->baselines, g_free);
+  g_clear_pointer (&sa->line_rects, g_free);
   sa->n_label_lines = 0;
   sa->text_width = sa->text_height = 0;
 }
@@ -59,6 +60,15 @@ char **
 mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char *text,
                     double max_width, guint max_lines, double *width, double *height,
                     double **baselines)
+{
+  return mg_scene_wrap_text_full (scene, font, text, max_width, max_lines, width, height,
+                                  baselines, NULL);
+}
+
+char **
+mg_scene_wrap_text_full (MgScene *scene, const PangoFontDescription *font, const char *text,
+                         double max_width, guint max_lines, double *width, double *height,
+                         double **baselines, MgRect **line_rects)
 {
   PangoLayout *layout = scene->measure;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -126,6 +136,12 @@ mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char
           *baselines = g_new (double, 1);
           (*baselines)[0] = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
         }
+      if (line_rects)
+        {
+          *line_rects = g_new (MgRect, 1);
+          (*line_rects)[0] = (MgRect) { logical.x / (double) PANGO_SCALE,
+                                        logical.y / (double) PANGO_SCALE, *width, *height };
+        }
       g_ptr_array_add (lines, NULL);
       return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
     }
@@ -139,6 +155,8 @@ mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char
       *width = *height = 0;
       if (baselines)
         *baselines = NULL;
+      if (line_rects)
+        *line_rects = NULL;
       return result;
     }
 
@@ -151,21 +169,57 @@ mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char
   *width = logical.width / (double) PANGO_SCALE;
   *height = logical.height / (double) PANGO_SCALE;
 
-  if (baselines)
+  if (baselines || line_rects)
     {
       PangoLayoutIter *iter = pango_layout_get_iter (layout);
       guint i = 0;
-      *baselines = g_new0 (double, n);
+      if (baselines)
+        *baselines = g_new0 (double, n);
+      if (line_rects)
+        *line_rects = g_new0 (MgRect, n);
       do
         {
-          if (i < n)
+          if (i < n && baselines)
             (*baselines)[i] = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+          if (i < n && line_rects)
+            {
+              PangoRectangle line;
+              pango_layout_iter_get_line_extents (iter, NULL, &line);
+              (*line_rects)[i] = (MgRect) { line.x / (double) PANGO_SCALE,
+                                            line.y / (double) PANGO_SCALE,
+                                            line.width / (double) PANGO_SCALE,
+                                            line.height / (double) PANGO_SCALE };
+            }
           i++;
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
   return result;
+}
+
+guint
+mg_scene_actor_label_boxes (const MgSceneActor *sa, double pad, MgRect *boxes)
+{
+  const MgRect *r = &sa->label_rect;
+  guint n = sa->n_label_lines;
+
+  if (n == 0)
+    return 0;
+  if (sa->line_rects == NULL)
+    {
+      boxes[0] = *r;
+      return 1;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MgRect *line = &sa->line_rects[i];
+      double top = i == 0 ? r->y : r->y + pad + line->y - 0.5;
+      double bottom = i == n - 1 ? r->y + r->height : r->y + pad + line->y + line->height + 0.5;
+
+      boxes[i] = (MgRect) { r->x + line->x, top, line->width + 2 * pad, bottom - top };
+    }
+  return n;
 }
 
 /* A label's lines and size depend only on its text, the font, the wrap
@@ -177,6 +231,7 @@ typedef struct {
   guint    n_lines;
   double   width, height;
   double  *baselines;
+  MgRect  *line_rects;
 } Wrapped;
 
 static void
@@ -186,6 +241,7 @@ wrapped_free (gpointer data)
 
   g_strfreev (w->lines);
   g_free (w->baselines);
+  g_free (w->line_rects);
   g_free (w);
 }
 
@@ -221,9 +277,9 @@ wrap_label (MgScene *scene, const char *text)
   if (w == NULL)
     {
       w = g_new0 (Wrapped, 1);
-      w->lines = mg_scene_wrap_text (scene, scene->label_font, text, scene->label_wrap_width,
-                                     scene->style->label_max_lines, &w->width, &w->height,
-                                     &w->baselines);
+      w->lines = mg_scene_wrap_text_full (scene, scene->label_font, text,
+                                          scene->label_wrap_width, scene->style->label_max_lines,
+                                          &w->width, &w->height, &w->baselines, &w->line_rects);
       w->n_lines = g_strv_length (w->lines);
       g_hash_table_insert (scene->wrap_cache, g_strdup (text), w);
     }
@@ -250,6 +306,7 @@ mg_scene_layout_label (MgScene *scene, MgSceneActor *sa)
   sa->text_width = w->width;
   sa->text_height = w->height;
   sa->baselines = w->n_lines > 0 ? g_memdup2 (w->baselines, w->n_lines * sizeof (double)) : NULL;
+  sa->line_rects = w->n_lines > 0 ? g_memdup2 (w->line_rects, w->n_lines * sizeof (MgRect)) : NULL;
 }
 
 static void

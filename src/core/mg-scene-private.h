@@ -97,6 +97,12 @@ void     mg_scene_check_wrap_cache (MgScene *scene);
 char   **mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font,
                              const char *text, double max_width, guint max_lines,
                              double *width, double *height, double **baselines);
+/* The same, with each line's extents (@line_rects, transfer full; from the
+ * top-left of the text) for backgrounds that follow the lines. */
+char   **mg_scene_wrap_text_full (MgScene *scene, const PangoFontDescription *font,
+                                  const char *text, double max_width, guint max_lines,
+                                  double *width, double *height, double **baselines,
+                                  MgRect **line_rects);
 /* A layout of @sa's drawn lines, cached on the actor. */
 PangoLayout *mg_scene_actor_layout (MgScene *scene, MgSceneActor *sa);
 

@@ -90,6 +90,8 @@ typedef struct {
   char        **label_lines;/* what is drawn: wrapped, ellipsized */
   guint         n_label_lines;
   double       *baselines;  /* per line, from the top of label_rect's text */
+  MgRect       *line_rects; /* per line, its extents from the same origin
+                               (lines are centred: backgrounds follow them) */
   double        text_width, text_height;
   MgRect        label_rect; /* placed text box, padding included */
   MgLabelPlacement placement;
@@ -245,6 +247,11 @@ GPtrArray    *mg_scene_query_rect (MgScene *scene, const MgRect *rect);
  * @tolerance (map units) of it; NULL over empty space. */
 MgSceneItem  *mg_scene_hit_test (MgScene *scene, double x, double y, double tolerance);
 
+/* The background boxes of @sa's label, one a line, hugging each line
+ * (padding @pad around the text); they overlap slightly so that one fill
+ * of their union shows no seams.  Returns their number (≤ n_label_lines),
+ * filled into @boxes. */
+guint         mg_scene_actor_label_boxes (const MgSceneActor *sa, double pad, MgRect *boxes);
 /* Actors whose label found no room (they keep it in tooltips and the SVG
  * <title>).  (transfer container) of MgSceneActor*. */
 GPtrArray    *mg_scene_get_dropped_labels (MgScene *scene);

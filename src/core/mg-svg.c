@@ -297,14 +297,36 @@ write_actor (Svg *svg, const MgSceneActor *sa)
       else
         {
           MgColor bg = style->label_background;
+          g_autofree MgRect *boxes = g_new (MgRect, sa->n_label_lines);
+          guint n = mg_scene_actor_label_boxes (sa, style->label_padding, boxes);
           bg.alpha *= label_op;
-          mg_svg_start (svg, "rect");
-          mg_svg_attr (svg, "class", "label-background");
-          mg_svg_attr_num (svg, "x", r->x);
-          mg_svg_attr_num (svg, "y", r->y);
-          mg_svg_attr_num (svg, "width", r->width);
-          mg_svg_attr_num (svg, "height", r->height);
-          mg_svg_attr (svg, "rx", "2.5");
+          if (n == 1)
+            {
+              mg_svg_start (svg, "rect");
+              mg_svg_attr (svg, "class", "label-background");
+              mg_svg_attr_num (svg, "x", boxes[0].x);
+              mg_svg_attr_num (svg, "y", boxes[0].y);
+              mg_svg_attr_num (svg, "width", boxes[0].width);
+              mg_svg_attr_num (svg, "height", boxes[0].height);
+              mg_svg_attr (svg, "rx", "2.5");
+            }
+          else
+            {
+              /* A box a line, as on screen: one path, so that where the
+               * boxes meet the background is not doubled. */
+              g_autoptr (GString) boxes_d = g_string_new (NULL);
+              for (guint k = 0; k < n; k++)
+                {
+                  mg_svg_d_move_to (boxes_d, boxes[k].x, boxes[k].y);
+                  mg_svg_d_line_to (boxes_d, boxes[k].x + boxes[k].width, boxes[k].y);
+                  mg_svg_d_line_to (boxes_d, boxes[k].x + boxes[k].width, boxes[k].y + boxes[k].height);
+                  mg_svg_d_line_to (boxes_d, boxes[k].x, boxes[k].y + boxes[k].height);
+                  mg_svg_d_close (d);
+                }
+              mg_svg_start (svg, "path");
+              mg_svg_attr (svg, "class", "label-background");
+              mg_svg_attr_plain (svg, "d", boxes_d->str);
+            }
           mg_svg_attr_color (svg, "fill", &bg);
           mg_svg_end (svg);
         }
