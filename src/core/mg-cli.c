@@ -523,8 +523,7 @@ lay_out (Request *r, MgMap *map, MgLayoutResult **out_result, MgScene **scene_ou
   debug_phase ("layout request", &t);
   if (scene_out != NULL)
     {
-      g_autoptr (MgStyle) style = mg_style_new ();
-      *scene_out = mg_scene_new (map, style);
+      *scene_out = mg_scene_new (map, NULL);
       debug_phase ("scene, while Graphviz works", &t);
     }
   g_thread_join (thread);
@@ -545,8 +544,7 @@ static gboolean
 export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
             MgLayoutResult *layout, GError **error)
 {
-  g_autoptr (MgStyle) style = mg_style_new ();
-  g_autoptr (MgScene) scene = prepared != NULL ? g_object_ref (prepared) : mg_scene_new (map, style);
+  g_autoptr (MgScene) scene = prepared != NULL ? g_object_ref (prepared) : mg_scene_new (map, NULL);
   MgExportOptions options;
   gint64 t = g_get_monotonic_time ();
   gboolean done;
