@@ -184,7 +184,9 @@ mg_canvas_get_frame_count (MgCanvas *self)
 /* ---- presentation mode --------------------------------------------------------- */
 
 /* Projectors are far away: bigger labels and thicker lines.  Only the
- * scene's style changes; the map does not. */
+ * scene's style changes; the map does not.  The palette (light or dark,
+ * which the window may have changed since the map was shown) stays the
+ * scene's. */
 static void
 apply_presentation_style (MgCanvas *self)
 {
@@ -192,19 +194,21 @@ apply_presentation_style (MgCanvas *self)
 
   if (scene == NULL || self->normal_style == NULL)
     return;
+
+  gboolean dark = mg_scene_get_style (scene)->dark;
+  g_autoptr (MgStyle) style = mg_style_copy (self->normal_style);
+
   if (self->presentation)
     {
-      g_autoptr (MgStyle) big = mg_style_copy (self->normal_style);
-
-      big->label_size *= 1.6;
-      big->cluster_label_size *= 1.5;
-      big->relation_width *= 1.4;
-      big->relation_min_width *= 1.4;
-      big->actor_stroke_width *= 1.3;
-      mg_scene_set_style (scene, big);
+      style->label_size *= 1.6;
+      style->cluster_label_size *= 1.5;
+      style->relation_width *= 1.4;
+      style->relation_min_width *= 1.4;
+      style->actor_stroke_width *= 1.3;
     }
-  else
-    mg_scene_set_style (scene, self->normal_style);
+  if (style->dark != dark)
+    mg_style_set_dark (style, dark);
+  mg_scene_set_style (scene, style);
 }
 
 static void

@@ -22,22 +22,11 @@ on_style_manager_dark (AdwStyleManager *manager, GParamSpec *pspec, MgWindow *se
   apply_palette (self);
 }
 
-/* Presentation mode restyles the scene from the style the canvas kept when
- * the map was shown; after a change of dark mode since, that one has the
- * other palette: put ours back. */
-static void
-on_canvas_presentation (MgCanvas *canvas, GParamSpec *pspec, MgWindow *self)
-{
-  apply_palette (self);
-}
-
 void
 mg_window_init_palette (MgWindow *self)
 {
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_manager_dark), self, 0);
-  g_signal_connect_object (self->canvas, "notify::presentation",
-                           G_CALLBACK (on_canvas_presentation), self, 0);
   apply_palette (self);
 }
 
