@@ -175,6 +175,37 @@ draw_clusters (Frame *f)
 
 /* ---- relations ------------------------------------------------------------------ */
 
+/* Clips to the view.  When the view's edges fall between pixels (an
+ * export at a resolution that is not a multiple of 72 dpi), they are moved
+ * to the nearest pixel edges, less than half a pixel: the clip is then a
+ * set of pixels, which the direct pixel paths can honour (see
+ * mg-render-raster.h) — otherwise they would draw into a scratch image as
+ * big as the view. */
+static void
+clip_to_view (cairo_t *cr, const MgViewport *viewport)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0)
+    {
+      cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
+      cairo_clip (cr);
+      return;
+    }
+  double x0 = 0, y0 = 0, x1 = viewport->width, y1 = viewport->height;
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  cairo_identity_matrix (cr);
+  x0 = round (x0);
+  y0 = round (y0);
+  x1 = round (x1);
+  y1 = round (y1);
+  cairo_rectangle (cr, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
+  cairo_clip (cr);
+  cairo_set_matrix (cr, &m);
+}
+
 void
 mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
                  const MgRenderOptions *options)
@@ -198,8 +229,7 @@ mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
   cairo_user_to_device_distance (cr, &ux, &uy);
   f.px = hypot (ux, uy) * viewport->scale;
 
-  cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
-  cairo_clip (cr);
+  clip_to_view (cr, viewport);
   if (options->background)
     {
       cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);

@@ -358,7 +358,9 @@ run_clipped (MgRaster *r, gboolean steep, int xs, int n, int inc, gint64 yf, gin
     {
       int x = xs + (int) k0 * inc, m = (int) (k1 - k0 + 1);
       gint64 y0f = yf + k0 * gf;
-      if (d != NULL && steep)
+      if (d != NULL && steep && m > 4 * MG_PREFETCH_ROWS)
+        wu_run (r, TRUE, FALSE, TRUE, x, m, inc, y0f, gf, k256, c, d, step);
+      else if (d != NULL && steep)
         wu_run (r, TRUE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
       else if (d != NULL)
         wu_run (r, FALSE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
@@ -438,7 +440,9 @@ mg_raster_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32
   if (inside)
     {
       /* Most lines, most of them short: straight to the loop. */
-      if (d != NULL)
+      if (d != NULL && steep && n > 4 * MG_PREFETCH_ROWS)
+        wu_run (r, TRUE, FALSE, TRUE, xs, n, inc, yf, gf, k256, c, d, step);
+      else if (d != NULL)
         wu_run (r, steep, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, d, step);
       else if (steep && n > 4 * MG_PREFETCH_ROWS)
         wu_run (r, TRUE, FALSE, TRUE, xs, n, inc, yf, gf, k256, c, NULL, step);
@@ -449,6 +453,161 @@ mg_raster_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32
       return;
     }
   run_clipped (r, steep, xs, n, inc, yf, gf, k256, c, d, step);
+}
+
+/* The part of a pixel (a unit square) on the inner side of a straight
+ * edge whose centre lies at signed distance @t from it (positive inside),
+ * the edge's normal having components of absolute values @p ≥ @q: linear
+ * in the middle, quadratic where the edge cuts a corner.  Exact. */
+static inline float
+half_plane (float t, float p, float q, float inv_2pq)
+{
+  float e = 0.5f * (p + q), m = 0.5f * (p - q);
+
+  if (t <= -e)
+    return 0;
+  if (t >= e)
+    return 1;
+  if (t > m)
+    return 1 - (e - t) * (e - t) * inv_2pq;
+  if (t < -m)
+    return (e + t) * (e + t) * inv_2pq;
+  return 0.5f + t / p;
+}
+
+/* One butt-capped piece of a wide line, in pixel coordinates (pixel
+ * centres at half-integers): from (ax, ay), direction (ux, uy) (a unit
+ * vector), @len long, @h half the width.  A pixel's coverage is the exact
+ * area of it inside the band the line sweeps, times the same along the
+ * line near the ends (where it is close).  Each row is walked only over
+ * the pixels the piece, grown by a pixel, can touch. */
+static void
+wide_piece (MgRaster *r, double ax, double ay, double ux, double uy, double len, double h,
+            guint32 color)
+{
+  /* Normal (nx, ny); the piece grown by a pixel all round. */
+  double nx = -uy, ny = ux, hg = h + 1;
+  double by = ay + uy * len;
+  double ymin = MIN (ay, by) - fabs (ny) * hg - fabs (uy);
+  double ymax = MAX (ay, by) + fabs (ny) * hg + fabs (uy);
+  int y0 = MAX (ifloor (ymin), r->cy0), y1 = MIN (ifloor (ymax) + 1, r->cy1);
+  gboolean opaque = (color >> 24) == 0xff;
+  /* The normal and the direction have the same components, swapped. */
+  float p = (float) MAX (fabs (nx), fabs (ny)), q = (float) MIN (fabs (nx), fabs (ny));
+  float inv_2pq = q > 1e-6f ? 1.0f / (2 * p * q) : 0;
+  float e = 0.5f * (p + q); /* beyond this, a pixel is wholly on one side */
+  float fh = (float) h, flen = (float) len;
+
+  for (int py = y0; py < y1; py++)
+    {
+      double yc = py + 0.5, dy = yc - ay;
+      double xl = -G_MAXDOUBLE, xr = G_MAXDOUBLE;
+
+      /* Across: |(c − a)·n| < hg; along: −1 < (c − a)·u < len + 1. */
+      if (fabs (nx) > 1e-12)
+        {
+          double c = ax - dy * ny / nx, w = hg / fabs (nx);
+          xl = MAX (xl, c - w);
+          xr = MIN (xr, c + w);
+        }
+      else if (fabs (dy * ny) > hg)
+        continue;
+      if (fabs (ux) > 1e-12)
+        {
+          double c = ax - dy * uy / ux;
+          double e0 = c - 1 / ux, e1 = c + (len + 1) / ux;
+          xl = MAX (xl, MIN (e0, e1));
+          xr = MIN (xr, MAX (e0, e1));
+        }
+      else if (dy * uy < -1 || dy * uy > len + 1)
+        continue;
+
+      int x0 = MAX (ifloor (xl - 0.5) + 1, r->cx0);
+      int x1 = MIN (ifloor (xr - 0.5) + 1, r->cx1);
+      if (x0 >= x1)
+        continue;
+      double dx = x0 + 0.5 - ax;
+      float across = (float) (dx * nx + dy * ny), along = (float) (dx * ux + dy * uy);
+      float fnx = (float) nx, fux = (float) ux;
+      guint32 *dst = r->pixels + (gsize) py * r->stride + x0;
+
+      for (int x = x0; x < x1; x++, dst++, across += fnx, along += fux)
+        {
+          float a = fabsf (across) <= fh - e
+                      ? 1.0f
+                      : half_plane (fh - across, p, q, inv_2pq) - half_plane (-fh - across, p, q, inv_2pq);
+          float b = along >= e && along <= flen - e
+                      ? 1.0f
+                      : half_plane (flen - along, p, q, inv_2pq) - half_plane (-along, p, q, inv_2pq);
+          guint cov = (guint) (a * b * 256.0f + 0.5f);
+          if (cov >= 256 && opaque)
+            *dst = color;
+          else if (cov > 0)
+            blend (dst, color, MIN (cov, 256u));
+        }
+    }
+}
+
+void
+mg_raster_wide_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32 color,
+                     double width_px, const double *dashes, guint n_dashes, double dash_offset)
+{
+  double px0 = x0 * r->sx + r->tx, py0 = y0 * r->sy + r->ty;
+  double px1 = x1 * r->sx + r->tx, py1 = y1 * r->sy + r->ty;
+  double len = hypot (px1 - px0, py1 - py0), h = CLAMP (width_px, 0.5, MG_RASTER_MAX_WIDE_PX) / 2;
+  double period = 0;
+
+  if (len < 1e-9)
+    return;
+  double ux = (px1 - px0) / len, uy = (py1 - py0) / len;
+
+  /* Only the part near the clip: the clip grown by the half width. */
+  double xmin = r->cx0 - h - 2, ymin = r->cy0 - h - 2, xmax = r->cx1 + h + 2, ymax = r->cy1 + h + 2;
+  double t0 = 0, t1 = len;
+  const double p[4] = { -ux, ux, -uy, uy };
+  const double q[4] = { px0 - xmin, xmax - px0, py0 - ymin, ymax - py0 };
+  for (int i = 0; i < 4; i++)
+    {
+      if (fabs (p[i]) < 1e-12)
+        {
+          if (q[i] < 0)
+            return;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 >= t1)
+        return;
+    }
+  r->dirty = TRUE;
+
+  for (guint i = 0; i < n_dashes; i++)
+    period += dashes[i];
+  if (n_dashes == 0 || period <= 0)
+    {
+      wide_piece (r, px0 + ux * t0, py0 + uy * t0, ux, uy, t1 - t0, h, color);
+      return;
+    }
+
+  /* Dashed: each dash a piece of its own, from where the pattern stands
+   * at the first visible point. */
+  DashState d;
+  double s = t0;
+  dash_start (&d, dashes, n_dashes, period, dash_offset + t0);
+  while (s < t1)
+    {
+      double e = s + d.left;
+      if (d.index % 2 == 0 && MIN (e, t1) > s)
+        wide_piece (r, px0 + ux * s, py0 + uy * s, ux, uy, MIN (e, t1) - s, h, color);
+      /* On to the next dash or gap (whole: a sliver left by rounding must
+       * not stall the walk). */
+      d.left = 0;
+      dash_step (&d, 0);
+      s = e;
+    }
 }
 
 void
@@ -611,15 +770,24 @@ mg_raster_triangle (MgRaster *r, const double xy[6], guint32 color)
     return;
   r->dirty = TRUE;
 
+  /* The edge distances change by a constant from one pixel to the next
+   * in a row: added up rather than evaluated (in float: a few dozen
+   * steps at most). */
+  float a0 = (float) e[0], a1 = (float) e[3], a2 = (float) e[6];
   for (int py = y0; py < y1; py++)
-    for (int px = x0; px < x1; px++)
-      {
-        double cx = px + 0.5, cy = py + 0.5;
-        double d = MIN (MIN (e[0] * cx + e[1] * cy + e[2], e[3] * cx + e[4] * cy + e[5]),
-                        e[6] * cx + e[7] * cy + e[8]);
-        if (d <= -0.5)
-          continue;
-        guint cov = d >= 0.5 ? 256 : (guint) ((d + 0.5) * 256);
-        blend (r->pixels + (gsize) py * r->stride + px, color, cov);
-      }
+    {
+      double cx = x0 + 0.5, cy = py + 0.5;
+      float d0 = (float) (e[0] * cx + e[1] * cy + e[2]);
+      float d1 = (float) (e[3] * cx + e[4] * cy + e[5]);
+      float d2 = (float) (e[6] * cx + e[7] * cy + e[8]);
+      guint32 *dst = r->pixels + (gsize) py * r->stride + x0;
+      for (int px = x0; px < x1; px++, dst++, d0 += a0, d1 += a1, d2 += a2)
+        {
+          float d = MIN (MIN (d0, d1), d2);
+          if (d <= -0.5f)
+            continue;
+          guint cov = d >= 0.5f ? 256 : (guint) ((d + 0.5f) * 256);
+          blend (dst, color, cov);
+        }
+    }
 }

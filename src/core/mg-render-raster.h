@@ -58,6 +58,17 @@ guint32  mg_raster_color (double r, double g, double b, double alpha);
 void     mg_raster_line (MgRaster *raster, double x0, double y0, double x1, double y1,
                          guint32 color, double width_px, const double *dashes, guint n_dashes,
                          double dash_offset);
+/* A butt-capped line between two map points, @width_px pixels wide (more
+ * than a pixel and a half; at most MG_RASTER_MAX_WIDE_PX): each pixel
+ * covered by the exact area of it inside the line's band (the ends
+ * approximated), which matches cairo's strokes within a few shades.
+ * @dashes (pixels, on/off…) may be NULL; @dash_offset as for
+ * mg_raster_line(). */
+#define MG_RASTER_MAX_WIDE_PX 32.0
+void     mg_raster_wide_line (MgRaster *raster, double x0, double y0, double x1, double y1,
+                              guint32 color, double width_px, const double *dashes,
+                              guint n_dashes, double dash_offset);
+
 /* Composites the ARGB32 image @sprite with its pixel (ax, ay) on the map
  * point (x, y), rounded to the nearest pixel. */
 void     mg_raster_blit (MgRaster *raster, cairo_surface_t *sprite, double ax, double ay,

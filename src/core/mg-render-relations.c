@@ -13,6 +13,7 @@ typedef struct {
   double      opacity;
   GPtrArray  *items;
   gboolean    rastered;
+  gboolean    has_curves; /* after raster_wide_relations() */
 } Batch;
 
 /* What makes a batch, zero-filled so that it hashes as bytes. */
@@ -85,7 +86,7 @@ find_batch (GArray *batches, GHashTable *index, const MgSceneRelation *sr, const
   if (found != NULL)
     return &g_array_index (batches, Batch, GPOINTER_TO_UINT (found) - 1);
 
-  Batch nb = { *color, sr->line, width, opacity, g_ptr_array_new (), FALSE };
+  Batch nb = { *color, sr->line, width, opacity, g_ptr_array_new (), FALSE, FALSE };
   g_array_append_val (batches, nb);
   if (g_hash_table_size (index) > 0)
     g_hash_table_insert (index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (batches->len));
@@ -372,6 +373,36 @@ raster_relations (Frame *f, const Batch *b, double width_px)
     }
 }
 
+/* Straight relations wider than hairlines, straight into the pixels
+ * (see mg_raster_wide_line()); notes in b->has_curves whether some are
+ * left for cairo. */
+static void
+raster_wide_relations (Frame *f, Batch *b, double period)
+{
+  double dashes[4], dashes_px[4];
+  guint n = period > 0 ? mg_style_get_dashes (b->line, b->width, dashes) : 0;
+  guint32 color = mg_raster_color (b->color.red, b->color.green, b->color.blue,
+                                   b->color.alpha * b->opacity);
+  double width_px = b->width * f->px;
+
+  for (guint i = 0; i < n; i++)
+    dashes_px[i] = dashes[i] * f->px;
+  cairo_surface_flush (cairo_get_target (f->cr));
+  b->has_curves = FALSE;
+  for (guint k = 0; k < b->items->len; k++)
+    {
+      const MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+      if (!sr->straight)
+        {
+          b->has_curves = TRUE;
+          continue;
+        }
+      mg_raster_wide_line (&f->raster, sr->points[0], sr->points[1], sr->points[6], sr->points[7],
+                           color, width_px, n ? dashes_px : NULL, n, 0);
+    }
+  mg_raster_flush (&f->raster);
+}
+
 static void
 draw_arrows (Frame *f, const Batch *b)
 {
@@ -590,7 +621,10 @@ mg_render_draw_relations (Frame *f)
       mg_raster_flush (&f->raster);
     }
 
-  /* …then the others with cairo, one stroke per batch. */
+  /* …then the others: straight ones into the pixels too while they are
+   * not too wide (a big map at print resolution: cairo would take seconds),
+   * curves with cairo, one stroke each (cairo strokes a path of many
+   * overlapping lines much more slowly than the lines one by one). */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < batches->len; i++)
@@ -599,13 +633,28 @@ mg_render_draw_relations (Frame *f)
       if (b->rastered)
         continue;
       double period = mg_render_dash_period (f, b->line, b->width);
-      cairo_new_path (cr);
-      for (guint k = 0; k < b->items->len; k++)
-        relation_path (f, g_ptr_array_index (b->items, k), period);
+      gboolean wide = f->has_raster && !f->raster.scratch &&
+                      b->width * f->px <= MG_RASTER_MAX_WIDE_PX;
+      gboolean curves = FALSE;
+      if (wide)
+        {
+          raster_wide_relations (f, b, period);
+          curves = b->has_curves;
+        }
+      if (wide && !curves)
+        continue;
       set_color (cr, &b->color, b->opacity);
       cairo_set_line_width (cr, device_floor (f, b->width, 0.5));
       mg_render_set_dashes (f, b->line, b->width);
-      cairo_stroke (cr);
+      for (guint k = 0; k < b->items->len; k++)
+        {
+          const MgSceneRelation *sr = g_ptr_array_index (b->items, k);
+          if (wide && sr->straight)
+            continue;
+          cairo_new_path (cr);
+          relation_path (f, sr, period);
+          cairo_stroke (cr);
+        }
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
