@@ -458,6 +458,73 @@ test_incremental_update (void)
 }
 
 static void
+assert_rect_equal (const MgRect *a, const MgRect *b)
+{
+  g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->width, b->width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->height, b->height, 1e-9);
+}
+
+/* A layout moves every actor at once ("layout-changed"): the scene keeps
+ * its items (their shaped labels with them) and ends up as a scene built
+ * afresh on the moved map would be — bounds, routes, label spots, index. */
+static void
+test_layout_keeps_items (void)
+{
+  g_autoptr (MgMap) map = make_small_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  GPtrArray *actors = mg_map_get_actors (map);
+  g_autofree double *xy = g_new (double, 2 * actors->len);
+  g_autoptr (GPtrArray) before = g_ptr_array_new ();
+  guint changed = 0;
+
+  for (guint i = 0; i < mg_scene_get_actors (scene)->len; i++)
+    g_ptr_array_add (before, g_ptr_array_index (mg_scene_get_actors (scene), i));
+  g_signal_connect (scene, "changed", G_CALLBACK (on_changed), &changed);
+
+  /* Mirrored and squeezed: the Île-de-France actor ends up where nothing
+   * was, and labels have other neighbours. */
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgActor *a = g_ptr_array_index (actors, i);
+      xy[2 * i] = 1000 - a->x * 0.5;
+      xy[2 * i + 1] = 40 + a->y * 0.6;
+    }
+  mg_map_apply_positions (map, xy, NULL);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_autoptr (MgScene) fresh = mg_scene_new (map, NULL);
+  g_assert_cmpuint (mg_scene_get_actors (scene)->len, ==, mg_scene_get_actors (fresh)->len);
+  for (guint i = 0; i < mg_scene_get_actors (scene)->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (mg_scene_get_actors (scene), i);
+      MgSceneActor *fa = g_ptr_array_index (mg_scene_get_actors (fresh), i);
+      g_assert_true (sa == g_ptr_array_index (before, i));
+      g_assert_cmpfloat (sa->x, ==, xy[2 * i]);
+      assert_rect_equal (&sa->item.bounds, &fa->item.bounds);
+      g_assert_cmpint (sa->placement, ==, fa->placement);
+      assert_rect_equal (&sa->label_rect, &fa->label_rect);
+      g_assert_true (mg_scene_hit_test (scene, sa->x, sa->y, 1) == &sa->item);
+    }
+  for (guint i = 0; i < mg_scene_get_relations (scene)->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (mg_scene_get_relations (scene), i);
+      MgSceneRelation *fr = g_ptr_array_index (mg_scene_get_relations (fresh), i);
+      g_assert_cmpuint (sr->n_points, ==, fr->n_points);
+      for (guint k = 0; k < 2 * sr->n_points; k++)
+        g_assert_cmpfloat_with_epsilon (sr->points[k], fr->points[k], 1e-9);
+      assert_rect_equal (&sr->item.bounds, &fr->item.bounds);
+    }
+  /* Nothing is left where the actors were. */
+  g_assert_null (mg_scene_hit_test (scene, 0, 0, 1));
+  MgRect a, b;
+  mg_scene_get_bounds (scene, &a);
+  mg_scene_get_bounds (fresh, &b);
+  assert_rect_equal (&a, &b);
+}
+
+static void
 test_parallel_and_loops (void)
 {
   g_autoptr (MgMap) map = make_small_map ();
@@ -640,6 +707,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/labels/wrap-cache", test_label_wrap_cache);
   g_test_add_func ("/scene/labels/background-hugs-lines", test_label_boxes);
   g_test_add_func ("/scene/update/follows-map", test_incremental_update);
+  g_test_add_func ("/scene/update/layout-keeps-items", test_layout_keeps_items);
   g_test_add_func ("/scene/legend/lists-present", test_legend_lists_present);
   g_test_add_func ("/scene/describe", test_describe);
   g_test_add_func ("/scene/unplaced-actor", test_unplaced_actor);

@@ -451,6 +451,7 @@ typedef struct {
   const MgRect *rect;
   gboolean      blocked;
   double        shape_overlap; /* area of the rect over other shapes */
+  double        limit;         /* past this much overlap, the spot is out */
   guint         stamp;         /* an actor in several cells counts once */
 } BlockData;
 
@@ -492,15 +493,19 @@ shape_blocks (gpointer item, gpointer data)
   it->stamp = b->stamp;
   if (other->placed && mg_rect_intersects (&other->item.bounds, b->rect))
     b->shape_overlap += overlap_area (&other->item.bounds, b->rect);
-  return TRUE;
+  /* No need to add up the rest: the spot cannot win any more (dense maps
+   * have dozens of shapes under a spot). */
+  return b->shape_overlap <= b->limit;
 }
 
 /* Returns FALSE when @rect meets a placed label; else the area of @rect
- * over other actors' shapes in @shape_overlap. */
+ * over other actors' shapes in @shape_overlap — or some area above @limit
+ * when it is more than that. */
 static gboolean
-spot_free (MgScene *scene, MgSceneActor *sa, const MgRect *rect, double *shape_overlap)
+spot_free (MgScene *scene, MgSceneActor *sa, const MgRect *rect, double limit,
+           double *shape_overlap)
 {
-  BlockData b = { sa, rect, FALSE, 0, 0 };
+  BlockData b = { sa, rect, FALSE, 0, limit, 0 };
 
   mg_grid_foreach_in_rect (scene->label_index, rect, label_blocks, &b);
   if (b.blocked)
@@ -581,8 +586,9 @@ place_label (MgScene *scene, MgSceneActor *sa)
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       MgRect r = candidate_rect (scene, sa, order[i]);
+      double limit = MIN (best_overlap, MG_LABEL_MAX_OVERLAP * r.width * r.height);
       double overlap;
-      if (!spot_free (scene, sa, &r, &overlap))
+      if (!spot_free (scene, sa, &r, limit, &overlap))
         continue;
       if (overlap == 0)
         {

@@ -1,6 +1,8 @@
 /* mg-scene-query.c — asking a scene what is where, and lens states. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -82,6 +84,47 @@ compare_z (gconstpointer pa, gconstpointer pb)
   return a->order < b->order ? -1 : (a->order > b->order);
 }
 
+/* The order of compare_z(), by a radix sort on (type, order): a frame
+ * zoomed in on a big map sorts thousands of items, and qsort's calls back
+ * were a tenth of its time. */
+static void
+sort_by_z (GPtrArray *items)
+{
+  guint n = items->len;
+
+  if (n < 64)
+    {
+      g_ptr_array_sort (items, compare_z);
+      return;
+    }
+  g_autofree guint64 *keys = g_new (guint64, 2 * (gsize) n);
+  g_autofree gpointer *sorted = g_new (gpointer, n);
+  guint64 *a = keys, *b = keys + n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const MgSceneItem *it = g_ptr_array_index (items, i);
+      guint32 key = (it->type == MG_SCENE_ITEM_RELATION ? 0u : 1u << 31) | MIN (it->order, 0x7fffffffu);
+      a[i] = ((guint64) key << 32) | i;
+    }
+  for (guint shift = 32; shift < 64; shift += 8)
+    {
+      guint count[257] = { 0 };
+      for (guint i = 0; i < n; i++)
+        count[((a[i] >> shift) & 0xff) + 1]++;
+      for (guint d = 0; d < 256; d++)
+        count[d + 1] += count[d];
+      for (guint i = 0; i < n; i++)
+        b[count[(a[i] >> shift) & 0xff]++] = a[i];
+      guint64 *t = a;
+      a = b;
+      b = t;
+    }
+  for (guint i = 0; i < n; i++)
+    sorted[i] = g_ptr_array_index (items, (guint) (a[i] & 0xffffffffu));
+  memcpy (items->pdata, sorted, n * sizeof (gpointer));
+}
+
 GPtrArray *
 mg_scene_query_rect (MgScene *scene, const MgRect *rect)
 {
@@ -96,7 +139,7 @@ mg_scene_query_rect (MgScene *scene, const MgRect *rect)
       if (scene->label_index != NULL)
         mg_grid_foreach_in_rect (scene->label_index, rect, collect_item, &q);
     }
-  g_ptr_array_sort (q.out, compare_z);
+  sort_by_z (q.out);
   return q.out;
 }
 
@@ -423,6 +466,17 @@ append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guin
     }
 }
 
+/* "\nName: value" (a tooltip or an SVG title is written for every item
+ * of a map: no printf). */
+static void
+append_line (GString *s, const char *name, const char *value)
+{
+  g_string_append_c (s, '\n');
+  g_string_append (s, name);
+  g_string_append_c (s, ' ');
+  g_string_append (s, value);
+}
+
 char *
 mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
 {
@@ -436,19 +490,19 @@ mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
       const MgSceneActor *sa = (const MgSceneActor *) item;
       g_string_append (s, sa->full_label ? sa->full_label : sa->actor->id);
       if (sa->role)
-        g_string_append_printf (s, "\n%s %s", _("Role:"), _(sa->role->name));
+        append_line (s, _("Role:"), _(sa->role->name));
       if (sa->actor->territory && *sa->actor->territory)
-        g_string_append_printf (s, "\n%s %s", _("Territory:"), sa->actor->territory);
+        append_line (s, _("Territory:"), sa->actor->territory);
       append_lessons (s, sa->actor->lessons, sa->marks, sa->n_marks);
     }
   else
     {
       const MgSceneRelation *sr = (const MgSceneRelation *) item;
-      g_string_append_printf (s, "%s %s %s", mg_actor_get_display_label (sr->source->actor),
-                              sr->relation->directed ? "→" : "—",
-                              mg_actor_get_display_label (sr->target->actor));
+      g_string_append (s, mg_actor_get_display_label (sr->source->actor));
+      g_string_append (s, sr->relation->directed ? " → " : " — ");
+      g_string_append (s, mg_actor_get_display_label (sr->target->actor));
       if (sr->kind)
-        g_string_append_printf (s, "\n%s %s", _("Kind:"), _(sr->kind->name));
+        append_line (s, _("Kind:"), _(sr->kind->name));
       if (sr->relation->has_weight)
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];

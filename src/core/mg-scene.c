@@ -587,10 +587,62 @@ on_relation_changed (MgMap *map, MgRelation *relation, guint flags, MgScene *sce
   mg_scene_update_relation (scene, relation);
 }
 
+/* After a layout: the same actors and relations, in new places.  Their
+ * items stay — looks, shaped labels, lens marks —; only the geometry, the
+ * index and the placement of labels are redone.  FALSE (nothing done)
+ * when the map's items are not the scene's any more. */
+static gboolean
+scene_relayout (MgScene *scene)
+{
+  GPtrArray *actors = mg_map_get_actors (scene->map);
+  GPtrArray *relations = mg_map_get_relations (scene->map);
+
+  if (actors->len != scene->actors->len || relations->len != scene->relations->len)
+    return FALSE;
+  for (guint i = 0; i < actors->len; i++)
+    if (((MgSceneActor *) g_ptr_array_index (scene->actors, i))->actor !=
+        g_ptr_array_index (actors, i))
+      return FALSE;
+  for (guint i = 0; i < relations->len; i++)
+    if (((MgSceneRelation *) g_ptr_array_index (scene->relations, i))->relation !=
+        g_ptr_array_index (relations, i))
+      return FALSE;
+
+  mg_scene_clear_label_index (scene);
+  g_clear_pointer (&scene->index, mg_grid_free);
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      MgActor *a = sa->actor;
+      sa->x = a->x;
+      sa->y = a->y;
+      sa->placed = a->has_position && isfinite (a->x) && isfinite (a->y);
+      sa->indexed = mg_rect_empty ();
+      mg_scene_actor_compute_bounds (sa, scene->style);
+      mg_scene_draw_actor_update (scene, sa);
+    }
+
+  MgRect extent = placed_extent (scene);
+  scene->index = mg_grid_new (&extent, mg_grid_pick_cell_size (&extent, scene->actors->len));
+  for (guint i = 0; i < scene->actors->len; i++)
+    index_actor (scene, g_ptr_array_index (scene->actors, i));
+  for (guint i = 0; i < scene->relations->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (scene->relations, i);
+      sr->in_index = FALSE;
+      mg_scene_relation_compute (scene, sr);
+      index_relation (scene, sr);
+    }
+  mg_scene_place_all_labels (scene);
+  mg_scene_invalidate_summary (scene);
+  return TRUE;
+}
+
 static void
 on_layout_changed (MgMap *map, MgScene *scene)
 {
-  mg_scene_rebuild (scene);
+  if (!scene_relayout (scene))
+    mg_scene_rebuild (scene);
   mg_scene_emit_changed (scene, NULL);
 }
 
