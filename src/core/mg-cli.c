@@ -493,50 +493,43 @@ debug_phase (const char *what, gint64 *since)
   *since = t;
 }
 
-typedef struct {
-  MgLayoutRequest *request;
-  MgLayoutResult  *result;
-  GError          *error;
-} LayoutJob;
-
 static gpointer
-layout_thread (gpointer data)
+scene_thread (gpointer map)
 {
-  LayoutJob *job = data;
-
-  job->result = mg_layout_run (job->request, NULL, &job->error);
-  return NULL;
+  return mg_scene_new (map, NULL);
 }
 
-/* Lays @map out.  With @scene_out (an export), the scene is built on this
- * thread while Graphviz works on another: shaping the labels, most of a
- * scene's cost, then overlaps the layout, and the scene only has to place
- * things once the positions arrive (it keeps the shaped labels). */
+/* Lays @map out.  With @scene_out (an export), the scene is built on
+ * another thread while Graphviz works on this one: shaping the labels,
+ * most of a scene's cost, then overlaps the layout, and the scene only has
+ * to place things once the positions arrive (it keeps the shaped labels).
+ * Graphviz stays on the main thread: measured, it costs about a tenth more
+ * on another one (glibc gives other threads slower heaps, and Graphviz
+ * allocates a lot).  The layout reads its request, not the map, so the
+ * scene may read the map meanwhile; after the join the scene is this
+ * thread's alone (Pango objects are used by one thread at a time). */
 static gboolean
 lay_out (Request *r, MgMap *map, MgLayoutResult **out_result, MgScene **scene_out,
          GError **error)
 {
   gint64 t = g_get_monotonic_time ();
-  LayoutJob job = { mg_layout_request_new (map, &r->layout), NULL, NULL };
-  GThread *thread = g_thread_new ("mg-layout", layout_thread, &job);
+  g_autoptr (MgLayoutRequest) request = mg_layout_request_new (map, &r->layout);
+  GThread *thread = scene_out != NULL ? g_thread_new ("mg-scene", scene_thread, map) : NULL;
+  MgLayoutResult *result;
 
   debug_phase ("layout request", &t);
-  if (scene_out != NULL)
+  result = mg_layout_run (request, NULL, error);
+  debug_phase ("Graphviz, while the labels are shaped", &t);
+  if (thread != NULL)
     {
-      *scene_out = mg_scene_new (map, NULL);
-      debug_phase ("scene, while Graphviz works", &t);
+      *scene_out = g_thread_join (thread);
+      debug_phase ("waiting for the scene", &t);
     }
-  g_thread_join (thread);
-  debug_phase ("waiting for Graphviz", &t);
-  mg_layout_request_free (job.request);
-  if (job.result == NULL)
-    {
-      g_propagate_error (error, job.error);
-      return FALSE;
-    }
-  mg_layout_result_apply (job.result, map);
+  if (result == NULL)
+    return FALSE;
+  mg_layout_result_apply (result, map);
   debug_phase ("applying the layout", &t);
-  *out_result = job.result;
+  *out_result = result;
   return TRUE;
 }
 
