@@ -18,6 +18,9 @@ typedef struct {
   char            *font_family;
   gboolean         failed;
   gboolean         lens_on;  /* a lens is active: unmarked actors are context */
+  /* Scratch, reused from one relation to the next. */
+  GString         *d, *cls;
+  GHashTable      *kind_classes; /* kind id → "kind-…" */
 } Svg;
 
 /* Shortest fixed notation with 2 decimals, C locale: "12.5", "-3". */

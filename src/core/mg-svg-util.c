@@ -105,11 +105,19 @@ mg_svg_attr_num (Svg *svg, const char *name, double v)
 void
 mg_svg_attr_color (Svg *svg, const char *name, const MgColor *c)
 {
-  g_autofree char *hex = mg_color_to_hex (c);
+  static const char digits[] = "0123456789abcdef";
+  guint32 rgb = mg_color_to_rgb (c);
+  char hex[8];
+
+  hex[0] = '#';
+  for (int i = 0; i < 6; i++)
+    hex[1 + i] = digits[(rgb >> (20 - 4 * i)) & 0xf];
+  hex[7] = '\0';
   mg_svg_attr_plain (svg, name, hex);
   if (c->alpha < 0.999)
     {
-      g_autofree char *op = g_strconcat (name, "-opacity", NULL);
+      char op[64];
+      g_snprintf (op, sizeof op, "%s-opacity", name);
       mg_svg_attr_num (svg, op, c->alpha);
     }
 }
@@ -229,8 +237,9 @@ void
 mg_svg_path_element (Svg *svg, const char *cls, const char *d)
 {
   mg_svg_start (svg, "path");
+  /* Classes are this file's own words and escaped ids. */
   if (cls)
-    mg_svg_attr (svg, "class", cls);
+    mg_svg_attr_plain (svg, "class", cls);
   mg_svg_attr_plain (svg, "d", d);
 }
 
@@ -240,20 +249,20 @@ mg_svg_stroke_attrs (Svg *svg, const MgColor *color, double width, MgLineStyle l
   double dashes[4];
   guint n = mg_style_get_dashes (line, width, dashes);
 
-  mg_svg_attr (svg, "fill", "none");
+  mg_svg_attr_plain (svg, "fill", "none");
   mg_svg_attr_color (svg, "stroke", color);
   mg_svg_attr_num (svg, "stroke-width", width);
   if (n > 0)
     {
-      GString *s = g_string_new (NULL);
+      char buf[4 * G_ASCII_DTOSTR_BUF_SIZE + 4], *p = buf;
       for (guint i = 0; i < n; i++)
         {
           if (i)
-            g_string_append_c (s, ' ');
-          mg_svg_d_num (s, dashes[i]);
+            *p++ = ' ';
+          mg_svg_fmt_num (p, G_ASCII_DTOSTR_BUF_SIZE, dashes[i]);
+          p += strlen (p);
         }
-      mg_svg_attr (svg, "stroke-dasharray", s->str);
-      g_string_free (s, TRUE);
+      mg_svg_attr_plain (svg, "stroke-dasharray", buf);
     }
 }
 

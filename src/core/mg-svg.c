@@ -137,14 +137,27 @@ write_halos (Svg *svg, const MgSceneRelation *sr)
   mg_svg_end (svg);
 }
 
+/* "kind-…", made once a kind. */
+static const char *
+kind_class (Svg *svg, const MgRelationKind *kind)
+{
+  const char *key = kind ? kind->id : "";
+  char *cls = g_hash_table_lookup (svg->kind_classes, key);
+
+  if (cls == NULL)
+    {
+      cls = mg_svg_class_name ("kind-", kind ? kind->id : NULL);
+      g_hash_table_insert (svg->kind_classes, g_strdup (key), cls);
+    }
+  return cls;
+}
+
 static void
 write_relation (Svg *svg, const MgSceneRelation *sr)
 {
   g_autofree char *id = g_strdup_printf ("relation-%u", sr->relation->index);
-  g_autofree char *kind_class = mg_svg_class_name ("kind-", sr->kind ? sr->kind->id : NULL);
-  g_autoptr (GString) cls = g_string_new ("relation ");
   g_autofree char *title = mg_scene_describe_item (svg->scene, &sr->item);
-  g_autoptr (GString) d = g_string_new (NULL);
+  GString *cls = svg->cls, *d = svg->d;
   gboolean matched = mg_lens_item_matched (&sr->item, sr->n_marks);
   MgColor line = sr->color;
 
@@ -156,7 +169,9 @@ write_relation (Svg *svg, const MgSceneRelation *sr)
   else
     g_hash_table_add (svg->ids, g_strdup (id));
 
-  g_string_append (cls, kind_class);
+  g_string_assign (cls, "relation ");
+  g_string_append (cls, kind_class (svg, sr->kind));
+  g_string_truncate (d, 0);
   if (matched)
     g_string_append (cls, " matched");
   else if (sr->item.visibility == MG_ITEM_FADED)
@@ -166,8 +181,8 @@ write_relation (Svg *svg, const MgSceneRelation *sr)
   relation_d (d, sr);
 
   mg_svg_start (svg, "g");
-  mg_svg_attr (svg, "id", id);
-  mg_svg_attr (svg, "class", cls->str);
+  mg_svg_attr_plain (svg, "id", id);
+  mg_svg_attr_plain (svg, "class", cls->str);
   if (sr->item.visibility == MG_ITEM_FADED)
     mg_svg_attr_num (svg, "opacity", svg->style->fade_opacity);
   mg_svg_text_element (svg, "title", title);
@@ -181,7 +196,8 @@ write_relation (Svg *svg, const MgSceneRelation *sr)
 
   if (sr->has_arrow)
     {
-      g_autoptr (GString) a = g_string_new (NULL);
+      GString *a = d;
+      g_string_truncate (a, 0);
       mg_svg_d_move_to (a, sr->arrow[0], sr->arrow[1]);
       mg_svg_d_line_to (a, sr->arrow[2], sr->arrow[3]);
       mg_svg_d_line_to (a, sr->arrow[4], sr->arrow[5]);
@@ -263,8 +279,8 @@ write_actor (Svg *svg, const MgSceneActor *sa)
   mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_svg_sink, d);
 
   mg_svg_start (svg, "g");
-  mg_svg_attr (svg, "id", id);
-  mg_svg_attr (svg, "class", cls->str);
+  mg_svg_attr_plain (svg, "id", id);
+  mg_svg_attr_plain (svg, "class", cls->str);
   mg_svg_text_element (svg, "title", title);
 
   if (sa->item.highlight)
@@ -321,7 +337,7 @@ write_actor (Svg *svg, const MgSceneActor *sa)
                   mg_svg_d_line_to (boxes_d, boxes[k].x + boxes[k].width, boxes[k].y);
                   mg_svg_d_line_to (boxes_d, boxes[k].x + boxes[k].width, boxes[k].y + boxes[k].height);
                   mg_svg_d_line_to (boxes_d, boxes[k].x, boxes[k].y + boxes[k].height);
-                  mg_svg_d_close (d);
+                  mg_svg_d_close (boxes_d);
                 }
               mg_svg_start (svg, "path");
               mg_svg_attr (svg, "class", "label-background");
@@ -471,7 +487,9 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
   xmlTextWriterPtr writer = output != NULL ? xmlNewTextWriter (output) : NULL;
   Svg svg = { scene, scene->style, page, writer, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
               mg_style_font_family_css (scene->style), FALSE,
-              scene->has_lens_legend && scene->lens_legend.active != 0 };
+              scene->has_lens_legend && scene->lens_legend.active != 0,
+              g_string_sized_new (256), g_string_sized_new (64),
+              g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
   char *result = NULL;
 
   if (writer == NULL)
@@ -481,6 +499,9 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
       g_string_free (buffer, TRUE);
       g_hash_table_unref (svg.ids);
       g_free (svg.font_family);
+      g_string_free (svg.d, TRUE);
+      g_string_free (svg.cls, TRUE);
+      g_hash_table_unref (svg.kind_classes);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not create the SVG writer"));
       return NULL;
     }
@@ -548,5 +569,8 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
     }
   g_hash_table_unref (svg.ids);
   g_free (svg.font_family);
+  g_string_free (svg.d, TRUE);
+  g_string_free (svg.cls, TRUE);
+  g_hash_table_unref (svg.kind_classes);
   return result;
 }
