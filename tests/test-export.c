@@ -10,9 +10,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "mg-atomic-file.h"
 #include "mg-export.h"
 #include "mg-graphml.h"
 #include "mg-scene.h"
+#include "mg-svg.h"
 
 static MgActor *
 add_actor (MgMap *map, const char *id, const char *label, const char *role, double x, double y)
@@ -621,6 +623,94 @@ test_replaces_atomically (TmpDir *t, gconstpointer data)
   g_assert_cmpuint (count_entries (t->dir), ==, 1);
 }
 
+static MgMap *make_grid_map (void);
+
+static gboolean
+collect_piece (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  GPtrArray *pieces = user_data;
+
+  g_ptr_array_add (pieces, g_bytes_new (data, length));
+  return TRUE;
+}
+
+static gboolean
+refuse_piece (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, "No space left");
+  return FALSE;
+}
+
+/* An SVG export streams to its file: the pieces make the same document as
+ * the one written whole; a sink that fails stops the writing with its
+ * error; a file that fails mid-way keeps the old one and leaves nothing
+ * behind. */
+static void
+test_svg_streams (TmpDir *t, gconstpointer data)
+{
+  g_autoptr (MgMap) map = make_grid_map ();
+  g_autoptr (MgScene) scene = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr (GString) joined = g_string_new (NULL);
+  g_autofree char *path = temp_path (t->dir, "map.svg");
+  g_autofree char *whole = NULL, *contents = NULL;
+  MgExportOptions o;
+  MgPage page;
+  gsize length = 0;
+  guint calls = 0;
+
+  /* Some 1,000 more actors: a document of several pieces. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+      g_autofree char *label = g_strdup_printf ("Plateforme d’innovation ouverte n°%u", i);
+      add_actor (map, id, label, "research", (i % 40) * 150.0, 3200 + (i / 40) * 150.0);
+    }
+  scene = mg_scene_new (map, NULL);
+  mg_export_options_init (&o);
+  o.format = MG_EXPORT_FORMAT_SVG;
+  mg_page_compute (&page, scene, NULL, 1.0, o.margin, NULL, TRUE, FALSE);
+  whole = mg_svg_write_page (scene, &page, &length, &error);
+  g_assert_no_error (error);
+  /* The 200-actor map is larger than one piece. */
+  g_assert_true (mg_svg_write_page_to (scene, &page, collect_piece, pieces, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pieces->len, >=, 2);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      gsize n;
+      const char *d = g_bytes_get_data (g_ptr_array_index (pieces, i), &n);
+      g_string_append_len (joined, d, (gssize) n);
+    }
+  g_assert_cmpuint (joined->len, ==, length);
+  g_assert_true (memcmp (joined->str, whole, length) == 0);
+
+  g_assert_false (mg_svg_write_page_to (scene, &page, refuse_piece, &calls, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
+  g_assert_cmpuint (calls, ==, 1);
+  g_clear_error (&error);
+  mg_page_clear (&page);
+
+  /* To a file: the same bytes; a failure mid-way keeps the old file. */
+  g_assert_true (mg_export_scene_to_file (scene, &o, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, joined->len);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  mg_atomic_file_set_test_failure (MG_ATOMIC_FILE_FAIL_MID_WRITE);
+  g_assert_false (mg_export_scene_to_file (scene, &o, path, &error));
+  mg_atomic_file_set_test_failure (MG_ATOMIC_FILE_FAIL_NONE);
+  g_assert_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_WRITE);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_entries (t->dir), ==, 1);
+}
+
 static void
 test_map_without_positions (TmpDir *t, gconstpointer data)
 {
@@ -833,6 +923,8 @@ main (int argc, char **argv)
   g_test_add ("/export/svg/structure-and-text", TmpDir, NULL, tmpdir_setup, test_svg_structure,
               tmpdir_teardown);
   g_test_add_func ("/export/svg/awkward-ids", test_svg_awkward_ids);
+  g_test_add ("/export/svg/streams-to-file", TmpDir, NULL, tmpdir_setup, test_svg_streams,
+              tmpdir_teardown);
   g_test_add ("/export/pdf/text-and-pages", TmpDir, NULL, tmpdir_setup, test_pdf_text,
               tmpdir_teardown);
   g_test_add_func ("/export/errors/absurd-sizes", test_absurd_sizes);

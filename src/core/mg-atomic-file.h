@@ -15,11 +15,24 @@ G_BEGIN_DECLS
 gboolean mg_atomic_file_replace (const char *path, const char *contents, gsize length,
                                  GError **error);
 
+/* The same, written piece by piece (a large export streams into it rather
+ * than being built whole in memory first): begin, write as often as
+ * needed, then commit — or abort, which leaves the target untouched.
+ * Commit and abort free @file; after a failed write, abort it. */
+typedef struct _MgAtomicFile MgAtomicFile;
+
+MgAtomicFile *mg_atomic_file_begin (const char *path, GError **error);
+gboolean      mg_atomic_file_write (MgAtomicFile *file, const char *data, gsize length,
+                                    GError **error);
+gboolean      mg_atomic_file_commit (MgAtomicFile *file, GError **error);
+void          mg_atomic_file_abort (MgAtomicFile *file);
+
 /* ---- for tests only ---- */
 
 typedef enum {
   MG_ATOMIC_FILE_FAIL_NONE = 0,
-  MG_ATOMIC_FILE_FAIL_MID_WRITE,     /* after half of the bytes reached the temporary file */
+  MG_ATOMIC_FILE_FAIL_MID_WRITE,     /* after half of the bytes reached the temporary file
+                                        (streamed: at the second write) */
   MG_ATOMIC_FILE_FAIL_BEFORE_RENAME, /* temporary file complete and synced, not renamed */
 } MgAtomicFileFailure;
 

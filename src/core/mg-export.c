@@ -316,6 +316,46 @@ mg_export_scene_to_bytes (MgScene *scene, const MgExportOptions *options, GError
     }
 }
 
+static gboolean
+atomic_sink (const char *data, gsize length, gpointer file, GError **error)
+{
+  return mg_atomic_file_write (file, data, length, error);
+}
+
+static gboolean
+export_svg_to_file (MgScene *scene, const MgExportOptions *o, const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  MgAtomicFile *file;
+  MgPage page;
+  gboolean ok;
+
+  if (!mg_export_check_options (o, error))
+    return FALSE;
+  file = mg_atomic_file_begin (path, &local);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_WRITE, local->message);
+      return FALSE;
+    }
+  mg_export_compute_page (scene, o, &page);
+  ok = mg_svg_write_page_to (scene, &page, atomic_sink, file, &local);
+  mg_page_clear (&page);
+  if (ok)
+    ok = mg_atomic_file_commit (file, &local);
+  else
+    mg_atomic_file_abort (file);
+  if (!ok)
+    {
+      /* The file's errors are write errors; the writer's its own. */
+      if (local->domain == G_FILE_ERROR)
+        g_set_error_literal (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_WRITE, local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+    }
+  return ok;
+}
+
 gboolean
 mg_export_scene_to_file (MgScene *scene, const MgExportOptions *options, const char *path,
                          GError **error)
@@ -326,6 +366,11 @@ mg_export_scene_to_file (MgScene *scene, const MgExportOptions *options, const c
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_autoptr (GError) local = NULL;
+
+  /* SVG goes to its file as it is written. */
+  if (options->format == MG_EXPORT_FORMAT_SVG)
+    return export_svg_to_file (scene, options, path, error);
+
   g_autoptr (GBytes) bytes = mg_export_scene_to_bytes (scene, options, error);
   gsize length;
   const char *data;

@@ -465,45 +465,78 @@ write_map (Svg *svg)
 }
 
 
+/* Where the writer's output goes: straight into a growing string (@out),
+ * or through @sink in pieces gathered in @staging. */
+typedef struct {
+  GString  *out;
+  MgSvgSink sink;
+  gpointer  user_data;
+  GString  *staging;
+  GError   *error;  /* the sink's */
+} Output;
+
+#define MG_SVG_PIECE (256 * 1024)
+
+static gboolean
+output_flush (Output *o)
+{
+  if (o->sink == NULL || o->error != NULL || o->staging->len == 0)
+    return o->error == NULL;
+  if (!o->sink (o->staging->str, o->staging->len, o->user_data, &o->error))
+    {
+      if (o->error == NULL)
+        g_set_error_literal (&o->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("Could not write the SVG document"));
+      return FALSE;
+    }
+  g_string_truncate (o->staging, 0);
+  return TRUE;
+}
+
 /* libxml2's xmlBuffer grows by exact sizes in 2.9 (a copy per write on
  * large documents): the writer streams into a GString instead, which
- * doubles, and whose data is handed over without a last copy. */
+ * doubles, and whose data is handed over without a last copy — or, for a
+ * sink, into a reused buffer of a few hundred kilobytes. */
 static int
-append_to_string (void *context, const char *data, int len)
+output_write (void *context, const char *data, int len)
 {
-  g_string_append_len (context, data, len);
+  Output *o = context;
+
+  if (o->sink == NULL)
+    {
+      g_string_append_len (o->out, data, len);
+      return len;
+    }
+  if (o->error != NULL)
+    return -1;
+  g_string_append_len (o->staging, data, len);
+  if (o->staging->len >= MG_SVG_PIECE && !output_flush (o))
+    return -1;
   return len;
 }
 
-char *
-mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **error)
+static gboolean
+write_document (MgScene *scene, const MgPage *page, Output *o, GError **error)
 {
-  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
-  g_return_val_if_fail (page != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  GString *buffer = g_string_sized_new (64 * 1024);
-  xmlOutputBufferPtr output = xmlOutputBufferCreateIO (append_to_string, NULL, buffer, NULL);
+  xmlOutputBufferPtr output = xmlOutputBufferCreateIO (output_write, NULL, o, NULL);
   xmlTextWriterPtr writer = output != NULL ? xmlNewTextWriter (output) : NULL;
   Svg svg = { scene, scene->style, page, writer, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
               mg_style_font_family_css (scene->style), FALSE,
               scene->has_lens_legend && scene->lens_legend.active != 0,
               g_string_sized_new (256), g_string_sized_new (64),
               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
-  char *result = NULL;
 
   if (writer == NULL)
     {
       if (output != NULL)
         xmlOutputBufferClose (output);
-      g_string_free (buffer, TRUE);
       g_hash_table_unref (svg.ids);
       g_free (svg.font_family);
       g_string_free (svg.d, TRUE);
       g_string_free (svg.cls, TRUE);
       g_hash_table_unref (svg.kind_classes);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not create the SVG writer"));
-      return NULL;
+      return FALSE;
     }
 
   /* Names reserved for the document's own groups. */
@@ -556,21 +589,63 @@ mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **e
   mg_svg_check (&svg, xmlTextWriterEndDocument (writer));
   xmlFreeTextWriter (writer); /* flushes and closes @output */
 
-  if (svg.failed)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the SVG document"));
-      g_string_free (buffer, TRUE);
-    }
-  else
-    {
-      if (length)
-        *length = buffer->len;
-      result = g_string_free (buffer, FALSE);
-    }
   g_hash_table_unref (svg.ids);
   g_free (svg.font_family);
   g_string_free (svg.d, TRUE);
   g_string_free (svg.cls, TRUE);
   g_hash_table_unref (svg.kind_classes);
-  return result;
+
+  if (o->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&o->error));
+      return FALSE;
+    }
+  if (svg.failed)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the SVG document"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  Output o = { g_string_sized_new (64 * 1024), NULL, NULL, NULL, NULL };
+
+  if (!write_document (scene, page, &o, error))
+    {
+      g_string_free (o.out, TRUE);
+      return NULL;
+    }
+  if (length)
+    *length = o.out->len;
+  return g_string_free (o.out, FALSE);
+}
+
+gboolean
+mg_svg_write_page_to (MgScene *scene, const MgPage *page, MgSvgSink sink, gpointer user_data,
+                      GError **error)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  Output o = { NULL, sink, user_data, g_string_sized_new (MG_SVG_PIECE + 64 * 1024), NULL };
+  gboolean ok = write_document (scene, page, &o, error);
+
+  /* The last piece. */
+  if (ok && !output_flush (&o))
+    {
+      g_propagate_error (error, g_steal_pointer (&o.error));
+      ok = FALSE;
+    }
+  g_clear_error (&o.error);
+  g_string_free (o.staging, TRUE);
+  return ok;
 }

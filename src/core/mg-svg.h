@@ -21,6 +21,18 @@ G_BEGIN_DECLS
  * (transfer full); @length may be NULL. */
 char *mg_svg_write_page (MgScene *scene, const MgPage *page, gsize *length, GError **error);
 
+/* Takes the next piece of a document being written; FALSE (with @error
+ * set) stops the writing. */
+typedef gboolean (*MgSvgSink) (const char *data, gsize length, gpointer user_data,
+                               GError **error);
+
+/* The same document, handed to @sink in pieces of a few hundred
+ * kilobytes as it is written (a large export goes to its file without
+ * being held whole in memory).  On failure, @error is the sink's own or
+ * one in G_IO_ERROR. */
+gboolean mg_svg_write_page_to (MgScene *scene, const MgPage *page, MgSvgSink sink,
+                               gpointer user_data, GError **error);
+
 /* A valid, readable XML id for @text after @prefix, e.g. "actor-" +
  * "Thésame" → "actor-Th_c3_a9same" (transfer full). */
 char *mg_svg_make_id (const char *prefix, const char *text);
