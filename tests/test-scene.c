@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "mg-scene.h"
+#include "mg-scene-private.h"
 #include "mg-svg.h"
 
 /* A small fixed map (map coordinates in points):
@@ -328,6 +328,63 @@ test_label_wrapping (void)
   g_assert_cmpfloat_with_epsilon (h, l->label_rect.height, 1e-6);
   mg_scene_measure_label (scene, "", &w, &h);
   g_assert_cmpfloat (w, ==, 0);
+}
+
+/* Labels wrapped over several lines are measured from the layout that
+ * wrapped them: the same geometry, to the Pango unit, as laying the lines
+ * out again on their own, centred — for hyphens, accents, digits, long
+ * words, ideographs; right-to-left text takes the long way. */
+static void
+test_label_wrapped_geometry (void)
+{
+  static const char *labels[] = {
+    "Association Réseau de Thonon-les-Bains",
+    "Communauté d’agglomération du Grand Annecy",
+    "Laboratoire LTHE – Université Grenoble Alpes 2",
+    "Établissement public de coopération intercommunale",
+    "Incubateur Supernova Invest & partenaires",
+    "Anticonstitutionnellementissimementaires du coin",
+    "合作创新平台与地方政府共同发展的项目",
+    "جمعية الابتكار المفتوح في المنطقة الجبلية",
+  };
+  g_autoptr (MgMap) map = mg_map_new ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  g_autoptr (PangoLayout) check = pango_layout_new (scene->pango);
+  guint multi = 0;
+
+  pango_layout_set_font_description (check, scene->label_font);
+  pango_layout_set_alignment (check, PANGO_ALIGN_CENTER);
+  for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+    {
+      double w, h;
+      g_autofree double *baselines = NULL;
+      g_autofree MgRect *rects = NULL;
+      g_auto (GStrv) lines = mg_scene_wrap_text_full (scene, scene->label_font, labels[k],
+                                                      scene->label_wrap_width, 0, &w, &h,
+                                                      &baselines, &rects);
+      guint n = g_strv_length (lines);
+      g_autofree char *joined = g_strjoinv ("\n", lines);
+      PangoRectangle logical;
+
+      multi += n > 1;
+      pango_layout_set_text (check, joined, -1);
+      pango_layout_get_extents (check, NULL, &logical);
+      g_assert_cmpfloat (w, ==, logical.width / (double) PANGO_SCALE);
+      g_assert_cmpfloat (h, ==, logical.height / (double) PANGO_SCALE);
+      PangoLayoutIter *iter = pango_layout_get_iter (check);
+      for (guint i = 0; i < n; i++, pango_layout_iter_next_line (iter))
+        {
+          PangoRectangle line;
+          pango_layout_iter_get_line_extents (iter, NULL, &line);
+          g_assert_cmpfloat (baselines[i], ==, pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+          g_assert_cmpfloat (rects[i].x, ==, line.x / (double) PANGO_SCALE);
+          g_assert_cmpfloat (rects[i].y, ==, line.y / (double) PANGO_SCALE);
+          g_assert_cmpfloat (rects[i].width, ==, line.width / (double) PANGO_SCALE);
+          g_assert_cmpfloat (rects[i].height, ==, line.height / (double) PANGO_SCALE);
+        }
+      pango_layout_iter_free (iter);
+    }
+  g_assert_cmpuint (multi, >=, 6);
 }
 
 /* A label's background hugs each line: a short line's box is narrower
@@ -705,6 +762,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/labels/collision-dense", test_label_collision_dense);
   g_test_add_func ("/scene/labels/wrapping", test_label_wrapping);
   g_test_add_func ("/scene/labels/wrap-cache", test_label_wrap_cache);
+  g_test_add_func ("/scene/labels/wrapped-geometry", test_label_wrapped_geometry);
   g_test_add_func ("/scene/labels/background-hugs-lines", test_label_boxes);
   g_test_add_func ("/scene/update/follows-map", test_incremental_update);
   g_test_add_func ("/scene/update/layout-keeps-items", test_layout_keeps_items);

@@ -56,6 +56,67 @@ measure_width (PangoLayout *layout, const char *text)
   return logical.width / (double) PANGO_SCALE;
 }
 
+/* The geometry of the @n lines of @layout as they would be laid out on
+ * their own, centred (see mg_scene_wrap_text_full()); FALSE, with nothing
+ * set, when a line is not left to right or not broken at a space. */
+static gboolean
+geometry_from_wrapped (PangoLayout *layout, int n, double *width, double *height,
+                       double **baselines, MgRect **line_rects)
+{
+  g_autofree PangoRectangle *rects = g_new (PangoRectangle, n);
+  g_autofree int *base = g_new (int, n);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+  int i = 0, widest = 0;
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      /* Only lines broken at a space: broken inside a word, Pango draws
+       * a hyphen the line's text does not have. */
+      gboolean at_space = i + 1 >= n || (line->length > 0 &&
+                                         pango_layout_get_text (layout)[line->start_index + line->length - 1] == ' ');
+      if (i >= n || line->resolved_dir != PANGO_DIRECTION_LTR || !at_space)
+        {
+          pango_layout_iter_free (iter);
+          return FALSE;
+        }
+      pango_layout_iter_get_line_extents (iter, NULL, &rects[i]);
+      base[i] = pango_layout_iter_get_baseline (iter);
+      widest = MAX (widest, rects[i].width);
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  if (i != n)
+    return FALSE;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = widest / (double) PANGO_SCALE;
+  *height = logical.height / (double) PANGO_SCALE;
+  if (baselines)
+    {
+      *baselines = g_new (double, n);
+      for (i = 0; i < n; i++)
+        (*baselines)[i] = base[i] / (double) PANGO_SCALE;
+    }
+  if (line_rects)
+    {
+      *line_rects = g_new (MgRect, n);
+      for (i = 0; i < n; i++)
+        {
+          /* As Pango centres a line (pango-layout.c, get_x_offset). */
+          int x = (widest - rects[i].width) / 2;
+          if (((widest | rects[i].width) & (PANGO_SCALE - 1)) == 0)
+            x = PANGO_UNITS_ROUND (x);
+          (*line_rects)[i] = (MgRect) { x / (double) PANGO_SCALE, rects[i].y / (double) PANGO_SCALE,
+                                        rects[i].width / (double) PANGO_SCALE,
+                                        rects[i].height / (double) PANGO_SCALE };
+        }
+    }
+  return TRUE;
+}
+
 char **
 mg_scene_wrap_text (MgScene *scene, const PangoFontDescription *font, const char *text,
                     double max_width, guint max_lines, double *width, double *height,
@@ -121,6 +182,20 @@ mg_scene_wrap_text_full (MgScene *scene, const PangoFontDescription *font, const
   for (guint i = lines->len; i-- > 0;)
     if (((char *) g_ptr_array_index (lines, i))[0] == '\0')
       g_ptr_array_remove_index (lines, i);
+
+  /* Wrapped as it is — no line cut short or dropped, no control
+   * characters, left to right —: the layout that wrapped the label
+   * measures its lines too (a wrapped line's closing space has no width),
+   * so the lines need no second layout of their own, centred as Pango
+   * centres them.  Most multi-line labels; a second layout was a third of
+   * building a scene. */
+  if (n_lines > 1 && rest_start < 0 && lines->len == (guint) n_lines &&
+      strpbrk (text, "\r\n\t") == NULL && geometry_from_wrapped (layout, n_lines, width, height,
+                                                                    baselines, line_rects))
+    {
+      g_ptr_array_add (lines, NULL);
+      return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+    }
 
   /* Most labels fit on one line as they are: the layout that wrapped
    * them measures them too (one Pango layout instead of two, the larger
