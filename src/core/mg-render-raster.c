@@ -168,7 +168,33 @@ ifloor (double v)
   return i - (v < i);
 }
 
-/* Liang–Barsky on pixel coordinates. */
+/* Liang–Barsky: the parameters [*t0, *t1] (narrowed from what they hold)
+ * of the line x = x0 + t·dx, y = y0 + t·dy inside the rectangle; FALSE
+ * when none.  p = (−dx, dx, −dy, dy), q = distances of (x0, y0) to the
+ * left, right, top and bottom sides. */
+static gboolean
+liang_barsky (const double p[4], const double q[4], double *t0, double *t1)
+{
+  for (int i = 0; i < 4; i++)
+    {
+      if (fabs (p[i]) < 1e-12)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        *t0 = MAX (*t0, t);
+      else
+        *t1 = MIN (*t1, t);
+      if (*t0 > *t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The line on pixel coordinates cut to the clip (two pixels of slack). */
 static gboolean
 clip_line (const MgRaster *r, double *x0, double *y0, double *x1, double *y1, double *t_start)
 {
@@ -177,22 +203,8 @@ clip_line (const MgRaster *r, double *x0, double *y0, double *x1, double *y1, do
   double p[4] = { -dx, dx, -dy, dy };
   double q[4] = { *x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0 };
 
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] < 0)
-            return FALSE;
-          continue;
-        }
-      double t = q[i] / p[i];
-      if (p[i] < 0)
-        t0 = MAX (t0, t);
-      else
-        t1 = MIN (t1, t);
-      if (t0 > t1)
-        return FALSE;
-    }
+  if (!liang_barsky (p, q, &t0, &t1))
+    return FALSE;
   double ox = *x0, oy = *y0;
   *x0 = ox + dx * t0;
   *y0 = oy + dy * t0;
@@ -566,22 +578,8 @@ mg_raster_wide_line (MgRaster *r, double x0, double y0, double x1, double y1, gu
   double t0 = 0, t1 = len;
   const double p[4] = { -ux, ux, -uy, uy };
   const double q[4] = { px0 - xmin, xmax - px0, py0 - ymin, ymax - py0 };
-  for (int i = 0; i < 4; i++)
-    {
-      if (fabs (p[i]) < 1e-12)
-        {
-          if (q[i] < 0)
-            return;
-          continue;
-        }
-      double t = q[i] / p[i];
-      if (p[i] < 0)
-        t0 = MAX (t0, t);
-      else
-        t1 = MIN (t1, t);
-      if (t0 >= t1)
-        return;
-    }
+  if (!liang_barsky (p, q, &t0, &t1) || t0 >= t1)
+    return;
   r->dirty = TRUE;
 
   for (guint i = 0; i < n_dashes; i++)

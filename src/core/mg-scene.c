@@ -297,6 +297,27 @@ setup_fonts (MgScene *scene)
   mg_scene_check_wrap_cache (scene);
 }
 
+/* With the actors in place (and out of any index): a new index, the
+ * relations' routes, the labels' spots. */
+static void
+place_and_index (MgScene *scene)
+{
+  MgRect extent = placed_extent (scene);
+
+  scene->index = mg_grid_new (&extent, mg_grid_pick_cell_size (&extent, scene->actors->len));
+  for (guint i = 0; i < scene->actors->len; i++)
+    index_actor (scene, g_ptr_array_index (scene->actors, i));
+  for (guint i = 0; i < scene->relations->len; i++)
+    {
+      MgSceneRelation *sr = g_ptr_array_index (scene->relations, i);
+      sr->in_index = FALSE;
+      mg_scene_relation_compute (scene, sr);
+      index_relation (scene, sr);
+    }
+  mg_scene_place_all_labels (scene);
+  mg_scene_invalidate_summary (scene);
+}
+
 void
 mg_scene_rebuild (MgScene *scene)
 {
@@ -330,19 +351,7 @@ mg_scene_rebuild (MgScene *scene)
   for (guint i = 0; i < scene->actors->len; i++)
     mg_scene_rank_parallel (scene, g_ptr_array_index (scene->actors, i));
 
-  MgRect extent = placed_extent (scene);
-  scene->index = mg_grid_new (&extent, mg_grid_pick_cell_size (&extent, scene->actors->len));
-
-  for (guint i = 0; i < scene->actors->len; i++)
-    index_actor (scene, g_ptr_array_index (scene->actors, i));
-  for (guint i = 0; i < scene->relations->len; i++)
-    {
-      MgSceneRelation *sr = g_ptr_array_index (scene->relations, i);
-      mg_scene_relation_compute (scene, sr);
-      index_relation (scene, sr);
-    }
-  mg_scene_place_all_labels (scene);
-  mg_scene_invalidate_summary (scene);
+  place_and_index (scene);
 }
 
 /* ---- incremental updates ----------------------------------------------------- */
@@ -622,19 +631,7 @@ scene_relayout (MgScene *scene)
       mg_scene_draw_actor_update (scene, sa);
     }
 
-  MgRect extent = placed_extent (scene);
-  scene->index = mg_grid_new (&extent, mg_grid_pick_cell_size (&extent, scene->actors->len));
-  for (guint i = 0; i < scene->actors->len; i++)
-    index_actor (scene, g_ptr_array_index (scene->actors, i));
-  for (guint i = 0; i < scene->relations->len; i++)
-    {
-      MgSceneRelation *sr = g_ptr_array_index (scene->relations, i);
-      sr->in_index = FALSE;
-      mg_scene_relation_compute (scene, sr);
-      index_relation (scene, sr);
-    }
-  mg_scene_place_all_labels (scene);
-  mg_scene_invalidate_summary (scene);
+  place_and_index (scene);
   return TRUE;
 }
 
