@@ -1,21 +1,87 @@
-/* main.c — Maillage.  Everything lives in the libraries the tests link. */
+/* main.c — Maillage.  Everything lives in the libraries the tests link.
+ *
+ * The command line runs with core only (mg_cli_main); GTK and libadwaita are
+ * loaded, with the window module, only when a window is wanted.  Loading them
+ * costs about 20 ms of dynamic linking that `maillage --export` does not need. */
 #include "config.h"
 
+#include <gmodule.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "mg-application.h"
+#include "mg-cli.h"
+
+typedef int (*GuiMainFunc) (int argc, char **argv);
+
+/* Opens the window module: $MAILLAGE_GUI_MODULE, else the build tree (next to
+ * the executable), else the installed one.  NULL with *@error_message set
+ * (the last failure) when none loads. */
+static GModule *
+open_gui_module (char **error_message)
+{
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *env = g_getenv ("MAILLAGE_GUI_MODULE");
+
+  g_assert (error_message != NULL);
+  if (env != NULL && *env != '\0')
+    g_ptr_array_add (candidates, g_strdup (env));
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *in_build = g_build_filename (dir, "app", MG_GUI_MODULE_NAME, NULL);
+
+      /* Only in a build tree: do not report a missing file there as the error. */
+      if (g_file_test (in_build, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (candidates, g_steal_pointer (&in_build));
+    }
+  g_ptr_array_add (candidates, g_build_filename (MG_GUI_MODULE_DIR, MG_GUI_MODULE_NAME, NULL));
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      /* Local: its symbols (its own copy of core among them) stay its own. */
+      GModule *module = g_module_open (g_ptr_array_index (candidates, i), G_MODULE_BIND_LOCAL);
+
+      if (module != NULL)
+        return module;
+      g_free (*error_message);
+      *error_message = g_strdup (g_module_error ());
+      /* An explicit module that does not load is an error, not a hint. */
+      if (env != NULL && *env != '\0' && i == 0)
+        break;
+    }
+  return NULL;
+}
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (MgApplication) app = NULL;
+  gboolean wants_window = FALSE;
+  g_autofree char *error_message = NULL;
+  GuiMainFunc gui_main = NULL;
+  GModule *module;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = mg_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = mg_cli_main (argc, argv, &wants_window);
+  if (!wants_window)
+    return status;
+
+  module = open_gui_module (&error_message);
+  if (module == NULL)
+    {
+      g_printerr ("maillage: %s: %s\n", _("cannot load the window module"), error_message);
+      return 1;
+    }
+  if (!g_module_symbol (module, "mg_gui_main", (gpointer *) &gui_main) || gui_main == NULL)
+    {
+      g_printerr ("maillage: %s: %s\n", _("cannot load the window module"), g_module_error ());
+      return 1;
+    }
+  /* The module stays loaded until exit: GTK's types and threads live in it. */
+  return gui_main (argc, argv);
 }

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mg-cli.h"
 #include "mg-export.h"
@@ -643,4 +645,61 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
   if (r.info)
     print_info (&r, map, warnings, visibility, out);
   return MG_CLI_EXIT_OK;
+}
+
+/* ---- the front of the executable -------------------------------------------------- */
+
+typedef struct {
+  gboolean handled_locally; /* handle-local-options ran */
+  gboolean wants_window;
+} CliMain;
+
+static int
+cli_main_handle_local_options (GApplication *app, GVariantDict *options, gpointer user_data)
+{
+  CliMain *state = user_data;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GOutputStream) err = NULL;
+
+  state->handled_locally = TRUE;
+  if (!mg_cli_wants_action (options))
+    {
+      /* Stop here, unregistered: the window application parses the same
+       * arguments again and does the registering (remote instance…). */
+      state->wants_window = TRUE;
+      return 0;
+    }
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  err = g_unix_output_stream_new (STDERR_FILENO, FALSE);
+  return mg_cli_run (options, out, err);
+}
+
+int
+mg_cli_main (int argc, char **argv, gboolean *wants_window)
+{
+  g_autoptr (GApplication) app = NULL;
+  CliMain state = { 0 };
+  int status;
+
+  g_return_val_if_fail (argc >= 0, MG_CLI_EXIT_USAGE);
+  g_return_val_if_fail (wants_window != NULL, MG_CLI_EXIT_USAGE);
+
+  *wants_window = FALSE;
+  /* The same id, flags, options and summary as MgApplication (src/app/
+   * mg-application.c), so that parsing and --help are identical; never
+   * registered, hence NON_UNIQUE. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_add_main_option_entries (app, mg_cli_get_option_entries ());
+  g_application_set_option_context_summary (app,
+    _("Map the collaborative innovation ecosystem of a territory."));
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (cli_main_handle_local_options),
+                    &state);
+
+  status = g_application_run (app, argc, argv);
+  /* GApplication exits with 1 on an unknown option; our contract says 2 for
+   * usage errors (as MgApplication's local_command_line does). */
+  if (status == 1 && !state.handled_locally)
+    status = MG_CLI_EXIT_USAGE;
+  *wants_window = state.wants_window;
+  return status;
 }

@@ -26,4 +26,11 @@ int mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err);
 /* The file arguments (G_OPTION_REMAINING), or NULL.  (transfer full) */
 char **mg_cli_get_files (GVariantDict *options);
 
+/* The front of the executable, with no GTK loaded: parses @argv exactly as
+ * MgApplication does (same options, same --help) and runs a command-line
+ * action when one is asked for, returning its exit status.  When no action
+ * is asked for, sets *@wants_window to TRUE and returns 0: the caller then
+ * starts the window application with the same @argv. */
+int mg_cli_main (int argc, char **argv, gboolean *wants_window);
+
 G_END_DECLS
