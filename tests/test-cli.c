@@ -20,9 +20,10 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs the maillage binary with @args (NULL-terminated) without a display. */
+/* Runs the maillage binary with @args (NULL-terminated) without a display,
+ * with @extra_env (NAME=VALUE…, NULL-terminated) if not NULL. */
 static void
-run_maillage (Run *run, const char * const *args)
+run_maillage_env (Run *run, const char * const *args, const char * const *extra_env)
 {
   const char *bin = g_getenv ("MAILLAGE_BIN");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -33,6 +34,11 @@ run_maillage (Run *run, const char * const *args)
   g_assert_nonnull (bin);
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (extra_env[i], "=", 2);
+      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
+    }
   g_ptr_array_add (argv, (gpointer) bin);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -43,6 +49,12 @@ run_maillage (Run *run, const char * const *args)
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_maillage (Run *run, const char * const *args)
+{
+  run_maillage_env (run, args, NULL);
 }
 
 static char *
@@ -377,6 +389,42 @@ test_version (void)
   g_assert_nonnull (strstr (run.out, PACKAGE_VERSION));
 }
 
+/* The command line never loads GTK: an export runs with the window module
+ * unloadable, and the dynamic loader opens no GTK library for it.  Asked
+ * for a window without the module, maillage says so in one line. */
+static void
+test_no_gtk_for_the_command_line (void)
+{
+  g_autofree char *path = fixture ("small.graphml");
+  g_autofree char *dir = g_dir_make_tmp ("maillage-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_auto (Run) run = { 0 };
+  g_auto (Run) window = { 0 };
+
+  run_maillage_env (&run, (const char *[]) { "--export", out, path, NULL },
+                    (const char *[]) { "MAILLAGE_GUI_MODULE=/nonexistent/libmaillage-gui.so",
+                                       "LD_DEBUG=files", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  /* LD_DEBUG lists every library opened; cairo and pango are, GTK not. */
+  g_assert_nonnull (strstr (run.err, "libpango"));
+  g_assert_null (strstr (run.err, "libgtk-4"));
+  g_assert_null (strstr (run.err, "libadwaita"));
+
+  run_maillage_env (&window, (const char *[]) { path, NULL },
+                    (const char *[]) { "MAILLAGE_GUI_MODULE=/nonexistent/libmaillage-gui.so", NULL });
+  g_assert_cmpint (window.status, ==, 1);
+  g_assert_nonnull (strstr (window.err, "cannot load the window module"));
+  g_assert_nonnull (strstr (window.err, "/nonexistent/libmaillage-gui.so"));
+  /* One line. */
+  const char *end = strchr (window.err, '\n');
+  g_assert_nonnull (end);
+  g_assert_cmpstr (end + 1, ==, "");
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -388,6 +436,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/save-as/round-trip", test_save_as_round_trip);
   g_test_add_func ("/cli/save-as/unwritable", test_save_as_unwritable);
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/no-gtk-for-the-command-line", test_no_gtk_for_the_command_line);
   g_test_add_func ("/cli/export/formats", test_export_formats);
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/info/lenses-json", test_info_lenses_json);
