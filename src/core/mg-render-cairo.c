@@ -175,19 +175,20 @@ draw_clusters (Frame *f)
 
 /* ---- relations ------------------------------------------------------------------ */
 
-/* Clips to the view.  When the view's edges fall between pixels (an
- * export at a resolution that is not a multiple of 72 dpi), they are moved
- * to the nearest pixel edges, less than half a pixel: the clip is then a
- * set of pixels, which the direct pixel paths can honour (see
- * mg-render-raster.h) — otherwise they would draw into a scratch image as
- * big as the view. */
+/* Clips to the view.  On an image, when the view's edges fall between
+ * pixels (an export at a resolution that is not a multiple of 72 dpi),
+ * they are moved to the nearest pixel edges, less than half a pixel: the
+ * clip is then a set of pixels, which the direct pixel paths can honour
+ * (see mg-render-raster.h) — otherwise they would draw into a scratch
+ * image as big as the view.  Vector outputs keep the exact edges. */
 static void
 clip_to_view (cairo_t *cr, const MgViewport *viewport)
 {
   cairo_matrix_t m;
 
   cairo_get_matrix (cr, &m);
-  if (m.xy != 0 || m.yx != 0)
+  if (m.xy != 0 || m.yx != 0 ||
+      cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
     {
       cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
       cairo_clip (cr);
