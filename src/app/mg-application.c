@@ -249,9 +249,7 @@ mg_application_class_init (MgApplicationClass *klass)
 static void
 mg_application_init (MgApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), mg_cli_get_option_entries ());
-  g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Map the collaborative innovation ecosystem of a territory."));
+  mg_cli_add_options (G_APPLICATION (self));
 }
 
 MgApplication *

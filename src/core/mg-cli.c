@@ -649,6 +649,15 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 
 /* ---- the front of the executable -------------------------------------------------- */
 
+void
+mg_cli_add_options (GApplication *app)
+{
+  g_return_if_fail (G_IS_APPLICATION (app));
+  g_application_add_main_option_entries (app, option_entries);
+  g_application_set_option_context_summary (app,
+    _("Map the collaborative innovation ecosystem of a territory."));
+}
+
 typedef struct {
   gboolean handled_locally; /* handle-local-options ran */
   gboolean wants_window;
@@ -689,9 +698,7 @@ mg_cli_main (int argc, char **argv, gboolean *wants_window)
    * mg-application.c), so that parsing and --help are identical; never
    * registered, hence NON_UNIQUE. */
   app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_add_main_option_entries (app, mg_cli_get_option_entries ());
-  g_application_set_option_context_summary (app,
-    _("Map the collaborative innovation ecosystem of a territory."));
+  mg_cli_add_options (app);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (cli_main_handle_local_options),
                     &state);
 

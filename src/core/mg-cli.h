@@ -26,6 +26,10 @@ int mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err);
 /* The file arguments (G_OPTION_REMAINING), or NULL.  (transfer full) */
 char **mg_cli_get_files (GVariantDict *options);
 
+/* The command line's options and --help summary, on @app: the front below
+ * and the window application parse the same way. */
+void mg_cli_add_options (GApplication *app);
+
 /* The front of the executable, with no GTK loaded: parses @argv exactly as
  * MgApplication does (same options, same --help) and runs a command-line
  * action when one is asked for, returning its exit status.  When no action
