@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mg-export.h"
+#include "mg-render-lens.h"
 #include "mg-scene-bridge.h"
 #include "mg-scene.h"
 #include "mg-visibility.h"
@@ -592,6 +593,26 @@ test_svg_hidden_items_absent (Fixture *f, gconstpointer data)
   svg_clear (&svg);
 }
 
+/* The lens key's ring reads on the legend in both palettes (it was a dark
+ * grey on the dark legend too). */
+static void
+test_lens_key_contrast (void)
+{
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr (MgStyle) style = dark ? mg_style_new_dark () : mg_style_new ();
+      MgLegendEntry key = { 0 };
+      MgColor ring, tint, pale, grey;
+      MgColor bg = mg_color_mix (&style->background, &style->legend_background,
+                                 style->legend_background.alpha);
+
+      key.type = MG_LEGEND_LENS_KEY;
+      mg_lens_legend_colors (style, &key, &ring, &tint, &pale, &grey);
+      g_assert_cmpfloat (mg_color_contrast (&ring, &bg), >=, 3.0);
+      g_assert_cmpfloat (mg_color_contrast (&grey, &bg), >=, 2.0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -602,6 +623,7 @@ main (int argc, char **argv)
   g_test_add ("/lens-draw/legend/filter-summary", Fixture, NULL, fixture_setup,
               test_legend_filter_summary, fixture_teardown);
   g_test_add_func ("/lens-draw/legend/describe-filter", test_describe_filter);
+  g_test_add_func ("/lens-draw/legend/key-contrast", test_lens_key_contrast);
   g_test_add ("/lens-draw/bridge/marks-matches-only", Fixture, NULL, fixture_setup,
               test_bridge_marks_matches_only, fixture_teardown);
   g_test_add ("/lens-draw/png/care-ring-on-matched-only", Fixture, NULL, fixture_setup,

@@ -109,7 +109,10 @@ void
 mg_lens_legend_colors (const MgStyle *style, const MgLegendEntry *e, MgColor *ring,
                        MgColor *tint, MgColor *pale, MgColor *grey)
 {
-  *ring = e->type == MG_LEGEND_LENS_KEY ? mg_color_from_rgb (0x5b616b, 1.0) : e->stroke;
+  /* The key's ring is neutral: dark grey on a light legend, light grey on
+   * a dark one. */
+  *ring = e->type == MG_LEGEND_LENS_KEY ? mg_color_from_rgb (style->dark ? 0xaab0b9 : 0x5b616b, 1.0)
+                                        : e->stroke;
   *tint = tint_of (style, ring, FALSE);
   *pale = tint_of (style, ring, TRUE);
   *grey = mg_color_from_rgb (0x8c929b, 1.0);
