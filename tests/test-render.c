@@ -277,6 +277,26 @@ test_raster_wide_lines (void)
         }
 }
 
+/* A label inside a shape reads on its fill in both palettes: dark text on
+ * a light fill and light text on a dark one, 4.5:1 at least here. */
+static void
+test_label_inside_reads (void)
+{
+  static const guint32 fills[] = { 0xffffff, 0xf6d55c, 0x8fd3c1, 0x3caea3, 0x20639b, 0x173f5f, 0x000000 };
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr (MgStyle) style = dark ? mg_style_new_dark () : mg_style_new ();
+      for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
+        {
+          MgColor fill = mg_color_from_rgb (fills[i], 1.0);
+          MgColor text = mg_style_label_color_on (style, &fill);
+          g_assert_cmpfloat (mg_color_contrast (&text, &fill), >=, 4.5);
+          g_assert_cmpfloat (text.alpha, ==, 1.0);
+        }
+    }
+}
+
 static void
 test_render_small_map_options (void)
 {
@@ -325,6 +345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/follows-edits", test_render_follows_edits);
   g_test_add_func ("/render/strips-join", test_render_strips_join);
   g_test_add_func ("/render/raster/wide-lines", test_raster_wide_lines);
+  g_test_add_func ("/render/label-inside-reads", test_label_inside_reads);
   g_test_add_func ("/render/options-and-fit", test_render_small_map_options);
 
   return g_test_run ();

@@ -356,10 +356,9 @@ glyph_group (GArray *groups, cairo_scaled_font_t *font, const MgColor *color)
 static MgColor
 label_text_color (Frame *f, const MgSceneActor *sa)
 {
-  MgColor text = f->style->label_color;
+  MgColor text = sa->placement == MG_LABEL_INSIDE ? mg_style_label_color_on (f->style, &sa->fill)
+                                                  : f->style->label_color;
 
-  if (sa->placement == MG_LABEL_INSIDE && mg_color_luminance (&sa->fill) < 0.35)
-    text = mg_color_from_rgb (0xffffff, 1.0);
   text.alpha *= label_opacity (f, sa);
   return text;
 }

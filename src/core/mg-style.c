@@ -85,6 +85,20 @@ mg_color_contrast (const MgColor *a, const MgColor *b)
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
+MgColor
+mg_style_label_color_on (const MgStyle *style, const MgColor *fill)
+{
+  g_return_val_if_fail (style != NULL && fill != NULL, mg_color_from_rgb (0, 1.0));
+
+  /* The palette's own label colour is the dark one in light mode, the
+   * light one in dark mode; the other is near black or white. */
+  MgColor own = style->label_color;
+  MgColor other = mg_color_from_rgb (style->dark ? 0x1e1e1e : 0xffffff, 1.0);
+
+  own.alpha = 1.0;
+  return mg_color_contrast (&own, fill) >= mg_color_contrast (&other, fill) ? own : other;
+}
+
 MgStyle *
 mg_style_new (void)
 {

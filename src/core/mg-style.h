@@ -140,6 +140,10 @@ void     mg_style_get_role_look (const MgStyle *style, const MgRole *role,
  * Either may be NULL.  (Role swatches in panels use it too.) */
 void     mg_style_get_shape_colors (const MgStyle *style, guint32 rgb, MgColor *fill,
                                     MgColor *stroke);
+/* The colour of a label written inside a shape filled with @fill: the
+ * darker or the lighter text colour, whichever reads better on it — in
+ * either palette. */
+MgColor  mg_style_label_color_on (const MgStyle *style, const MgColor *fill);
 /* The drawn colour (already muted, with relation_opacity) and line style of
  * a relation of @kind (may be NULL). */
 void     mg_style_get_kind_look (const MgStyle *style, const MgRelationKind *kind,

@@ -306,10 +306,7 @@ write_actor (Svg *svg, const MgSceneActor *sa)
       const MgRect *r = &sa->label_rect;
       MgColor text = style->label_color;
       if (sa->placement == MG_LABEL_INSIDE)
-        {
-          if (mg_color_luminance (&sa->fill) < 0.35)
-            text = mg_color_from_rgb (0xffffff, 1.0);
-        }
+        text = mg_style_label_color_on (style, &sa->fill);
       else
         {
           MgColor bg = style->label_background;
