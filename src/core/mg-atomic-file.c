@@ -91,11 +91,7 @@ abandon (MgAtomicFile *f, GError **error, const char *what, int saved_errno)
 {
   g_autofree char *path = g_strdup (f->path);
 
-  if (f->fd >= 0)
-    close (f->fd);
-  f->fd = -1;
-  g_unlink (f->tmp_path);
-  atomic_file_free (f);
+  mg_atomic_file_abort (f);
   return fail (error, path, what, saved_errno);
 }
 

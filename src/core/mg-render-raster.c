@@ -310,6 +310,28 @@ wu_run (MgRaster *r, gboolean steep, gboolean checked, gboolean prefetch, int x,
     }
 }
 
+/* @n steps all within the clip: the copy of the loop for this steepness,
+ * dash pattern and length (long steep runs prefetch rows ahead). */
+static void
+run_inside (MgRaster *r, gboolean steep, int x, int n, int inc, gint64 yf, gint64 gf,
+            guint k256, guint32 c, DashState *d, double step)
+{
+  gboolean ahead = steep && n > 4 * MG_PREFETCH_ROWS;
+
+  if (d != NULL && ahead)
+    wu_run (r, TRUE, FALSE, TRUE, x, n, inc, yf, gf, k256, c, d, step);
+  else if (d != NULL && steep)
+    wu_run (r, TRUE, FALSE, FALSE, x, n, inc, yf, gf, k256, c, d, step);
+  else if (d != NULL)
+    wu_run (r, FALSE, FALSE, FALSE, x, n, inc, yf, gf, k256, c, d, step);
+  else if (ahead)
+    wu_run (r, TRUE, FALSE, TRUE, x, n, inc, yf, gf, k256, c, NULL, step);
+  else if (steep)
+    wu_run (r, TRUE, FALSE, FALSE, x, n, inc, yf, gf, k256, c, NULL, step);
+  else
+    wu_run (r, FALSE, FALSE, FALSE, x, n, inc, yf, gf, k256, c, NULL, step);
+}
+
 /* The steps [*k0, *k1] of a run (@n steps from @x by @inc, minor
  * coordinate @yf + k·@gf) whose pixels are all within the clip; *k0 > *k1
  * when none.  A step or two of slack on each side. */
@@ -369,19 +391,7 @@ run_clipped (MgRaster *r, gboolean steep, int xs, int n, int inc, gint64 yf, gin
   if (k1 >= k0)
     {
       int x = xs + (int) k0 * inc, m = (int) (k1 - k0 + 1);
-      gint64 y0f = yf + k0 * gf;
-      if (d != NULL && steep && m > 4 * MG_PREFETCH_ROWS)
-        wu_run (r, TRUE, FALSE, TRUE, x, m, inc, y0f, gf, k256, c, d, step);
-      else if (d != NULL && steep)
-        wu_run (r, TRUE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
-      else if (d != NULL)
-        wu_run (r, FALSE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, d, step);
-      else if (steep && m > 4 * MG_PREFETCH_ROWS)
-        wu_run (r, TRUE, FALSE, TRUE, x, m, inc, y0f, gf, k256, c, NULL, step);
-      else if (steep)
-        wu_run (r, TRUE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, NULL, step);
-      else
-        wu_run (r, FALSE, FALSE, FALSE, x, m, inc, y0f, gf, k256, c, NULL, step);
+      run_inside (r, steep, x, m, inc, yf + k0 * gf, gf, k256, c, d, step);
     }
   if (k1 + 1 < n && k1 >= k0)
     {
@@ -452,16 +462,7 @@ mg_raster_line (MgRaster *r, double x0, double y0, double x1, double y1, guint32
   if (inside)
     {
       /* Most lines, most of them short: straight to the loop. */
-      if (d != NULL && steep && n > 4 * MG_PREFETCH_ROWS)
-        wu_run (r, TRUE, FALSE, TRUE, xs, n, inc, yf, gf, k256, c, d, step);
-      else if (d != NULL)
-        wu_run (r, steep, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, d, step);
-      else if (steep && n > 4 * MG_PREFETCH_ROWS)
-        wu_run (r, TRUE, FALSE, TRUE, xs, n, inc, yf, gf, k256, c, NULL, step);
-      else if (steep)
-        wu_run (r, TRUE, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, NULL, step);
-      else
-        wu_run (r, FALSE, FALSE, FALSE, xs, n, inc, yf, gf, k256, c, NULL, step);
+      run_inside (r, steep, xs, n, inc, yf, gf, k256, c, d, step);
       return;
     }
   run_clipped (r, steep, xs, n, inc, yf, gf, k256, c, d, step);

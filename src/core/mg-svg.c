@@ -512,6 +512,17 @@ output_write (void *context, const char *data, int len)
   return len;
 }
 
+/* Frees what the document's writing state owns (not the writer). */
+static void
+svg_clear (Svg *svg)
+{
+  g_hash_table_unref (svg->ids);
+  g_free (svg->font_family);
+  g_string_free (svg->d, TRUE);
+  g_string_free (svg->cls, TRUE);
+  g_hash_table_unref (svg->kind_classes);
+}
+
 static gboolean
 write_document (MgScene *scene, const MgPage *page, Output *o, GError **error)
 {
@@ -527,11 +538,7 @@ write_document (MgScene *scene, const MgPage *page, Output *o, GError **error)
     {
       if (output != NULL)
         xmlOutputBufferClose (output);
-      g_hash_table_unref (svg.ids);
-      g_free (svg.font_family);
-      g_string_free (svg.d, TRUE);
-      g_string_free (svg.cls, TRUE);
-      g_hash_table_unref (svg.kind_classes);
+      svg_clear (&svg);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not create the SVG writer"));
       return FALSE;
     }
@@ -585,12 +592,7 @@ write_document (MgScene *scene, const MgPage *page, Output *o, GError **error)
   mg_svg_end (&svg);
   mg_svg_check (&svg, xmlTextWriterEndDocument (writer));
   xmlFreeTextWriter (writer); /* flushes and closes @output */
-
-  g_hash_table_unref (svg.ids);
-  g_free (svg.font_family);
-  g_string_free (svg.d, TRUE);
-  g_string_free (svg.cls, TRUE);
-  g_hash_table_unref (svg.kind_classes);
+  svg_clear (&svg);
 
   if (o->error != NULL)
     {
