@@ -544,42 +544,14 @@ mg_views_from_json (const char *json, GError **error)
 
 /* ---- storage in the map ------------------------------------------------- */
 
-static MgData *
-find_views_data (MgMap *map, MgGraphInfo **graph_out, MgKey **key_out)
-{
-  GPtrArray *graphs = mg_map_get_graphs (map);
-  MgKey *key = mg_map_find_key_by_name (map, MG_VIEWS_KEY_NAME, MG_DOMAIN_GRAPH);
-  MgGraphInfo *graph = graphs->len > 0 ? g_ptr_array_index (graphs, 0) : NULL;
-
-  *graph_out = graph;
-  *key_out = key;
-  if (graph == NULL || key == NULL || graph->data == NULL)
-    return NULL;
-  for (guint i = 0; i < graph->data->len; i++)
-    {
-      MgData *data = g_ptr_array_index (graph->data, i);
-
-      if (data->key == key)
-        return data;
-    }
-  return NULL;
-}
-
 GPtrArray *
 mg_map_get_views (MgMap *map, GError **error)
 {
-  MgGraphInfo *graph;
-  MgKey *key;
-  MgData *data;
-  const char *text = NULL;
+  const char *text;
 
   g_return_val_if_fail (MG_IS_MAP (map), NULL);
 
-  data = find_views_data (map, &graph, &key);
-  if (data != NULL && !data->is_xml)
-    text = data->value;
-  else if (data == NULL && key != NULL)
-    text = key->default_value;
+  text = mg_map_get_graph_setting (map, MG_VIEWS_KEY_NAME);
   if (text == NULL || text[strspn (text, " \t\r\n")] == '\0')
     return g_ptr_array_new_with_free_func ((GDestroyNotify) mg_view_free);
   return mg_views_from_json (text, error);
@@ -588,45 +560,11 @@ mg_map_get_views (MgMap *map, GError **error)
 void
 mg_map_set_views (MgMap *map, GPtrArray *views)
 {
-  MgGraphInfo *graph;
-  MgKey *key;
-  MgData *data;
   g_autofree char *json = NULL;
 
   g_return_if_fail (MG_IS_MAP (map));
 
-  data = find_views_data (map, &graph, &key);
-  if (views == NULL || views->len == 0)
-    {
-      if (data != NULL)
-        g_ptr_array_remove (graph->data, data);
-      return;
-    }
-
-  json = mg_views_to_json (views);
-  if (data != NULL)
-    {
-      g_free (data->value);
-      data->value = g_steal_pointer (&json);
-      data->is_xml = FALSE;
-      return;
-    }
-  if (graph == NULL)
-    graph = mg_map_add_graph (map);
-  if (graph->data == NULL)
-    graph->data = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_data_free);
-  if (key == NULL)
-    {
-      g_autofree char *id = mg_map_make_key_id (map);
-
-      key = mg_key_new (id, MG_DOMAIN_GRAPH, MG_VIEWS_KEY_NAME, MG_VALUE_STRING);
-      if (!mg_map_add_key (map, key))
-        {
-          /* mg_map_make_key_id() gives an unused id, so this cannot
-           * happen; do not leak if it does. */
-          mg_key_free (key);
-          g_return_if_reached ();
-        }
-    }
-  g_ptr_array_add (graph->data, mg_data_new (key, json, FALSE));
+  if (views != NULL && views->len > 0)
+    json = mg_views_to_json (views);
+  mg_map_set_graph_setting (map, MG_VIEWS_KEY_NAME, json);
 }
