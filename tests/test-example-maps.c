@@ -78,6 +78,14 @@ has_text (const char *text)
   return FALSE;
 }
 
+/* The notes say why a lesson is tagged, in a sentence starting "care: …". */
+static gboolean
+explains_lesson (const char *notes, guint lesson)
+{
+  g_autofree char *marker = g_strdup_printf ("%s: ", mg_lesson_info (lesson)->id);
+  return notes != NULL && strstr (notes, marker) != NULL;
+}
+
 /* ---- provenance, read from the file ------------------------------------ */
 
 /* The provenance of each actor and relation, read from the GraphML text by
@@ -224,6 +232,10 @@ test_map_is_complete (gconstpointer data)
         g_string_append_printf (problems, "\nactor %s has no label", actor->id);
       if (actor->lessons != 0 && !has_text (actor->notes))
         g_string_append_printf (problems, "\nactor %s has lessons but no notes saying why", actor->id);
+      for (guint l = 0; l < MG_N_LESSONS; l++)
+        if ((actor->lessons & MG_LESSON_BIT (l)) && !explains_lesson (actor->notes, l))
+          g_string_append_printf (problems, "\nactor %s is tagged %s but its notes have no “%s:”",
+                                  actor->id, mg_lesson_info (l)->id, mg_lesson_info (l)->id);
     }
 
   GPtrArray *relations = mg_map_get_relations (map);
@@ -236,6 +248,10 @@ test_map_is_complete (gconstpointer data)
       if (relation->lessons != 0 && !has_text (relation->notes))
         g_string_append_printf (problems, "\nrelation %s has lessons but no notes saying why",
                                 relation->id);
+      for (guint l = 0; l < MG_N_LESSONS; l++)
+        if ((relation->lessons & MG_LESSON_BIT (l)) && !explains_lesson (relation->notes, l))
+          g_string_append_printf (problems, "\nrelation %s is tagged %s but its notes have no “%s:”",
+                                  relation->id, mg_lesson_info (l)->id, mg_lesson_info (l)->id);
       if (!relation->directed)
         g_string_append_printf (problems, "\nrelation %s is not directed", relation->id);
       if (relation->source == relation->target)
