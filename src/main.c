@@ -53,6 +53,28 @@ open_gui_module (char **error_message)
   return NULL;
 }
 
+/* Where the translations are: in a build tree (the window module beside the
+ * executable, as open_gui_module finds it) the .mo files meson built under
+ * <build>/po, else the install prefix's.  Without our catalogue GLib also
+ * leaves GTK's and libadwaita's strings untranslated (g_dgettext only
+ * translates libraries when the program's own domain is translated). */
+static char *
+find_locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *module = g_build_filename (dir, "app", MG_GUI_MODULE_NAME, NULL);
+      g_autofree char *po = g_build_filename (dir, "..", "po", NULL);
+
+      if (g_file_test (module, G_FILE_TEST_EXISTS) && g_file_test (po, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&po);
+    }
+  return g_strdup (LOCALEDIR);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -62,8 +84,10 @@ main (int argc, char *argv[])
   GModule *module;
   int status;
 
+  g_autofree char *locale_dir = find_locale_dir ();
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
