@@ -320,18 +320,18 @@ mg_reader_describe_owner (MgReader *r, const MgOwner *owner)
       {
         const MgGraphInfo *graph = owner->owner;
 
-        return graph->id != NULL ? g_strdup_printf ("graph '%s'", graph->id)
-                                 : g_strdup ("graph");
+        return graph->id != NULL ? g_strdup_printf (_("graph '%s'"), graph->id)
+                                 : g_strdup (_("graph"));
       }
     case MG_OWNER_NODE:
-      return g_strdup_printf ("node '%s'", ((const MgActor *) owner->owner)->id);
+      return g_strdup_printf (_("node '%s'"), ((const MgActor *) owner->owner)->id);
     case MG_OWNER_EDGE:
       {
         const MgRelation *relation = owner->owner;
 
         if (relation->id != NULL)
-          return g_strdup_printf ("edge '%s'", relation->id);
-        return g_strdup_printf ("edge from '%s' to '%s'", relation->source->id,
+          return g_strdup_printf (_("edge '%s'"), relation->id);
+        return g_strdup_printf (_("edge from '%s' to '%s'"), relation->source->id,
                                 relation->target->id);
       }
     case MG_OWNER_PENDING_EDGE:
@@ -339,8 +339,8 @@ mg_reader_describe_owner (MgReader *r, const MgOwner *owner)
         const MgPendingEdge *edge = mg_reader_edge (r, owner->edge);
 
         if (edge->id != NULL)
-          return g_strdup_printf ("edge '%s'", edge->id);
-        return g_strdup_printf ("edge from '%s' to '%s'",
+          return g_strdup_printf (_("edge '%s'"), edge->id);
+        return g_strdup_printf (_("edge from '%s' to '%s'"),
                                 edge->source_id ? edge->source_id : "",
                                 edge->target_id ? edge->target_id : "");
       }
