@@ -8,6 +8,7 @@
 #include <gmodule.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "mg-cli.h"
 
@@ -75,6 +76,34 @@ find_locale_dir (void)
   return g_strdup (LOCALEDIR);
 }
 
+/* The user's locale is not generated on this system (LANG=fr_FR.UTF-8
+ * without fr_FR in `locale -a`): setlocale() failed and left "C", where
+ * glibc ignores LANGUAGE.  Keep UTF-8 (C.UTF-8, where LANGUAGE applies) and,
+ * unless LANGUAGE says otherwise, ask for the messages of the locale's
+ * language ("fr_FR.UTF-8" → "fr_FR"). */
+static void
+use_ungenerated_locale (void)
+{
+  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE") != '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        {
+          g_autofree char *language = g_strndup (value, strcspn (value, ".@"));
+
+          if (*language != '\0' && !g_str_equal (language, "C") && !g_str_equal (language, "POSIX"))
+            g_setenv ("LANGUAGE", language, TRUE);
+          return;
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -86,7 +115,8 @@ main (int argc, char *argv[])
 
   g_autofree char *locale_dir = find_locale_dir ();
 
-  setlocale (LC_ALL, "");
+  if (setlocale (LC_ALL, "") == NULL)
+    use_ungenerated_locale ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
