@@ -99,6 +99,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/architecture/one-core/module-defines-no-core", test_module_defines_no_core);
-  g_test_add_func ("/architecture/one-core/module-binds-to-loaded-core", test_module_binds_to_loaded_core);
+  g_test_add_func ("/architecture/one-core/module-binds-to-loaded-core",
+                   test_module_binds_to_loaded_core);
   return g_test_run ();
 }

@@ -21,27 +21,27 @@
 #include "mg-layout-private.h"
 
 /* Footprints should cover at most this share of the spread layout's box. */
-#define TARGET_DENSITY  0.25
+#define TARGET_DENSITY 0.25
 /* A gap kept between footprints, in points. */
-#define GAP             2.0
-#define ROUNDS          60
+#define GAP    2.0
+#define ROUNDS 60
 /* A round that removes less than 1/STALL of the overlaps has stalled. */
-#define STALL           50
-#define SPREAD_STEPS    40
-#define SPREAD_GROWTH   1.05
+#define STALL         50
+#define SPREAD_STEPS  40
+#define SPREAD_GROWTH 1.05
 
 typedef struct {
-  guint   n;
-  double *cx, *cy;  /* footprint centres */
-  double *hw, *hh;  /* half sizes, gap included */
-  double *dx, *dy;  /* moves of the round */
+  guint n;
+  double *cx, *cy; /* footprint centres */
+  double *hw, *hh; /* half sizes, gap included */
+  double *dx, *dy; /* moves of the round */
   /* The grid: cells of cell_w × cell_h from (x0, y0), gx × gy of them,
    * listing the actors whose footprint meets them (CSR). */
-  double  x0, y0, cell_w, cell_h;
-  guint   gx, gy;
-  guint  *start;    /* gx * gy + 1 */
-  guint  *items;
-  gsize   n_items, items_size;
+  double x0, y0, cell_w, cell_h;
+  guint gx, gy;
+  guint *start; /* gx * gy + 1 */
+  guint *items;
+  gsize n_items, items_size;
 } Separation;
 
 static int
