@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-inspector-private.h"
 #include "mg-role-swatch.h"
 #include "mg-vocab-item.h"
@@ -63,6 +64,7 @@ mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  mg_a11y_set_label (button, _(info->name));
   *check = GTK_CHECK_BUTTON (button);
   return row;
 }
@@ -784,6 +786,8 @@ mg_inspector_init (MgInspector *self)
 
   mg_inspector_relation_init (self);
   mg_inspector_link_init (self);
+  mg_a11y_set_label (GTK_WIDGET (self->relation_kind), C_("a11y", "Relation Kind"));
+  mg_a11y_name_icon_buttons (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

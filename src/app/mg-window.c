@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mg-a11y.h"
 #include "mg-application.h"
 #include "mg-settings.h"
 #include "mg-window-private.h"
@@ -553,6 +554,11 @@ mg_window_init (MgWindow *self)
   g_signal_connect (self->canvas, "notify::tool", G_CALLBACK (on_canvas_tool), self);
   g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",
                           G_BINDING_SYNC_CREATE);
+  mg_a11y_set_label (GTK_WIDGET (self->engine_dropdown), C_("a11y", "Layout Engine"));
+  mg_a11y_set_label (GTK_WIDGET (self->group_dropdown), C_("a11y", "Group By"));
+  mg_a11y_follow_pressed (self->panel_button);
+  mg_a11y_follow_pressed (self->select_tool);
+  mg_a11y_follow_pressed (self->link_tool);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
