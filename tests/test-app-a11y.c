@@ -7,10 +7,15 @@
  * accessible properties can be read back. */
 #include "config.h"
 
+#include <string.h>
+
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
+#include "mg-actor-model.h"
 #include "mg-application.h"
 #include "mg-canvas-private.h"
+#include "mg-inspector-private.h"
 #include "mg-window.h"
 
 #include "app-test-util.h"
@@ -66,7 +71,7 @@ deliver_to (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModif
  * key controllers and shortcuts, capture phase from the window down, then
  * bubble phase back up.  (GTK 4.8 has no public way to synthesize an event;
  * input methods are left out.)  TRUE when something handled it. */
-static G_GNUC_UNUSED gboolean
+static gboolean
 press_key (GtkWindow *window, guint keyval, GdkModifierType state)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -199,6 +204,354 @@ test_every_control_named (void)
   destroy_window (window);
 }
 
+/* ---- Tab leaves the notes ---------------------------------------------------------------- */
+
+static void
+test_tab_leaves_notes (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgInspector *inspector = mg_window_get_inspector (window);
+  GtkWidget *notes = GTK_WIDGET (inspector->notes_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (inspector->notes_view);
+  MgActor *actor = g_ptr_array_index (mg_map_get_actors (mg_document_get_map (document)), 0);
+  g_autofree char *before = NULL, *after = NULL;
+  GtkWidget *focus;
+
+  g_object_set (window, "panel-visible", TRUE, NULL);
+  mg_selection_select_actor (mg_document_get_selection (document), actor, MG_SELECT_REPLACE);
+  flush_events ();
+  before = g_strdup (actor->notes ? actor->notes : "");
+  g_assert_true (gtk_widget_grab_focus (notes));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == notes);
+
+  /* Tab: out of the notes, nothing typed, nothing modified. */
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == notes || gtk_widget_is_ancestor (focus, notes));
+  after = mg_inspector_get_text (inspector->notes_view);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (actor->notes ? actor->notes : "", ==, before);
+  g_assert_false (mg_document_get_modified (document));
+  g_assert_null (strchr (after, '\t'));
+
+  /* Shift+Tab likewise, backwards. */
+  g_assert_true (gtk_widget_grab_focus (notes));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus == notes);
+  g_clear_pointer (&after, g_free);
+  after = mg_inspector_get_text (inspector->notes_view);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (mg_document_get_modified (document));
+
+  /* Typing still edits, and leaving with Tab keeps it (undoable). */
+  g_assert_true (gtk_widget_grab_focus (notes));
+  gtk_text_buffer_set_text (buffer, "Vu au salon", -1);
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_cmpstr (actor->notes, ==, "Vu au salon");
+  g_assert_true (mg_document_get_modified (document));
+  destroy_window (window);
+}
+
+/* ---- Enter in the search ----------------------------------------------------------------- */
+
+static void
+test_search_enter_selects_first (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgSelection *selection = mg_document_get_selection (document);
+  MgActorList *list = mg_window_get_actor_list (window);
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  GListModel *shown = mg_actor_list_get_shown (list);
+  GtkWidget *entry;
+  g_autoptr (MgActorItem) first = NULL;
+  double x, y;
+
+  g_object_set (window, "panel-visible", TRUE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  flush_events ();
+  entry = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY));
+  entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
+  mg_canvas_zoom_by (canvas, 8);
+  wait_for_frame (canvas);
+  /* Typed, then Enter at once (before the entry reports the change). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "michelin");
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpuint (mg_selection_get_n_actors (selection), ==, 1);
+  g_assert_true (g_ptr_array_index (mg_selection_get_actors (selection), 0) ==
+                 mg_actor_item_get_actor (first));
+  /* Shown on the map, and where the keyboard goes on from. */
+  g_assert_true (mg_canvas_get_focus_actor (canvas) == mg_actor_item_get_actor (first));
+  g_assert_true (mg_canvas_actor_to_widget (canvas, mg_actor_item_get_actor (first), &x, &y));
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (canvas)));
+  destroy_window (window);
+}
+
+/* ---- arrow keys on the canvas --------------------------------------------------------------- */
+
+typedef struct {
+  const char *id, *label, *role, *territory;
+  double      x, y;
+} Placed;
+
+/*        N
+ *   W    C  D    E      (D is nearer than E but too far down for Right)
+ *        S              */
+static const Placed small_map[] = {
+  { "c", "Centre", "sme", "Auvergne-Rhône-Alpes/Puy-de-Dôme/Clermont-Ferrand", 0, 0 },
+  { "e", "Michelin", "large-company", "Auvergne-Rhône-Alpes/Puy-de-Dôme/Clermont-Ferrand", 240, 10 },
+  { "w", "Ouest", "university", NULL, -240, 0 },
+  { "n", "Nord", "startup", NULL, 0, -240 },
+  { "s", "Sud", NULL, NULL, 12, 240 },
+  { "d", "Diagonale", "connector", NULL, 70, 130 },
+};
+
+static MgWindow *
+open_small_map (void)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  MgWindow *window = mg_window_new (GTK_APPLICATION (app));
+  MgDocument *document = mg_window_get_document (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_map); i++)
+    {
+      MgActor *a = mg_map_add_actor (map, small_map[i].id);
+
+      mg_map_set_actor_label (map, a, small_map[i].label);
+      mg_map_set_actor_position (map, a, small_map[i].x, small_map[i].y);
+      if (small_map[i].role)
+        mg_map_set_actor_role (map, a, small_map[i].role);
+      if (small_map[i].territory)
+        mg_map_set_actor_territory (map, a, small_map[i].territory);
+    }
+  mg_map_add_relation (map, mg_map_lookup_actor (map, "c"), mg_map_lookup_actor (map, "e"), NULL, FALSE);
+  mg_map_add_relation (map, mg_map_lookup_actor (map, "n"), mg_map_lookup_actor (map, "e"), NULL, FALSE);
+  mg_map_set_actor_lessons (map, mg_map_lookup_actor (map, "e"),
+                            MG_LESSON_BIT (MG_LESSON_VALORIZE) | MG_LESSON_BIT (MG_LESSON_LEARN));
+  gtk_window_present (GTK_WINDOW (window));
+  mg_document_set_map (document, map, NULL);
+  wait_for_frame (mg_window_get_canvas (window));
+  return window;
+}
+
+static const char *
+focused_id (MgCanvas *canvas)
+{
+  MgActor *actor = mg_canvas_get_focus_actor (canvas);
+  return actor ? actor->id : NULL;
+}
+
+static void
+test_arrows_walk_the_canvas (void)
+{
+  MgWindow *window = open_small_map ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgSelection *selection = mg_document_get_selection (document);
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  GtkWindow *gtk_window = GTK_WINDOW (window);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  mg_canvas_set_focus_actor (canvas, mg_map_lookup_actor (map, "c"));
+
+  /* Right: E, although D is nearer (it lies too far down). */
+  g_assert_true (press_key (gtk_window, GDK_KEY_Right, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "e");
+  g_assert_true (mg_selection_is_empty (selection));
+  /* Space selects it. */
+  g_assert_true (press_key (gtk_window, GDK_KEY_space, 0));
+  g_assert_cmpuint (mg_selection_get_n_actors (selection), ==, 1);
+  g_assert_true (mg_selection_contains_actor (selection, mg_map_lookup_actor (map, "e")));
+  /* Nothing further right: the focus stays. */
+  press_key (gtk_window, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_id (canvas), ==, "e");
+
+  /* Left from E: C, the nearest that way; Up: N; back Down: C; Down
+   * again: S (D, 70 across for 130 along, scores 270; S, 12 across for
+   * 240, scores 264); then Up and Left: W. */
+  g_assert_true (press_key (gtk_window, GDK_KEY_Left, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "c");
+  g_assert_true (press_key (gtk_window, GDK_KEY_Up, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "n");
+  g_assert_true (press_key (gtk_window, GDK_KEY_Down, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "c");
+  g_assert_true (press_key (gtk_window, GDK_KEY_Down, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "s");
+  g_assert_true (press_key (gtk_window, GDK_KEY_Up, 0));
+  g_assert_true (press_key (gtk_window, GDK_KEY_Left, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "w");
+  /* Enter selects too, replacing. */
+  g_assert_true (press_key (gtk_window, GDK_KEY_Return, 0));
+  g_assert_cmpuint (mg_selection_get_n_actors (selection), ==, 1);
+  g_assert_true (mg_selection_contains_actor (selection, mg_map_lookup_actor (map, "w")));
+
+  /* Shift+arrow and Shift+Space extend the selection. */
+  g_assert_true (press_key (gtk_window, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpstr (focused_id (canvas), ==, "c");
+  g_assert_true (press_key (gtk_window, GDK_KEY_space, GDK_SHIFT_MASK));
+  g_assert_true (press_key (gtk_window, GDK_KEY_Right, 0));
+  g_assert_cmpstr (focused_id (canvas), ==, "e");
+  g_assert_true (press_key (gtk_window, GDK_KEY_space, GDK_SHIFT_MASK));
+  g_assert_cmpuint (mg_selection_get_n_actors (selection), ==, 3);
+  g_assert_true (mg_selection_contains_actor (selection, mg_map_lookup_actor (map, "w")));
+  g_assert_true (mg_selection_contains_actor (selection, mg_map_lookup_actor (map, "c")));
+  g_assert_true (mg_selection_contains_actor (selection, mg_map_lookup_actor (map, "e")));
+  /* Ctrl+Space takes it out again. */
+  g_assert_true (press_key (gtk_window, GDK_KEY_space, GDK_CONTROL_MASK));
+  g_assert_cmpuint (mg_selection_get_n_actors (selection), ==, 2);
+  g_assert_false (mg_document_get_modified (document));
+  destroy_window (window);
+}
+
+/* The focused actor is announced: name, role, territory, relations,
+ * lessons; the canvas's label says what the map is. */
+static void
+test_canvas_announces_focus (void)
+{
+  MgWindow *window = open_small_map ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  const char *expected = "Michelin, Large company, Auvergne-Rhône-Alpes / Puy-de-Dôme / "
+                         "Clermont-Ferrand, 2 relations, lessons: Valorizing resources, "
+                         "Learning from others";
+  g_autofree char *selected = NULL;
+  g_autofree char *differs = NULL;
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  mg_canvas_set_focus_actor (canvas, mg_map_lookup_actor (map, "c"));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Right, 0));
+  g_assert_cmpstr (mg_canvas_get_accessible_description (canvas), ==, expected);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (differs);
+
+  /* Selected: it says so. */
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_space, 0));
+  selected = g_strconcat (expected, ", selected", NULL);
+  g_assert_cmpstr (mg_canvas_get_accessible_description (canvas), ==, selected);
+
+  /* A selection made elsewhere (the list) moves the focus and is told. */
+  mg_selection_select_actor (mg_document_get_selection (document), mg_map_lookup_actor (map, "w"),
+                             MG_SELECT_REPLACE);
+  g_assert_cmpstr (focused_id (canvas), ==, "w");
+  g_assert_cmpstr (mg_canvas_get_accessible_description (canvas), ==,
+                   "Ouest, University, no territory, 0 relations, selected");
+
+  /* The canvas's name: the map, its counts, the lenses on. */
+  g_clear_pointer (&differs, g_free);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Map, 6 actors, 2 relations, no lens on");
+  g_assert_null (differs);
+  gtk_widget_activate_action (GTK_WIDGET (window), "lens.care", NULL);
+  flush_events ();
+  g_clear_pointer (&differs, g_free);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (canvas),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Map, 6 actors, 2 relations, lenses on: "
+                                                "Caring for the territory");
+  g_assert_null (differs);
+
+  /* The Menu key opens the context menu on the focused actor. */
+  popover = canvas->context_menu;
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Menu, 0));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+  destroy_window (window);
+}
+
+/* The lens toggles say whether they are on. */
+static void
+test_lens_toggles_pressed (void)
+{
+  MgWindow *window = open_small_map ();
+  GtkWidget *toggle = NULL;
+  g_autofree char *off = NULL, *on = NULL;
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, window);
+  while (stack->len > 0 && toggle == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_TOGGLE_BUTTON (w) && g_str_equal (gtk_widget_get_name (w), "care"))
+        toggle = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_ptr_array_unref (stack);
+  g_assert_nonnull (toggle);
+  off = gtk_test_accessible_check_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
+                                         GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_null (off);
+  gtk_widget_activate_action (GTK_WIDGET (window), "lens.care", NULL);
+  flush_events ();
+  on = gtk_test_accessible_check_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
+                                        GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_null (on);
+  destroy_window (window);
+}
+
+/* Page Down / Page Up step through the saved views from the canvas, and
+ * the view's name is announced (the toast, told to screen readers). */
+static void
+test_page_keys_step_views (void)
+{
+  MgWindow *window = open_small_map ();
+  MgLensController *lenses = mg_window_get_lens_controller (window);
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  GtkWidget *overlay = gtk_widget_get_first_child (GTK_WIDGET (window));
+  g_autofree char *differs = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "lens.care", NULL);
+  mg_lens_controller_save_view (lenses, "Soin");
+  gtk_widget_activate_action (GTK_WIDGET (window), "lens.care", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "lens.learn", NULL);
+  mg_lens_controller_save_view (lenses, "Apprendre");
+  flush_events ();
+  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+    overlay = gtk_widget_get_first_child (overlay);
+  g_assert_nonnull (overlay);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Page_Down, 0));
+  g_assert_cmpint (mg_lens_controller_get_current_view (lenses), ==, 0);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (overlay),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Soin");
+  g_assert_null (differs);
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Page_Down, 0));
+  g_assert_cmpint (mg_lens_controller_get_current_view (lenses), ==, 1);
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Page_Up, 0));
+  g_assert_cmpint (mg_lens_controller_get_current_view (lenses), ==, 0);
+  /* The digits switch the lenses from the canvas. */
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_4, 0));
+  {
+    MgLensSettings settings;
+    mg_lens_controller_get_lens_settings (lenses, &settings);
+    g_assert_true (settings.active & MG_LESSON_BIT (MG_LESSON_LEARN));
+  }
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,6 +563,12 @@ main (int argc, char **argv)
     return 0;
 
   g_test_add_func ("/a11y/every-control-has-a-name", test_every_control_named);
+  g_test_add_func ("/a11y/lens-toggles-tell-pressed", test_lens_toggles_pressed);
+  g_test_add_func ("/a11y/keyboard/tab-leaves-notes-unchanged", test_tab_leaves_notes);
+  g_test_add_func ("/a11y/keyboard/search-enter-selects-first", test_search_enter_selects_first);
+  g_test_add_func ("/a11y/keyboard/arrows-walk-canvas-space-selects", test_arrows_walk_the_canvas);
+  g_test_add_func ("/a11y/screen-reader/canvas-announces-focused-actor", test_canvas_announces_focus);
+  g_test_add_func ("/a11y/keyboard/page-keys-step-views-announced", test_page_keys_step_views);
 
   status = g_test_run ();
   app_test_teardown ();

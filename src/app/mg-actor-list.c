@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-actor-list.h"
 #include "mg-actor-model.h"
 #include "mg-filter.h"
@@ -33,6 +34,8 @@ struct _MgActorList {
 
 enum { PROP_0, PROP_SORT_BY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+enum { ACTOR_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MgActorList, mg_actor_list, GTK_TYPE_WIDGET)
 
@@ -109,6 +112,29 @@ setup_name (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static void
 on_item_notify (MgActorItem *item, GParamSpec *pspec, GtkListItem *list_item);
 
+/* Screen readers read each row as "name, role, territory": the list is the
+ * whole map for them.  The name cell and its row carry it. */
+static void
+label_row (GtkWidget *cell_child, MgActorItem *item)
+{
+  const char *role = mg_actor_item_get_role_name (item);
+  const char *territory = mg_actor_item_get_territory (item);
+  g_autofree char *text = NULL;
+
+  text = g_strjoin (C_("a11y list separator", ", "), mg_actor_item_get_label (item),
+                    role != NULL && *role != '\0' ? role : C_("a11y", "no role"),
+                    territory != NULL && *territory != '\0' ? territory : C_("a11y", "no territory"),
+                    NULL);
+  mg_a11y_set_label (cell_child, text);
+  for (GtkWidget *w = gtk_widget_get_parent (cell_child); w != NULL && !GTK_IS_COLUMN_VIEW (w);
+       w = gtk_widget_get_parent (w))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == GTK_ACCESSIBLE_ROLE_ROW)
+      {
+        mg_a11y_set_label (w, text);
+        break;
+      }
+}
+
 static void
 update_name (GtkListItem *list_item)
 {
@@ -125,6 +151,7 @@ update_name (GtkListItem *list_item)
     role = mg_vocabulary_lookup_role (mg_map_get_vocabulary (mg_document_get_map (self->document)),
                                       actor->role);
   mg_role_swatch_set_role (MG_ROLE_SWATCH (swatch), role);
+  label_row (box, item);
 }
 
 static void
@@ -231,6 +258,39 @@ static void
 on_search_changed (GtkSearchEntry *entry, MgActorList *self)
 {
   mg_actor_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Enter in the search (or on a row): that actor is chosen, selected and
+ * shown on the map. */
+static void
+activate_position (MgActorList *self, guint position)
+{
+  g_autoptr (MgActorItem) item = NULL;
+  MgActor *actor;
+
+  if (self->sorted == NULL || self->document == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  actor = mg_actor_item_get_actor (item);
+  if (actor == NULL)
+    return;
+  mg_selection_select_actor (mg_document_get_selection (self->document), actor, MG_SELECT_REPLACE);
+  g_signal_emit (self, signals[ACTOR_ACTIVATED], 0, actor);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry, MgActorList *self)
+{
+  /* The entry tells its changes late: search what it shows now. */
+  mg_actor_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  activate_position (self, 0);
+}
+
+static void
+on_row_activate (GtkColumnView *view, guint position, MgActorList *self)
+{
+  activate_position (self, position);
 }
 
 static void
@@ -420,6 +480,11 @@ mg_actor_list_class_init (MgActorListClass *klass)
     g_param_spec_string ("sort-by", NULL, NULL, "none",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* "actor-activated" (MgActor *): chosen by Enter in the search or on a
+   * row (already selected): the window shows it on the map. */
+  signals[ACTOR_ACTIVATED] =
+    g_signal_new ("actor-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
   gtk_widget_class_install_property_action (widget_class, "list.sort-by", "sort-by");
 
   mg_resources_ensure ();
@@ -432,6 +497,8 @@ mg_actor_list_class_init (MgActorListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgActorList, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 }
 
 static void
