@@ -552,6 +552,54 @@ test_page_keys_step_views (void)
   destroy_window (window);
 }
 
+/* Tab steps over the actor list in one go (GTK 4.8 lists take it row by
+ * row), and the zoom buttons over the canvas are live. */
+static void
+test_tab_leaves_actor_list (void)
+{
+  MgWindow *window = open_example ();
+  MgActorList *list = mg_window_get_actor_list (window);
+  GtkWidget *view = GTK_WIDGET (mg_actor_list_get_column_view (list));
+  GtkWidget *focus, *zoom_in = NULL;
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_object_set (window, "panel-visible", TRUE, NULL);
+  flush_events ();
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, view));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, view));
+  /* And back: Shift+Tab from inside the list leaves it too. */
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, view));
+
+  g_ptr_array_add (stack, window);
+  while (stack->len > 0 && zoom_in == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)),
+                                           "canvas.zoom-in") == 0)
+        zoom_in = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_ptr_array_unref (stack);
+  g_assert_nonnull (zoom_in);
+  g_assert_true (gtk_widget_is_sensitive (zoom_in));
+  {
+    MgCanvasViewport *viewport = mg_canvas_get_viewport (mg_window_get_canvas (window));
+    double zoom = mg_canvas_viewport_get_zoom (viewport);
+    g_signal_emit_by_name (zoom_in, "clicked");
+    g_assert_cmpfloat (mg_canvas_viewport_get_zoom (viewport), >, zoom);
+  }
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -569,6 +617,7 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/keyboard/arrows-walk-canvas-space-selects", test_arrows_walk_the_canvas);
   g_test_add_func ("/a11y/screen-reader/canvas-announces-focused-actor", test_canvas_announces_focus);
   g_test_add_func ("/a11y/keyboard/page-keys-step-views-announced", test_page_keys_step_views);
+  g_test_add_func ("/a11y/keyboard/tab-leaves-actor-list-zoom-buttons-live", test_tab_leaves_actor_list);
 
   status = g_test_run ();
   app_test_teardown ();

@@ -299,6 +299,33 @@ on_stop_search (GtkSearchEntry *entry, MgActorList *self)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* ---- Tab leaves the list ---------------------------------------------------------------------- */
+
+/* GTK 4.8 lists take Tab from row to row: with hundreds of actors the
+ * keyboard would be stuck there.  Tab and Shift+Tab go on to the widgets
+ * before and after the list instead (the arrows move between rows). */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode,
+                     GdkModifierType state, MgActorList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkDirectionType direction;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  direction = (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? GTK_DIR_TAB_BACKWARD
+                                                                          : GTK_DIR_TAB_FORWARD;
+  /* A list that cannot take the focus is stepped over by GTK's search. */
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+  return TRUE;
+}
+
 /* ---- selection in step with the canvas -------------------------------------------------- */
 
 static void
@@ -358,8 +385,19 @@ on_document_selection_changed (MgSelection *selection, MgActorList *self)
   if (first >= 0)
     {
       GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL)
+        g_object_ref (focus);
       if (child != NULL)
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", (guint) first);
+      /* GTK 4.8 scrolls by focusing the row: the keyboard stays where it
+       * was (the canvas, the search). */
+      if (focus != NULL && gtk_root_get_focus (root) != focus &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+        gtk_widget_grab_focus (focus);
+      g_clear_object (&focus);
     }
 }
 
@@ -513,6 +551,13 @@ mg_actor_list_init (MgActorList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sort_by = "none";
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name), self);

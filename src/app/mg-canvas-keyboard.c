@@ -326,6 +326,8 @@ mg_canvas_draw_focus_ring (MgCanvas *self, cairo_t *cr, const MgRect *visible, d
   double px = 1.0 / zoom, pad = 8 * px;
   gboolean dark;
 
+  /* Drawn whenever the canvas has the focus: GTK 4.8 forgets that the
+   * keyboard is in use (focus-visible) too soon for a map being read. */
   if (scene == NULL || self->focus_actor == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)))
     return;
   sa = mg_scene_lookup_actor (scene, self->focus_actor);
@@ -440,7 +442,31 @@ menu_key (GtkWidget *widget, GVariant *args, gpointer user_data)
 static void
 on_focus_changed (GtkEventControllerFocus *focus, MgCanvas *self)
 {
+  /* Tabbing into the map lands on an actor: the ring shows at once and
+   * the screen reader says which. */
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->focus_actor == NULL && mg_canvas_get_scene (self) != NULL &&
+      gtk_event_controller_focus_is_focus (focus) && GTK_IS_WINDOW (root) &&
+      gtk_window_get_focus_visible (GTK_WINDOW (root)))
+    mg_canvas_set_focus_actor (self, starting_actor (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_root_focus_visible (GtkWindow *window, GParamSpec *pspec, MgCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_root_changed (MgCanvas *self, GParamSpec *pspec, gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::focus-visible", G_CALLBACK (on_root_focus_visible),
+                             self, 0);
 }
 
 void
@@ -494,5 +520,6 @@ mg_canvas_setup_keyboard (MgCanvas *self)
   g_signal_connect (focus, "enter", G_CALLBACK (on_focus_changed), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect (self, "notify::root", G_CALLBACK (on_root_changed), NULL);
   mg_canvas_update_accessible_label (self);
 }

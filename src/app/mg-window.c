@@ -389,6 +389,17 @@ on_actor_activated (MgActorList *list, MgActor *actor, MgWindow *self)
   mg_canvas_show_actor (self->canvas, actor);
 }
 
+/* The zoom buttons float over the canvas, outside it: its "canvas.zoom-…"
+ * actions do not reach them.  The window answers them for it, so that
+ * the buttons are live (and reachable with Tab). */
+static void
+forward_zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), action_name, NULL);
+}
+
 static void
 on_canvas_tool (MgCanvas *canvas, GParamSpec *pspec, MgWindow *self)
 {
@@ -521,6 +532,9 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tool_toggled);
 
   mg_window_class_init_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, forward_zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, forward_zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, forward_zoom_action);
 }
 
 static void
