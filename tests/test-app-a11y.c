@@ -14,9 +14,10 @@
 
 #include "mg-actor-model.h"
 #include "mg-application.h"
+#include "mg-export-dialog.h"
 #include "mg-canvas-private.h"
 #include "mg-inspector-private.h"
-#include "mg-window.h"
+#include "mg-window-private.h"
 
 #include "app-test-util.h"
 
@@ -180,6 +181,13 @@ test_every_control_named (void)
   GPtrArray *actors = mg_map_get_actors (mg_document_get_map (document));
   GtkStack *side = GTK_STACK (gtk_widget_get_parent (mg_window_get_side_page (window, "filters")));
 
+  /* The end of loading was told to screen readers. */
+  {
+    g_autofree char *differs =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (window->stack),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Map open");
+    g_assert_null (differs);
+  }
   g_object_set (window, "panel-visible", TRUE, NULL);
   /* An actor selected: the inspector shows its page. */
   mg_selection_select_actor (mg_document_get_selection (document),
@@ -201,6 +209,17 @@ test_every_control_named (void)
                                 MG_SELECT_REPLACE);
   flush_events ();
   assert_all_named (GTK_WIDGET (window), "window, relation selected");
+
+  /* The export dialog. */
+  {
+    GtkWidget *dialog = mg_export_dialog_new (window);
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    flush_events ();
+    assert_all_named (dialog, "export dialog");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    flush_events ();
+  }
   destroy_window (window);
 }
 
@@ -600,6 +619,48 @@ test_tab_leaves_actor_list (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_row_labelled (GtkWidget *widget, const char *label)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW)
+    {
+      g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     label);
+      if (differs == NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The actor list reads each row as name, role and territory, and follows
+ * edits: it is the map for a screen reader. */
+static void
+test_actor_list_rows_named (void)
+{
+  MgWindow *window = open_small_map ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  GtkWidget *view = GTK_WIDGET (mg_actor_list_get_column_view (mg_window_get_actor_list (window)));
+
+  g_object_set (window, "panel-visible", TRUE, NULL);
+  flush_events ();
+  g_assert_nonnull (find_row_labelled (view, "Michelin, Large company, Auvergne-Rhône-Alpes / "
+                                             "Puy-de-Dôme / Clermont-Ferrand"));
+  g_assert_nonnull (find_row_labelled (view, "Sud, no role, no territory"));
+  mg_map_set_actor_role (map, mg_map_lookup_actor (map, "s"), "sme");
+  flush_events ();
+  g_assert_nonnull (find_row_labelled (view, "Sud, SME, no territory"));
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -612,6 +673,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/a11y/every-control-has-a-name", test_every_control_named);
   g_test_add_func ("/a11y/lens-toggles-tell-pressed", test_lens_toggles_pressed);
+  g_test_add_func ("/a11y/screen-reader/actor-list-rows-named", test_actor_list_rows_named);
   g_test_add_func ("/a11y/keyboard/tab-leaves-notes-unchanged", test_tab_leaves_notes);
   g_test_add_func ("/a11y/keyboard/search-enter-selects-first", test_search_enter_selects_first);
   g_test_add_func ("/a11y/keyboard/arrows-walk-canvas-space-selects", test_arrows_walk_the_canvas);

@@ -118,12 +118,14 @@ static void
 label_row (GtkWidget *cell_child, MgActorItem *item)
 {
   const char *role = mg_actor_item_get_role_name (item);
-  const char *territory = mg_actor_item_get_territory (item);
+  const char *path = mg_actor_item_get_territory (item);
+  g_auto (GStrv) levels = g_strsplit (path != NULL ? path : "", "/", -1);
+  g_autofree char *territory = g_strjoinv (" / ", levels);
   g_autofree char *text = NULL;
 
   text = g_strjoin (C_("a11y list separator", ", "), mg_actor_item_get_label (item),
                     role != NULL && *role != '\0' ? role : C_("a11y", "no role"),
-                    territory != NULL && *territory != '\0' ? territory : C_("a11y", "no territory"),
+                    *territory != '\0' ? territory : C_("a11y", "no territory"),
                     NULL);
   mg_a11y_set_label (cell_child, text);
   for (GtkWidget *w = gtk_widget_get_parent (cell_child); w != NULL && !GTK_IS_COLUMN_VIEW (w);
