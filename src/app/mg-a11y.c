@@ -12,9 +12,9 @@ mg_a11y_set_label (GtkWidget *widget, const char *label)
   g_return_if_fail (label != NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  /* GTK 4.8 labels a drop-down's inner button by nothing, a menu button's
-   * by the menu button: the focus lands on the inner one. */
-  if (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
+  /* GTK 4.8 labels a drop-down's inner button by nothing (a menu
+   * button's by the menu button): the focus lands on the inner one. */
+  if (GTK_IS_DROP_DOWN (widget))
     for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
          child = gtk_widget_get_next_sibling (child))
       if (GTK_IS_TOGGLE_BUTTON (child))

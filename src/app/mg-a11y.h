@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Gives @widget the accessible name @label.  A drop-down's or a menu
- * button's inner button (where the focus goes) is named too. */
+/* Gives @widget the accessible name @label.  A drop-down's inner button
+ * (where the focus goes) is named too. */
 void mg_a11y_set_label (GtkWidget *widget, const char *label);
 /* Names @widget by the text of @label (a GtkLabel shown next to it). */
 void mg_a11y_set_labelled_by (GtkWidget *widget, GtkWidget *label);

@@ -212,6 +212,8 @@ starting_actor (MgCanvas *self)
   double best_d2 = G_MAXDOUBLE, cx, cy;
   MgRect visible;
 
+  if (scene == NULL)
+    return NULL;
   if (selection != NULL && mg_selection_get_n_actors (selection) > 0)
     {
       GPtrArray *actors = mg_selection_get_actors (selection);
@@ -331,7 +333,8 @@ mg_canvas_draw_focus_ring (MgCanvas *self, cairo_t *cr, const MgRect *visible, d
   if (scene == NULL || self->focus_actor == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)))
     return;
   sa = mg_scene_lookup_actor (scene, self->focus_actor);
-  if (sa == NULL || !mg_rect_intersects (&sa->item.bounds, visible))
+  if (sa == NULL || !sa->actor->has_position || sa->item.visibility == MG_ITEM_HIDDEN ||
+      !mg_rect_intersects (&sa->item.bounds, visible))
     return;
   dark = mg_scene_get_style (scene)->dark;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS

@@ -63,8 +63,8 @@ mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* (The row labels its check button for screen readers.) */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  mg_a11y_set_label (button, _(info->name));
   *check = GTK_CHECK_BUTTON (button);
   return row;
 }
