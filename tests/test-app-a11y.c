@@ -661,6 +661,77 @@ test_actor_list_rows_named (void)
   destroy_window (window);
 }
 
+/* What the canvas draws of its focus ring, alone, on a transparent view. */
+static cairo_surface_t *
+draw_ring_alone (MgCanvas *canvas)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  double zoom = mg_canvas_viewport_get_zoom (mg_canvas_get_viewport (canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  MgRect visible;
+
+  mg_canvas_viewport_get_visible_rect (mg_canvas_get_viewport (canvas), &visible);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible.x, -visible.y);
+  mg_canvas_draw_focus_ring (canvas, cr, &visible, zoom);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+alpha_at (cairo_surface_t *surface, int x, int y)
+{
+  const guchar *row = cairo_image_surface_get_data (surface) +
+                      (gsize) y * cairo_image_surface_get_stride (surface);
+  return ((const guint32 *) row)[x] >> 24;
+}
+
+static guint
+ring_pixels (MgCanvas *canvas)
+{
+  cairo_surface_t *surface = draw_ring_alone (canvas);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += alpha_at (surface, x, y) != 0;
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* The focus ring: drawn around the focused actor while the map has the
+ * keyboard focus, outside its shape, and not otherwise. */
+static void
+test_focus_ring_drawn (void)
+{
+  MgWindow *window = open_small_map ();
+  MgMap *map = mg_document_get_map (mg_window_get_document (window));
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  MgActor *michelin = mg_map_lookup_actor (map, "e");
+  double x, y;
+
+  mg_canvas_set_focus_actor (canvas, michelin);
+  gtk_widget_grab_focus (GTK_WIDGET (mg_window_get_actor_list (window)));
+  gtk_widget_child_focus (GTK_WIDGET (mg_window_get_actor_list (window)), GTK_DIR_TAB_FORWARD);
+  flush_events ();
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (canvas)));
+  g_assert_cmpuint (ring_pixels (canvas), ==, 0);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  g_assert_cmpuint (ring_pixels (canvas), >, 40);
+  /* Around the actor, not on its centre. */
+  g_assert_true (mg_canvas_actor_to_widget (canvas, michelin, &x, &y));
+  {
+    cairo_surface_t *surface = draw_ring_alone (canvas);
+    g_assert_cmpuint (alpha_at (surface, (int) x, (int) y), ==, 0);
+    cairo_surface_destroy (surface);
+  }
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/screen-reader/canvas-announces-focused-actor", test_canvas_announces_focus);
   g_test_add_func ("/a11y/keyboard/page-keys-step-views-announced", test_page_keys_step_views);
   g_test_add_func ("/a11y/keyboard/tab-leaves-actor-list-zoom-buttons-live", test_tab_leaves_actor_list);
+  g_test_add_func ("/a11y/keyboard/focus-ring-drawn-while-focused", test_focus_ring_drawn);
 
   status = g_test_run ();
   app_test_teardown ();
