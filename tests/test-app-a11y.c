@@ -441,9 +441,9 @@ test_canvas_announces_focus (void)
   MgDocument *document = mg_window_get_document (window);
   MgMap *map = mg_document_get_map (document);
   MgCanvas *canvas = mg_window_get_canvas (window);
-  const char *expected = "Michelin, Large company, Auvergne-Rhône-Alpes / Puy-de-Dôme / "
-                         "Clermont-Ferrand, 2 relations, lessons: Valorizing resources, "
-                         "Learning from others";
+  const char *expected = "Michelin, large company, Auvergne-Rhône-Alpes / Puy-de-Dôme / "
+                         "Clermont-Ferrand, 2 relations, lessons: valorizing resources, "
+                         "learning from others";
   g_autofree char *selected = NULL;
   g_autofree char *differs = NULL;
   GtkWidget *popover;
@@ -466,7 +466,7 @@ test_canvas_announces_focus (void)
                              MG_SELECT_REPLACE);
   g_assert_cmpstr (focused_id (canvas), ==, "w");
   g_assert_cmpstr (mg_canvas_get_accessible_description (canvas), ==,
-                   "Ouest, University, no territory, 0 relations, selected");
+                   "Ouest, university, no territory, 0 relations, selected");
 
   /* The canvas's name: the map, its counts, the lenses on. */
   g_clear_pointer (&differs, g_free);

@@ -34,6 +34,23 @@ append_part (GString *text, const char *part)
   g_string_append (text, part);
 }
 
+/* "Large company" inside a sentence is "large company" ("grande
+ * entreprise"); "SME" stays "SME". */
+static char *
+lower_initial (const char *name)
+{
+  gunichar first = g_utf8_get_char (name);
+  const char *rest = g_utf8_next_char (name);
+  char buf[8];
+  int len;
+
+  if (*name == '\0' || !g_unichar_isupper (first) || !g_unichar_islower (g_utf8_get_char (rest)))
+    return g_strdup (name);
+  len = g_unichar_to_utf8 (g_unichar_tolower (first), buf);
+  buf[len] = '\0';
+  return g_strconcat (buf, rest, NULL);
+}
+
 char *
 mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor)
 {
@@ -47,7 +64,13 @@ mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor)
   sa = scene != NULL ? mg_scene_lookup_actor (scene, actor) : NULL;
 
   append_part (text, mg_actor_get_display_label (actor));
-  append_part (text, sa != NULL && sa->role != NULL ? _(sa->role->name) : C_("a11y", "no role"));
+  if (sa != NULL && sa->role != NULL)
+    {
+      g_autofree char *role = lower_initial (_(sa->role->name));
+      append_part (text, role);
+    }
+  else
+    append_part (text, C_("a11y", "no role"));
   if (actor->territory != NULL && *actor->territory != '\0')
     {
       g_auto (GStrv) levels = g_strsplit (actor->territory, "/", -1);
@@ -70,9 +93,11 @@ mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor)
       for (MgLesson l = 0; l < MG_N_LESSONS; l++)
         if (actor->lessons & MG_LESSON_BIT (l))
           {
+            g_autofree char *name = lower_initial (_(mg_lesson_info (l)->name));
+
             if (names->len > 0)
               g_string_append (names, C_("a11y list separator", ", "));
-            g_string_append (names, _(mg_lesson_info (l)->name));
+            g_string_append (names, name);
           }
       lessons = g_strdup_printf (C_("a11y", "lessons: %s"), names->str);
       append_part (text, lessons);

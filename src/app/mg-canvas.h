@@ -83,7 +83,8 @@ void              mg_canvas_select_focus (MgCanvas *self, MgSelectMode mode);
 void              mg_canvas_show_actor (MgCanvas *self, const MgActor *actor);
 void              mg_canvas_popup_context_menu (MgCanvas *self);
 /* "Michelin, large company, Auvergne-Rhône-Alpes / Puy-de-Dôme /
- * Clermont-Ferrand, 7 relations, lessons: …" (transfer full). */
+ * Clermont-Ferrand, 7 relations, lessons: caring for the territory, …"
+ * (transfer full). */
 char             *mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor);
 /* Number of frames drawn so far (tests and benchmarks wait on it). */
 guint             mg_canvas_get_frame_count (MgCanvas *self);
