@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-export-dialog.h"
 #include "mg-settings.h"
 
@@ -376,6 +377,7 @@ mg_export_dialog_init (MgExportDialog *self)
   /* Until the settings are read, the rows' signals must not write them. */
   self->loading_settings = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  mg_a11y_name_icon_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

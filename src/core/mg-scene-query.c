@@ -144,6 +144,75 @@ mg_scene_query_rect (MgScene *scene, const MgRect *rect)
   return q.out;
 }
 
+/* How far ahead of the point @sa lies, and how far across; FALSE when it is
+ * not ahead at all. */
+static gboolean
+toward_offsets (const MgSceneActor *sa, double x, double y, double dx, double dy,
+                double *along, double *across)
+{
+  double vx = sa->x - x, vy = sa->y - y;
+
+  *along = vx * dx + vy * dy;
+  *across = fabs (vx * dy - vy * dx);
+  return *along > 1e-9;
+}
+
+MgSceneActor *
+mg_scene_find_actor_toward (MgScene *scene, double x, double y, double dx, double dy,
+                            const MgActor *from)
+{
+  MgSceneActor *best_cone = NULL, *best_ahead = NULL;
+  double cone_score = G_MAXDOUBLE, ahead_score = G_MAXDOUBLE;
+  double norm = hypot (dx, dy), reach, r;
+  MgRect bounds;
+
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  if (norm <= 0)
+    return NULL;
+  dx /= norm;
+  dy /= norm;
+  mg_scene_get_bounds (scene, &bounds);
+  if (mg_rect_is_empty (&bounds))
+    return NULL;
+  /* The square that covers the whole map from the point. */
+  reach = MAX (MAX (fabs (bounds.x - x), fabs (bounds.x + bounds.width - x)),
+               MAX (fabs (bounds.y - y), fabs (bounds.y + bounds.height - y)));
+  r = MAX (reach / 16, 1.0);
+  for (;;)
+    {
+      MgRect square = { x - r, y - r, 2 * r, 2 * r };
+      g_autoptr (GPtrArray) items = mg_scene_query_rect (scene, &square);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          MgSceneItem *item = g_ptr_array_index (items, i);
+          MgSceneActor *sa = (MgSceneActor *) item;
+          double along, across, score;
+
+          if (item->type != MG_SCENE_ITEM_ACTOR || sa->actor == from ||
+              !toward_offsets (sa, x, y, dx, dy, &along, &across))
+            continue;
+          score = along + 2 * across;
+          if (across <= along && score < cone_score)
+            {
+              cone_score = score;
+              best_cone = sa;
+            }
+          if (score < ahead_score)
+            {
+              ahead_score = score;
+              best_ahead = sa;
+            }
+        }
+      /* An actor outside the square is farther than r, and its score is at
+       * least its distance: nothing unseen can beat a score within r. */
+      if (cone_score <= r || r >= reach)
+        break;
+      r *= 2;
+    }
+  return best_cone != NULL ? best_cone : best_ahead;
+}
+
 typedef struct {
   double        x, y, tol;
   guint         stamp;

@@ -248,6 +248,15 @@ GPtrArray    *mg_scene_query_rect (MgScene *scene, const MgRect *rect);
  * @tolerance (map units) of it; NULL over empty space. */
 MgSceneItem  *mg_scene_hit_test (MgScene *scene, double x, double y, double tolerance);
 
+/* Keyboard travel on the map: the actor (shown or faded, placed) nearest
+ * to (x, y) in the direction (dx, dy), skipping @from (may be NULL).
+ * Actors within 45° of the direction come first, the nearest by distance
+ * along it plus twice the distance across; when there are none, anything
+ * ahead.  NULL when nothing lies that way.  Asks the spatial index in
+ * growing squares around the point. */
+MgSceneActor *mg_scene_find_actor_toward (MgScene *scene, double x, double y, double dx,
+                                          double dy, const MgActor *from);
+
 /* The background boxes of @sa's label, one a line, hugging each line
  * (padding @pad around the text); they overlap slightly so that one fill
  * of their union shows no seams.  Returns their number (≤ n_label_lines),
