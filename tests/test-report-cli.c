@@ -301,6 +301,70 @@ test_info_territory_counts_within (void)
   g_assert_null (strstr (text.out, "Auvergne"));
 }
 
+static void
+test_export_report_page (void)
+{
+  g_autofree char *path = example_map ();
+  g_autofree char *dir = g_dir_make_tmp ("maillage-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "report.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "report.png", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *svg_text = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_size = 0;
+  g_auto (Run) run = { 0 };
+  g_auto (Run) run_svg = { 0 };
+  g_auto (Run) run_png = { 0 };
+  g_auto (Run) bad = { 0 };
+
+  run_maillage (&run, (const char *[]) { "--export", pdf, "--report", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  run_maillage (&run_svg, (const char *[]) { "--export", svg, "--report", "--page", "16:9",
+                                             path, NULL });
+  g_assert_cmpint (run_svg.status, ==, 0);
+  run_maillage (&run_png, (const char *[]) { "--export", png, "--report", "--dpi", "72", path,
+                                             NULL });
+  g_assert_cmpint (run_png.status, ==, 0);
+  run_maillage (&bad, (const char *[]) { "--export", png, "--report", "--page", "a3", path, NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+
+  /* SVG: text stays text, 16:9. */
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "width=\"960pt\""));
+  g_assert_nonnull (strstr (svg_text, ">Hauts-de-France</text>"));
+  g_assert_nonnull (strstr (svg_text, ">Start-ups, Real estate, Education system</text>"));
+  /* PNG: A4 landscape at 72 dpi. */
+  g_assert_true (g_file_get_contents (png, &png_data, &png_size, NULL));
+  g_assert_cmpuint (png_size, >, 24);
+  g_assert_cmpmem (png_data, 4, "\x89PNG", 4);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png_data + 16)), ==, 842);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png_data + 20)), ==, 595);
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+      int status = 0;
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Auvergne-Rhône-Alpes"));
+      g_assert_nonnull (strstr (text, "Hauts-de-France"));
+      g_assert_nonnull (strstr (text, "Catalysts"));
+      g_assert_nonnull (strstr (text, "To discuss"));
+    }
+  else
+    g_test_message ("pdftotext not found: the PDF's text is not checked");
+  g_unlink (pdf);
+  g_unlink (svg);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,5 +375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report-cli/usage-errors", test_report_usage);
   g_test_add_func ("/report-cli/example-map/hauts-de-france", test_example_map_hauts_de_france);
   g_test_add_func ("/report-cli/info-territory-counts-within", test_info_territory_counts_within);
+  g_test_add_func ("/report-cli/export-page", test_export_report_page);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "mg-graphml.h"
 #include "mg-layout.h"
 #include "mg-report.h"
+#include "mg-report-page.h"
 #include "mg-scene-bridge.h"
 #include "mg-summary.h"
 #include "mg-view.h"
@@ -30,6 +31,8 @@ static const GOptionEntry option_entries[] = {
   { "report-level", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report: the territory level, 1 for regions (default), 2 for departments…"),
     N_("N") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report and --export: the page, a4 (landscape, default) or 16:9"), N_("a4|16:9") },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map as normalised GraphML to FILE and exit"), N_("FILE") },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -92,7 +95,7 @@ static const char *const modifier_options[] = {
   "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view",
-  "report-level",
+  "report-level", "page",
 };
 
 const GOptionEntry *
@@ -147,6 +150,7 @@ typedef struct {
   gboolean       info, json;
   gboolean       report;
   int            report_level;
+  char          *page;
   char          *save_as;
   char          *export_path;
   MgExportFormat format;
@@ -175,6 +179,7 @@ request_clear (Request *r)
 {
   g_free (r->path);
   g_free (r->save_as);
+  g_free (r->page);
   g_free (r->export_path);
   g_free (r->title);
   g_free (r->view_name);
@@ -243,6 +248,7 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->info = g_variant_dict_contains (options, "info");
   r->json = g_variant_dict_contains (options, "json");
   r->report = g_variant_dict_contains (options, "report");
+  g_variant_dict_lookup (options, "page", "s", &r->page);
   r->report_level = -1;
   /* A string: GApplication drops an integer option given as 0. */
   if (g_variant_dict_lookup (options, "report-level", "s", &report_level))
@@ -292,6 +298,10 @@ request_parse (Request *r, GVariantDict *options, char **message)
     return (*message = g_strdup (_("--report-level must be between 1 and 16"))), FALSE;
   if (r->report_level < 0)
     r->report_level = MG_REPORT_DEFAULT_LEVEL;
+  if (r->page != NULL && !(r->report && r->export_path != NULL))
+    return (*message = g_strdup (_("--page goes with --report and --export"))), FALSE;
+  if (r->page != NULL && g_ascii_strcasecmp (r->page, "a4") != 0 && strcmp (r->page, "16:9") != 0)
+    return (*message = g_strdup_printf (_("unknown page “%s”: use a4 or 16:9"), r->page)), FALSE;
   if (!r->info && !r->report && r->save_as == NULL && r->export_path == NULL)
     return (*message = g_strdup (_("say what to do: --info, --report, --export FILE or "
                                    "--save-as FILE"))), FALSE;
@@ -623,6 +633,26 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
   return done;
 }
 
+/* `--export FILE --report`: the territory report as a page. */
+static gboolean
+export_report (Request *r, MgMap *map, GError **error)
+{
+  g_autofree double *betweenness = mg_report_compute_betweenness (map);
+  g_autoptr (MgReport) report = mg_report_new (map, (guint) r->report_level, betweenness,
+                                               mg_map_get_n_actors (map));
+  MgReportPageOptions options;
+
+  mg_report_page_options_init (&options);
+  options.format = r->format;
+  if (r->dpi > 0)
+    options.dpi = r->dpi;
+  options.title = r->title;
+  options.territory = r->territory;
+  if (r->page != NULL && strcmp (r->page, "16:9") == 0)
+    options.size = MG_REPORT_PAGE_WIDE;
+  return mg_report_page_export (report, map, &options, r->export_path, error);
+}
+
 int
 mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 {
@@ -676,7 +706,8 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 
   /* Saved positions are kept unless a layout is asked for; a map without
    * them is laid out before it is exported. */
-  if (r.run_layout || (r.export_path != NULL && !mg_map_has_positions (map)))
+  /* The report page draws no map: no layout for it. */
+  if (r.run_layout || (r.export_path != NULL && !r.report && !mg_map_has_positions (map)))
     {
       if (!lay_out (&r, map, &layout, r.export_path != NULL ? &scene : NULL, &error))
         {
@@ -696,7 +727,13 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
-  if (r.export_path != NULL && !export_map (&r, map, scene, visibility, layout, &error))
+  if (r.export_path != NULL && r.report && !export_report (&r, map, &error))
+    {
+      print_to (err, "maillage: %s\n", error->message);
+      return MG_CLI_EXIT_INPUT;
+    }
+  if (r.export_path != NULL && !r.report &&
+      !export_map (&r, map, scene, visibility, layout, &error))
     {
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
