@@ -154,19 +154,6 @@ count_lines (Page *page, const char *text, double width, double size, gboolean b
 
 /* ---- colours ---------------------------------------------------------------------- */
 
-static guint32
-family_color (MgFamily family)
-{
-  for (guint i = 0; i < mg_vocab_n_builtin_roles (); i++)
-    {
-      const MgRole *role = mg_vocab_builtin_role (i);
-
-      if (mg_role_family (role->id) == family)
-        return role->color;
-    }
-  return GREY;
-}
-
 static gboolean
 is_dark (guint32 rgb)
 {
@@ -241,7 +228,7 @@ add_table (Page *page, const MgReportTerritory *t, double cx, double cy, double 
       seat_position (f, cx, cy, ring, &x, &y);
       if (key || (t->present & MG_FAMILY_BIT (f)))
         {
-          guint32 color = family_color (f);
+          guint32 color = mg_report_family_color (f);
 
           add_circle (page, x, y, seat_r, TRUE, color, 0, 0, FALSE);
           if (!key)

@@ -48,6 +48,21 @@ mg_lever_info (MgLever lever)
   return &lever_infos[lever];
 }
 
+guint32
+mg_report_family_color (MgFamily family)
+{
+  g_return_val_if_fail (family >= 0 && family < MG_N_FAMILIES, 0x808080);
+
+  for (guint i = 0; i < mg_vocab_n_builtin_roles (); i++)
+    {
+      const MgRole *role = mg_vocab_builtin_role (i);
+
+      if (mg_role_family (role->id) == family)
+        return role->color;
+    }
+  return 0x808080;
+}
+
 guint
 mg_report_n_levers_to_discuss (void)
 {

@@ -82,6 +82,10 @@ typedef struct {
 
 const MgLeverInfo *mg_lever_info (MgLever lever);
 
+/* The colour a family is drawn with: that of its first built-in role
+ * (0xRRGGBB). */
+guint32            mg_report_family_color (MgFamily family);
+
 /* The levers that need time or culture, named but not computed. */
 typedef struct {
   guint       cget;
