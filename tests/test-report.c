@@ -7,7 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "mg-adjacency.h"
+#include "mg-graphml.h"
 #include "mg-map.h"
+#include "mg-metrics.h"
 #include "mg-report.h"
 
 static MgActor *
@@ -305,6 +308,57 @@ test_catalysts_at_most_five (void)
   g_assert_cmpuint (g_array_index (c, guint, 4), ==, 2 * 4);
 }
 
+/* On the joined example map, the catalysts agree with core's metrics:
+ * members with at least 3 partner roles, by betweenness. */
+static void
+test_catalysts_agree_with_metrics (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MAILLAGE_DATA_DIR"), "maps",
+                                            "france-territorial-innovation.graphml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = mg_graphml_read_file (path, NULL, &error);
+  g_autoptr (MgAdjacency) adj = NULL;
+  g_autofree guint *diversity = NULL;
+  g_autofree double *values = NULL;
+  g_autoptr (MgReport) report = NULL;
+
+  g_assert_no_error (error);
+  adj = mg_adjacency_new (map);
+  diversity = g_new0 (guint, adj->n_actors);
+  mg_metrics_role_diversity (adj, map, diversity);
+  values = mg_report_compute_betweenness (map);
+  report = mg_report_new (map, 1, values, adj->n_actors);
+  for (guint i = 0; i < report->territories->len; i++)
+    {
+      const MgReportTerritory *t = g_ptr_array_index (report->territories, i);
+      GArray *c = t->levers[MG_LEVER_CATALYSTS];
+      guint eligible = 0;
+      double lowest = G_MAXDOUBLE;
+
+      for (guint k = 0; k < c->len; k++)
+        {
+          guint v = g_array_index (c, guint, k);
+
+          g_assert_cmpuint (diversity[v], >=, 3);
+          lowest = MIN (lowest, values[v]);
+        }
+      for (guint m = 0; m < t->members->len; m++)
+        {
+          guint v = g_array_index (t->members, guint, m);
+          gboolean listed = FALSE;
+
+          if (diversity[v] < 3)
+            continue;
+          eligible++;
+          for (guint k = 0; k < c->len; k++)
+            listed |= g_array_index (c, guint, k) == v;
+          if (!listed)
+            g_assert_cmpfloat (values[v], <=, lowest + 1e-9);
+        }
+      g_assert_cmpuint (c->len, ==, MIN (eligible, MG_REPORT_MAX_CATALYSTS));
+    }
+}
+
 static void
 test_collective_edge_cases (void)
 {
@@ -442,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/scales-setting", test_scales_setting);
   g_test_add_func ("/report/catalysts/ranked", test_catalysts);
   g_test_add_func ("/report/catalysts/at-most-five", test_catalysts_at_most_five);
+  g_test_add_func ("/report/catalysts/agree-with-metrics", test_catalysts_agree_with_metrics);
   g_test_add_func ("/report/collective/edge-cases", test_collective_edge_cases);
   g_test_add_func ("/report/empty-map", test_empty_map);
   g_test_add_func ("/report/json-contract", test_json_contract);

@@ -263,7 +263,9 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
 {
   GPtrArray *actors, *relations;
   g_autoptr (MgTerritoryIndex) index = NULL;
-  g_autoptr (MgAdjacency) adj = NULL;
+  g_autoptr (GArray) role_family = NULL;  /* role id → MgFamily */
+  g_autofree guint64 *partners = NULL;   /* per actor: bit set of its neighbours' roles */
+  guint n_words = 0;
   g_autofree int *slot_of_key = NULL;
   g_autofree int *slot = NULL;           /* per actor: its territory's slot, -1 */
   g_autofree MgFamily *family = NULL;
@@ -301,6 +303,12 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
   roles.role_ids = g_ptr_array_new_with_free_func (g_free);
   roles.role_index = g_hash_table_new (g_str_hash, g_str_equal);
   roles.actor_role = g_new0 (guint, MAX (actors->len, 1));
+  role_family = g_array_new (FALSE, FALSE, sizeof (MgFamily));
+  {
+    MgFamily none = MG_FAMILY_NONE;
+
+    g_array_append_val (role_family, none); /* role id 0: no role */
+  }
 
   /* Actors: their territory, role and family. */
   for (guint v = 0; v < actors->len; v++)
@@ -316,13 +324,16 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
             {
               char *copy = g_strdup (actor->role);
 
+              MgFamily f = mg_role_family (copy);
+
               g_ptr_array_add (roles.role_ids, copy);
               id = roles.role_ids->len;
               g_hash_table_insert (roles.role_index, copy, GUINT_TO_POINTER (id));
+              g_array_append_val (role_family, f);
             }
           roles.actor_role[v] = id;
         }
-      family[v] = mg_role_family (actor->role);
+      family[v] = g_array_index (role_family, MgFamily, roles.actor_role[v]);
       g_array_append_val (report->map->members, v);
 
       slot[v] = -1;
@@ -339,6 +350,14 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
                             ->members, v);
     }
 
+  /* Partner roles (for the catalysts): a bit per role id, set in the
+   * relation pass — no adjacency needed. */
+  if (betweenness != NULL)
+    {
+      n_words = (roles.role_ids->len + 63) / 64 + 1;
+      partners = g_new0 (guint64, (gsize) MAX (actors->len, 1) * n_words);
+    }
+
   /* Relations: each lever in one pass. */
   for (guint e = 0; e < relations->len; e++)
     {
@@ -350,6 +369,15 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
 
       if (s == t)
         continue;
+      if (partners != NULL)
+        {
+          guint rs = roles.actor_role[s], rt = roles.actor_role[t];
+
+          if (rt != 0)
+            partners[(gsize) s * n_words + rt / 64] |= G_GUINT64_CONSTANT (1) << (rt % 64);
+          if (rs != 0)
+            partners[(gsize) t * n_words + rs / 64] |= G_GUINT64_CONSTANT (1) << (rs % 64);
+        }
       ss = slot[s];
       st = slot[t];
       if (ss < 0 && st < 0)
@@ -429,12 +457,12 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
         }
     }
 
-  /* Partner roles, for the catalysts. */
-  if (betweenness != NULL)
+  if (partners != NULL)
     {
-      adj = mg_adjacency_new (map);
       diversity = g_new0 (guint, MAX (actors->len, 1));
-      mg_metrics_role_diversity (adj, map, diversity);
+      for (guint v = 0; v < actors->len; v++)
+        for (guint w = 0; w < n_words; w++)
+          diversity[v] += (guint) __builtin_popcountll (partners[(gsize) v * n_words + w]);
     }
 
   scratch = g_new (guint, roles.role_ids->len + 1);
