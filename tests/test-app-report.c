@@ -6,7 +6,11 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
 #include "mg-application.h"
+#include "mg-export-dialog.h"
 #include "mg-report-panel.h"
 #include "mg-window.h"
 
@@ -155,6 +159,48 @@ test_tagging_updates_card (void)
   destroy_window (window);
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      AdwComboRow *found = find_combo_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_export_dialog_report_page (void)
+{
+  MgWindow *window = open_joined_map ();
+  GtkWidget *dialog = mg_export_dialog_new (window);
+  AdwComboRow *content = find_combo_row (dialog, "Export");
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "maillage-test-report.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  g_assert_nonnull (content);
+  adw_combo_row_set_selected (content, 1);
+  mg_export_dialog_set_format (MG_EXPORT_DIALOG (dialog), MG_EXPORT_FORMAT_PDF);
+  g_assert_true (mg_export_dialog_export_to_file (MG_EXPORT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -165,6 +211,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/report-panel/missing-families-shown", test_missing_families_shown);
   g_test_add_func ("/app/report-panel/clicking-selects", test_clicking_selects);
   g_test_add_func ("/app/report-panel/tagging-updates-card", test_tagging_updates_card);
+  g_test_add_func ("/app/export-dialog/report-page", test_export_dialog_report_page);
   status = g_test_run ();
   app_test_teardown ();
   return status;
