@@ -318,7 +318,7 @@ make_card (MgReportPanel *self, const MgReportTerritory *t, MgMap *map)
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = label_new (t->path, "title-4", TRUE);
-  g_autofree char *members = g_strdup_printf (ngettext ("%u actor", "%u actors",
+  g_autofree char *members = g_strdup_printf (ngettext ("%u member", "%u members",
                                                            t->n_actors), t->n_actors);
   GtkWidget *missing;
   MgFamilySet missing_set = mg_report_territory_missing (t);

@@ -186,8 +186,10 @@ append_lever (GString *out, MgLever lever, const char *value)
 {
   const MgLeverInfo *info = mg_lever_info (lever);
   g_autofree char *head = g_strdup_printf ("%u. %s", info->cget, _(info->name));
+  glong width = g_utf8_strlen (head, -1);
 
-  g_string_append_printf (out, "    %-34s %6s\n", head, value);
+  /* Padded by characters, not bytes: "Réseaux" lines up with "Openness". */
+  g_string_append_printf (out, "    %s%*s %6s\n", head, (int) MAX (0, 34 - width), "", value);
 }
 
 static void

@@ -315,6 +315,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
   const double m = 28, gap = 10;
   const double left = MAX (250, page->width * 0.3);
   double needed[MG_N_LEVERS], total_needed = 0, spare;
+  guint missing_lines = 1;
   g_autoptr (GPtrArray) shown = g_ptr_array_new ();
   g_autoptr (GString) others = g_string_new (NULL);
   g_autoptr (GString) discuss = g_string_new (NULL);
@@ -401,8 +402,8 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     {
       const MgReportTerritory *t = g_ptr_array_index (shown, c);
       double cx = m + left + c * col_w + col_w / 2;
-      g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor",
-                                                               "%u actors", t->n_actors),
+      g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                               "%u members", t->n_actors),
                                                   t->n_actors);
       double h;
 
@@ -433,7 +434,14 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
         needed[l] = MAX (needed[l], 28);
       total_needed += needed[l];
     }
-  spare = (H - m - footer_h - 4) - (y + 12 + 2 * 8.5 * 1.22 + 6) - total_needed;
+  for (guint c = 0; c < shown->len; c++)
+    {
+      const MgReportTerritory *t = g_ptr_array_index (shown, c);
+      g_autofree char *names = missing_text (t);
+
+      missing_lines = MAX (missing_lines, MIN (count_lines (page, names, col_w - gap - 10, 8.5, TRUE), 3));
+    }
+  spare = (H - m - footer_h - 4) - (y + 12 + missing_lines * 8.5 * 1.22 + 6) - total_needed;
 
   /* The tables. */
   table_h = CLAMP (spare - 8, 70, MIN (H * 0.21, col_w * 0.62));
@@ -457,7 +465,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
         {
           g_autofree char *names = missing_text (t);
 
-          st = (TextStyle) { 8.5, TRUE, FALSE, MISSING, ANCHOR_MIDDLE, 2 };
+          st = (TextStyle) { 8.5, TRUE, FALSE, MISSING, ANCHOR_MIDDLE, 3 };
           add_text (page, names, cx, y, col_w - gap - 10, &st);
         }
       else
@@ -466,7 +474,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
           add_text (page, _("Every family is there"), cx, y, col_w - gap - 10, &st);
         }
     }
-  y += 2 * 8.5 * 1.22 + 6;
+  y += missing_lines * 8.5 * 1.22 + 6;
 
   /* The levers. */
   lever_top = y;
