@@ -356,6 +356,22 @@ test_export_report_page (void)
       g_assert_nonnull (strstr (text, "Hauts-de-France"));
       g_assert_nonnull (strstr (text, "Catalysts"));
       g_assert_nonnull (strstr (text, "To discuss"));
+
+      /* By department, every territory gets a page, three to a page. */
+      {
+        g_auto (Run) level2 = { 0 };
+        g_autofree char *text2 = NULL;
+
+        run_maillage (&level2, (const char *[]) { "--export", pdf, "--report", "--report-level",
+                                                  "2", path, NULL });
+        g_assert_cmpint (level2.status, ==, 0);
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text2, NULL,
+                      &status, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (text2, "Puy-de-Dôme"));
+        g_assert_nonnull (strstr (text2, "Pays de la Loire"));
+        g_assert_nonnull (strstr (text2, "\f"));
+      }
     }
   else
     g_test_message ("pdftotext not found: the PDF's text is not checked");

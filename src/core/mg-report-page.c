@@ -26,6 +26,9 @@
 #define TABLE      0xe6dfd2
 #define RULE       0xcfcac0
 
+/* A PDF stops there; its last page names the territories left. */
+#define MAX_PDF_PAGES 20
+
 typedef enum { ITEM_RECT, ITEM_CIRCLE, ITEM_TEXT } ItemKind;
 typedef enum { ANCHOR_START, ANCHOR_MIDDLE, ANCHOR_END } Anchor;
 
@@ -310,7 +313,8 @@ catalyst_names (MgMap *map, const MgReportTerritory *t)
 }
 
 static void
-lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptions *options)
+lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptions *options,
+         guint first, guint n_pages, guint page_number)
 {
   const double m = 28, gap = 10;
   const double left = MAX (250, page->width * 0.3);
@@ -325,15 +329,22 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
   double y, col_w, table_h, ring, seat_r, lever_top, lever_bottom, footer_h;
   TextStyle st;
 
+  guint matching = 0;
+
+  /* This page shows the matching territories from @first on; the last page
+   * names those no page shows. */
   for (guint i = 0; i < report->territories->len; i++)
     {
       const MgReportTerritory *t = g_ptr_array_index (report->territories, i);
 
       if (!territory_matches (t->path, options->territory))
         continue;
+      matching++;
+      if (matching <= first)
+        continue;
       if (shown->len < MG_REPORT_PAGE_MAX_COLUMNS)
         g_ptr_array_add (shown, (gpointer) t);
-      else
+      else if (page_number == n_pages && matching > n_pages * MG_REPORT_PAGE_MAX_COLUMNS)
         {
           guint n_missing = 0;
 
@@ -349,6 +360,13 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     }
 
   /* Header. */
+  if (n_pages > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("%u/%u", page_number, n_pages);
+
+      st = (TextStyle) { 9, FALSE, FALSE, GREY, ANCHOR_END, 1 };
+      add_text (page, number, W - m, H - m + 4, 0, &st);
+    }
   st = (TextStyle) { 18, TRUE, FALSE, INK, ANCHOR_START, 1 };
   y = m;
   y += add_text (page, title != NULL ? title : _("Territory report"), m, y, W - 2 * m, &st);
@@ -397,22 +415,27 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     }
   col_w = MIN ((W - 2 * m - left) / shown->len, 260);
 
-  /* Column heads: territory and members. */
+  /* Column heads: territory (its last segment, the rest of its path below
+   * it) and members. */
   for (guint c = 0; c < shown->len; c++)
     {
       const MgReportTerritory *t = g_ptr_array_index (shown, c);
       double cx = m + left + c * col_w + col_w / 2;
-      g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
-                                                               "%u members", t->n_actors),
-                                                  t->n_actors);
+      const char *slash = strrchr (t->path, '/');
+      g_autofree char *parent = slash != NULL ? g_strndup (t->path, (gsize) (slash - t->path)) : NULL;
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                             "%u members", t->n_actors),
+                                                t->n_actors);
+      g_autofree char *members = parent != NULL ? g_strdup_printf ("%s · %s", parent, count)
+                                                : g_strdup (count);
       double h;
 
       add_rect (page, m + left + c * col_w + gap / 2, y - 4, col_w - gap,
                 H - m - footer_h - y + 4, SHADE);
       st = (TextStyle) { 12.5, TRUE, FALSE, INK, ANCHOR_MIDDLE, 1 };
-      h = add_text (page, t->path, cx, y, col_w - gap - 8, &st);
+      h = add_text (page, slash != NULL ? slash + 1 : t->path, cx, y, col_w - gap - 8, &st);
       st = (TextStyle) { 9, FALSE, FALSE, GREY, ANCHOR_MIDDLE, 1 };
-      add_text (page, members, cx, y + h + 1, 0, &st);
+      add_text (page, members, cx, y + h + 1, col_w - gap - 8, &st);
     }
   st = (TextStyle) { 9.5, TRUE, FALSE, INK, ANCHOR_START, 1 };
   add_text (page, _("Around the table"), m, y, left - 8, &st);
@@ -522,8 +545,21 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     }
 }
 
+/* Territories the options keep. */
+static guint
+count_matching (const MgReport *report, const MgReportPageOptions *options)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->territories->len; i++)
+    n += territory_matches (((MgReportTerritory *) g_ptr_array_index (report->territories, i))->path,
+                            options->territory);
+  return n;
+}
+
 static Page *
-page_new (const MgReport *report, MgMap *map, const MgReportPageOptions *options)
+page_new (const MgReport *report, MgMap *map, const MgReportPageOptions *options,
+          guint page_number, guint n_pages)
 {
   Page *page = g_new0 (Page, 1);
 
@@ -532,7 +568,8 @@ page_new (const MgReport *report, MgMap *map, const MgReportPageOptions *options
   g_array_set_clear_func (page->items, item_clear);
   page->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (page->pango, 72.0);
-  lay_out (page, report, map, options);
+  lay_out (page, report, map, options, (page_number - 1) * MG_REPORT_PAGE_MAX_COLUMNS, n_pages,
+           page_number);
   return page;
 }
 
@@ -624,7 +661,7 @@ mg_report_page_draw (const MgReport *report, MgMap *map, const MgReportPageOptio
   g_autoptr (Page) page = NULL;
 
   g_return_if_fail (report != NULL && MG_IS_MAP (map) && options != NULL && cr != NULL);
-  page = page_new (report, map, options);
+  page = page_new (report, map, options, 1, 1);
   draw_page (page, cr);
 }
 
@@ -722,6 +759,7 @@ mg_report_page_to_bytes (const MgReport *report, MgMap *map, const MgReportPageO
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  guint n_pages = 1;
 
   g_return_val_if_fail (report != NULL && MG_IS_MAP (map) && options != NULL, NULL);
 
@@ -732,7 +770,12 @@ mg_report_page_to_bytes (const MgReport *report, MgMap *map, const MgReportPageO
                    _("--dpi must be between %g and %g"), MG_EXPORT_MIN_DPI, MG_EXPORT_MAX_DPI);
       return NULL;
     }
-  page = page_new (report, map, options);
+  /* A PDF has a page per three territories (at most MAX_PDF_PAGES); a
+   * picture is one page. */
+  if (options->format == MG_EXPORT_FORMAT_PDF)
+    n_pages = CLAMP ((count_matching (report, options) + MG_REPORT_PAGE_MAX_COLUMNS - 1) /
+                       MG_REPORT_PAGE_MAX_COLUMNS, 1, MAX_PDF_PAGES);
+  page = page_new (report, map, options, 1, n_pages);
   if (options->format == MG_EXPORT_FORMAT_SVG)
     {
       char *svg = page_to_svg (page);
@@ -756,6 +799,13 @@ mg_report_page_to_bytes (const MgReport *report, MgMap *map, const MgReportPageO
   if (options->format == MG_EXPORT_FORMAT_PNG)
     cairo_scale (cr, options->dpi / 72, options->dpi / 72);
   draw_page (page, cr);
+  for (guint p = 2; p <= n_pages; p++)
+    {
+      g_autoptr (Page) next = page_new (report, map, options, p, n_pages);
+
+      cairo_show_page (cr);
+      draw_page (next, cr);
+    }
   cairo_destroy (cr);
   if (options->format == MG_EXPORT_FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);

@@ -9,7 +9,9 @@
  * in words — and below, one row per lever with its number, name and a
  * plain one-line explanation on the left and each territory's value in
  * its column (zeros stand out).  The levers to discuss close the page.
- * Text stays text in PDF and SVG.  Strings follow the user's language. */
+ * A PDF has one page per three territories (up to 20 pages); PNG and SVG
+ * are one page.  Text stays text in PDF and SVG.  Strings follow the
+ * user's language. */
 #pragma once
 
 #include <cairo.h>
