@@ -235,7 +235,8 @@ label_new (const char *text, const char *css, gboolean wrap)
 }
 
 static GtkWidget *
-lever_row (MgReportPanel *self, const MgReportTerritory *t, MgLever lever, MgMap *map)
+lever_row (MgReportPanel *self, const MgReportTerritory *t, MgLever lever, MgMap *map,
+           GtkSizeGroup *numbers)
 {
   const MgLeverInfo *info = mg_lever_info (lever);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -257,7 +258,8 @@ lever_row (MgReportPanel *self, const MgReportTerritory *t, MgLever lever, MgMap
   gtk_widget_add_css_class (button, "title-3");
   if (known && count == 0 && lever != MG_LEVER_OPENNESS)
     gtk_widget_add_css_class (button, "error");
-  gtk_widget_set_size_request (button, 88, -1);
+  gtk_widget_set_size_request (button, 64, -1);
+  gtk_size_group_add_widget (numbers, button);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   tip = g_strdup_printf (info->relations ? _("Select the relations behind “%s” on the map")
                                          : _("Select the actors behind “%s” on the map"),
@@ -322,6 +324,8 @@ make_card (MgReportPanel *self, const MgReportTerritory *t, MgMap *map)
                                                            t->n_actors), t->n_actors);
   GtkWidget *missing;
   MgFamilySet missing_set = mg_report_territory_missing (t);
+  /* The numbers line up in one column, "21 %" as wide as "4". */
+  g_autoptr (GtkSizeGroup) numbers = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_margin_bottom (card, 6);
@@ -354,7 +358,7 @@ make_card (MgReportPanel *self, const MgReportTerritory *t, MgMap *map)
 
   for (MgLever l = MG_LEVER_CATALYSTS; l < MG_N_LEVERS; l++)
     {
-      GtkWidget *row = lever_row (self, t, l, map);
+      GtkWidget *row = lever_row (self, t, l, map, numbers);
 
       gtk_widget_set_margin_start (row, 4);
       gtk_widget_set_margin_end (row, 10);
