@@ -265,7 +265,13 @@ lever_row (MgReportPanel *self, const MgReportTerritory *t, MgLever lever, MgMap
                                          : _("Select the actors behind “%s” on the map"),
                          _(info->name));
   gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  {
+    /* A screen reader says the number too, not only what a click does. */
+    g_autofree char *spoken = g_strdup_printf ("%s: %s", _(info->name), value);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+  }
   /* Nothing to select behind a zero: not a button then, but it stays
    * legible (an insensitive button would fade it). */
   gtk_widget_set_can_target (button, count > 0);
