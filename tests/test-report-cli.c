@@ -166,7 +166,8 @@ test_report_level_2 (void)
   JsonObject *root;
   JsonArray *territories;
 
-  run_maillage (&run, (const char *[]) { "--report", "--report-level", "2", "--json", path, NULL });
+  run_maillage (&run, (const char *[]) { "--report", "--report-level", "department", "--json",
+                                         path, NULL });
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (root, "level"), ==, 2);

@@ -255,8 +255,13 @@ request_parse (Request *r, GVariantDict *options, char **message)
     {
       guint64 value = 0;
 
+      static const char *const names[] = { "region", "department", "city" };
+
       r->report_level = g_ascii_string_to_unsigned (report_level, 10, 0, G_MAXINT, &value, NULL)
                           ? (int) value : 0;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (g_ascii_strcasecmp (report_level, names[i]) == 0)
+          r->report_level = (int) i + 1;
     }
   g_variant_dict_lookup (options, "save-as", "^ay", &r->save_as);
   g_variant_dict_lookup (options, "export", "^ay", &r->export_path);
