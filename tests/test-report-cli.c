@@ -336,6 +336,18 @@ test_export_report_page (void)
   g_assert_nonnull (strstr (svg_text, "width=\"960pt\""));
   g_assert_nonnull (strstr (svg_text, ">Hauts-de-France</text>"));
   g_assert_nonnull (strstr (svg_text, ">Start-ups, Real estate, Education system</text>"));
+  /* One territory's page. */
+  {
+    g_auto (Run) one = { 0 };
+    g_autofree char *one_text = NULL;
+
+    run_maillage (&one, (const char *[]) { "--export", svg, "--report", "--territory",
+                                           "Hauts-de-France", path, NULL });
+    g_assert_cmpint (one.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &one_text, NULL, NULL));
+    g_assert_nonnull (strstr (one_text, ">Hauts-de-France</text>"));
+    g_assert_null (strstr (one_text, ">Auvergne-Rhône-Alpes</text>"));
+  }
   /* PNG: A4 landscape at 72 dpi. */
   g_assert_true (g_file_get_contents (png, &png_data, &png_size, NULL));
   g_assert_cmpuint (png_size, >, 24);

@@ -211,6 +211,9 @@ export_report (MgExportDialog *self, const MgExportOptions *options, const char 
   page.title = options->title;
   page.size = adw_combo_row_get_selected (self->content_row) == 2 ? MG_REPORT_PAGE_WIDE
                                                                   : MG_REPORT_PAGE_A4;
+  /* Filtered on a territory, the map shows it: so does the page. */
+  page.territory = mg_lens_controller_get_filter (mg_window_get_lens_controller (self->window))
+                     ->territory;
   return mg_report_page_export (report, map, &page, path, error);
 }
 
