@@ -383,7 +383,8 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
       const MgLeverToDiscuss *d = mg_report_lever_to_discuss (i);
 
       g_string_append_printf (discuss, " %u. %s%s", d->cget, _(d->name),
-                              i + 1 < mg_report_n_levers_to_discuss () ? ";" : ".");
+                              i + 1 < mg_report_n_levers_to_discuss ()
+                                ? C_("between items of a list", ";") : ".");
     }
   footer_h = MIN (count_lines (page, discuss->str, W - 2 * m, 8, FALSE), 2) * 8 * 1.22 + 6;
   if (others->len > 0)
