@@ -427,7 +427,8 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
                                                              "%u members", t->n_actors),
                                                 t->n_actors);
-      g_autofree char *members = parent != NULL ? g_strdup_printf ("%s · %s", parent, count)
+      /* The count first: a long path is what gets cut. */
+      g_autofree char *members = parent != NULL ? g_strdup_printf ("%s · %s", count, parent)
                                                 : g_strdup (count);
       double h;
 
