@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 /* Writes a readable summary of @map (from @path, with its load @warnings)
  * into a new string. */
 char *mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings);
+/* The same in @lang ("fr", "en"; NULL: the interface's; see mg-i18n.h). */
+char *mg_summary_to_text_in (MgMap *map, const char *path, GPtrArray *warnings,
+                             const char *lang);
 
 /* Adds the summary members to an object being built: "file", "title",
  * "actors", "relations" (counts), "groups", "roles", "kinds",
@@ -19,11 +22,12 @@ char *mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings);
 void  mg_summary_add_json_members (JsonBuilder *builder, MgMap *map,
                                    const char *path, GPtrArray *warnings);
 
-/* The same, counting only the actors and relations whose entry in
+/* The same in @lang, counting only the actors and relations whose entry in
  * @keep_actor / @keep_relation (by MgActor.index / MgRelation.index) is
  * non-zero; NULL keeps all.  `--info --territory` counts what it keeps. */
 char *mg_summary_to_text_masked (MgMap *map, const char *path, GPtrArray *warnings,
-                                 const guint8 *keep_actor, const guint8 *keep_relation);
+                                 const char *lang, const guint8 *keep_actor,
+                                 const guint8 *keep_relation);
 void  mg_summary_add_json_members_masked (JsonBuilder *builder, MgMap *map,
                                           const char *path, GPtrArray *warnings,
                                           const guint8 *keep_actor,
