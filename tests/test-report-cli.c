@@ -276,6 +276,29 @@ test_example_map_hauts_de_france (void)
 }
 
 static void
+test_report_in_french (void)
+{
+  g_autofree char *path = example_map ();
+  g_autofree char *dir = g_dir_make_tmp ("maillage-report-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "rapport.svg", NULL);
+  g_autofree char *svg_text = NULL;
+  g_auto (Run) run = { 0 };
+  g_auto (Run) page = { 0 };
+
+  run_maillage (&run, (const char *[]) { "--report", "--lang", "fr", path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Familles absentes : Start-up, Immobilier, Système éducatif"));
+  g_assert_nonnull (strstr (run.out, "Échanges entre pairs"));
+  run_maillage (&page, (const char *[]) { "--export", svg, "--report", "--lang", "fr", path, NULL });
+  g_assert_cmpint (page.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, ">Autour de la table</text>"));
+  g_assert_nonnull (strstr (svg_text, "Start-up, Immobilier, Système éducatif</text>"));
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
+static void
 test_info_territory_counts_within (void)
 {
   g_autofree char *path = example_map ();
@@ -404,6 +427,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report-cli/usage-errors", test_report_usage);
   g_test_add_func ("/report-cli/example-map/hauts-de-france", test_example_map_hauts_de_france);
   g_test_add_func ("/report-cli/info-territory-counts-within", test_info_territory_counts_within);
+  g_test_add_func ("/report-cli/in-french", test_report_in_french);
   g_test_add_func ("/report-cli/export-page", test_export_report_page);
   return g_test_run ();
 }

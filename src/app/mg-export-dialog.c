@@ -228,6 +228,7 @@ export_report (MgExportDialog *self, const MgExportOptions *options, const char 
   page.format = options->format;
   page.dpi = options->dpi;
   page.title = options->title;
+  page.lang = options->legend_language;
   page.size = adw_combo_row_get_selected (self->content_row) == 2 ? MG_REPORT_PAGE_WIDE
                                                                   : MG_REPORT_PAGE_A4;
   /* Filtered on a territory, the map shows it: so does the page. */

@@ -565,7 +565,7 @@ print_report (Request *r, MgMap *map, GOutputStream *out)
   g_autoptr (MgReport) report = mg_report_new (map, (guint) r->report_level, betweenness,
                                                mg_map_get_n_actors (map));
   g_autofree char *text = r->json ? mg_report_to_json_string (report, map)
-                                  : mg_report_to_text (report, map);
+                                  : mg_report_to_text_in (report, map, r->lang);
 
   print_to (out, "%s\n", text);
 }
@@ -665,6 +665,7 @@ export_report (Request *r, MgMap *map, GError **error)
     options.dpi = r->dpi;
   options.title = r->title;
   options.territory = r->territory;
+  options.lang = r->lang;
   if (r->page != NULL && strcmp (r->page, "16:9") == 0)
     options.size = MG_REPORT_PAGE_WIDE;
   return mg_report_page_export (report, map, &options, r->export_path, error);

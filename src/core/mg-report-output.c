@@ -4,7 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mg-i18n.h"
 #include "mg-report.h"
+
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
@@ -128,22 +130,22 @@ mg_report_to_json_string (const MgReport *report, MgMap *map)
 /* ---- text -------------------------------------------------------------------------- */
 
 static const char *
-role_name (MgMap *map, const char *role)
+role_name (MgMap *map, const char *role, const char *lang)
 {
   const MgRole *info = mg_vocabulary_lookup_role (mg_map_get_vocabulary (map), role);
 
-  return info != NULL && info->name != NULL ? _(info->name) : role;
+  return info != NULL && info->name != NULL ? mg_i18n_gettext (lang, info->name) : role;
 }
 
 static void
-append_roles (GString *out, MgMap *map, const MgReportTerritory *t)
+append_roles (GString *out, MgMap *map, const MgReportTerritory *t, const char *lang)
 {
-  g_string_append_printf (out, "  %s ", _("Roles:"));
+  g_string_append_printf (out, "  %s ", mg_i18n_gettext (lang, "Roles:"));
   for (guint i = 0; i < t->roles->len; i++)
     {
       const MgReportCount *c = &g_array_index (t->roles, MgReportCount, i);
 
-      g_string_append_printf (out, "%s%s %u", i > 0 ? ", " : "", role_name (map, c->role),
+      g_string_append_printf (out, "%s%s %u", i > 0 ? ", " : "", role_name (map, c->role, lang),
                               c->count);
     }
   if (t->roles->len == 0)
@@ -152,40 +154,40 @@ append_roles (GString *out, MgMap *map, const MgReportTerritory *t)
 }
 
 static void
-append_families (GString *out, const MgReportTerritory *t)
+append_families (GString *out, const MgReportTerritory *t, const char *lang)
 {
   MgFamilySet missing = mg_report_territory_missing (t);
   gboolean first = TRUE;
 
-  g_string_append_printf (out, "  %s ", _("Around the table:"));
+  g_string_append_printf (out, "  %s ", mg_i18n_gettext (lang, "Around the table:"));
   for (guint f = 0; f < MG_N_FAMILIES; f++)
     if (t->present & MG_FAMILY_BIT (f))
       {
-        g_string_append_printf (out, "%s%s %u", first ? "" : ", ", _(mg_family_name (f)),
+        g_string_append_printf (out, "%s%s %u", first ? "" : ", ", mg_i18n_gettext (lang, mg_family_name (f)),
                                 t->families[f]);
         first = FALSE;
       }
   if (first)
     g_string_append (out, "—");
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, "  %s ", _("Missing:"));
+  g_string_append_printf (out, "  %s ", mg_i18n_gettext (lang, "Missing:"));
   first = TRUE;
   for (guint f = 0; f < MG_N_FAMILIES; f++)
     if (missing & MG_FAMILY_BIT (f))
       {
-        g_string_append_printf (out, "%s%s", first ? "" : ", ", _(mg_family_name (f)));
+        g_string_append_printf (out, "%s%s", first ? "" : ", ", mg_i18n_gettext (lang, mg_family_name (f)));
         first = FALSE;
       }
   if (first)
-    g_string_append (out, _("nobody — every family is there"));
+    g_string_append (out, mg_i18n_gettext (lang, "nobody — every family is there"));
   g_string_append_c (out, '\n');
 }
 
 static void
-append_lever (GString *out, MgLever lever, const char *value)
+append_lever (GString *out, MgLever lever, const char *value, const char *lang)
 {
   const MgLeverInfo *info = mg_lever_info (lever);
-  g_autofree char *head = g_strdup_printf ("%u. %s", info->cget, _(info->name));
+  g_autofree char *head = g_strdup_printf ("%u. %s", info->cget, mg_i18n_gettext (lang, info->name));
   glong width = g_utf8_strlen (head, -1);
 
   /* Padded by characters, not bytes: "Réseaux" lines up with "Openness". */
@@ -193,12 +195,13 @@ append_lever (GString *out, MgLever lever, const char *value)
 }
 
 static void
-append_levers (GString *out, const MgReport *report, MgMap *map, const MgReportTerritory *t)
+append_levers (GString *out, const MgReport *report, MgMap *map, const MgReportTerritory *t,
+               const char *lang)
 {
   GPtrArray *actors = mg_map_get_actors (map);
   GArray *catalysts = t->levers[MG_LEVER_CATALYSTS];
 
-  g_string_append_printf (out, "  %s\n", _("Levers:"));
+  g_string_append_printf (out, "  %s\n", mg_i18n_gettext (lang, "Levers:"));
   for (MgLever l = MG_LEVER_CATALYSTS; l < MG_N_LEVERS; l++)
     {
       g_autofree char *value = NULL;
@@ -209,7 +212,7 @@ append_levers (GString *out, const MgReport *report, MgMap *map, const MgReportT
         value = g_strdup ("…");
       else
         value = g_strdup_printf ("%u", mg_report_territory_lever_count (t, l));
-      append_lever (out, l, value);
+      append_lever (out, l, value, lang);
       if (l == MG_LEVER_CATALYSTS && catalysts->len > 0)
         {
           g_string_append (out, "        ");
@@ -225,6 +228,12 @@ append_levers (GString *out, const MgReport *report, MgMap *map, const MgReportT
 char *
 mg_report_to_text (const MgReport *report, MgMap *map)
 {
+  return mg_report_to_text_in (report, map, NULL);
+}
+
+char *
+mg_report_to_text_in (const MgReport *report, MgMap *map, const char *lang)
+{
   GString *out;
 
   g_return_val_if_fail (report != NULL, NULL);
@@ -233,40 +242,40 @@ mg_report_to_text (const MgReport *report, MgMap *map)
   out = g_string_new (NULL);
   if (mg_map_get_title (map) != NULL)
     g_string_append_printf (out, "%s\n", mg_map_get_title (map));
-  g_string_append_printf (out, _("Territory report, level %u: who is around the table, "
+  g_string_append_printf (out, mg_i18n_gettext (lang, "Territory report, level %u: who is around the table, "
                                  "who is missing, which levers\n"), report->level);
   for (guint i = 0; i < report->territories->len; i++)
     {
       const MgReportTerritory *t = g_ptr_array_index (report->territories, i);
 
       g_string_append_printf (out, "\n%s — ", t->path);
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u actor\n", "%u actors\n",
+      g_string_append_printf (out, mg_i18n_ngettext (lang, "%u actor\n", "%u actors\n",
                                                 t->n_actors), t->n_actors);
-      append_roles (out, map, t);
-      append_families (out, t);
-      append_levers (out, report, map, t);
+      append_roles (out, map, t, lang);
+      append_families (out, t, lang);
+      append_levers (out, report, map, t, lang);
     }
-  g_string_append_printf (out, "\n%s — ", _("Whole map"));
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u actor\n", "%u actors\n",
+  g_string_append_printf (out, "\n%s — ", mg_i18n_gettext (lang, "Whole map"));
+  g_string_append_printf (out, mg_i18n_ngettext (lang, "%u actor\n", "%u actors\n",
                                             report->map->n_actors), report->map->n_actors);
-  append_roles (out, map, report->map);
-  append_families (out, report->map);
-  g_string_append_printf (out, "\n%s\n", _("What the levers count:"));
+  append_roles (out, map, report->map, lang);
+  append_families (out, report->map, lang);
+  g_string_append_printf (out, "\n%s\n", mg_i18n_gettext (lang, "What the levers count:"));
   for (MgLever l = MG_LEVER_CATALYSTS; l < MG_N_LEVERS; l++)
     {
       const MgLeverInfo *info = mg_lever_info (l);
 
       if (l == MG_LEVER_ENGINEERING_OUTSIDE)
         continue;
-      g_string_append_printf (out, "    %u. %s: %s\n", info->cget, _(info->name),
-                              _(info->explanation));
+      g_string_append_printf (out, "    %u. %s: %s\n", info->cget, mg_i18n_gettext (lang, info->name),
+                              mg_i18n_gettext (lang, info->explanation));
     }
-  g_string_append_printf (out, "\n%s\n", _("To discuss (not computed: they need time or culture):"));
+  g_string_append_printf (out, "\n%s\n", mg_i18n_gettext (lang, "To discuss (not computed: they need time or culture):"));
   for (guint i = 0; i < mg_report_n_levers_to_discuss (); i++)
     {
       const MgLeverToDiscuss *d = mg_report_lever_to_discuss (i);
 
-      g_string_append_printf (out, "    %u. %s\n", d->cget, _(d->name));
+      g_string_append_printf (out, "    %u. %s\n", d->cget, mg_i18n_gettext (lang, d->name));
     }
   return g_string_free (out, FALSE);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mg-atomic-file.h"
+#include "mg-i18n.h"
 #include "mg-report-page.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans"
@@ -47,6 +48,7 @@ typedef struct {
 } Item;
 
 typedef struct {
+  const char   *lang;   /* of the page's words (NULL: the interface's) */
   double        width, height;
   GArray       *items;
   PangoContext *pango;
@@ -255,7 +257,7 @@ add_table (Page *page, const MgReportTerritory *t, double cx, double cy, double 
           label.anchor = c > 0.3 ? ANCHOR_START : (c < -0.3 ? ANCHOR_END : ANCHOR_MIDDLE);
           if (f == 0)
             ly -= 6;
-          add_text (page, _(mg_family_name (f)), lx, ly - 4.5, 0, &label);
+          add_text (page, mg_i18n_gettext (page->lang, mg_family_name (f)), lx, ly - 4.5, 0, &label);
         }
     }
   if (!key)
@@ -265,12 +267,12 @@ add_table (Page *page, const MgReportTerritory *t, double cx, double cy, double 
 
       g_snprintf (count, sizeof count, "%u/%u", present, (guint) MG_N_FAMILIES);
       add_text (page, count, cx, cy - 11, 0, &big);
-      add_text (page, _("families"), cx, cy + 5, 0, &small);
+      add_text (page, mg_i18n_gettext (page->lang, "families"), cx, cy + 5, 0, &small);
     }
 }
 
 static char *
-missing_text (const MgReportTerritory *t)
+missing_text (Page *page, const MgReportTerritory *t)
 {
   GString *names = g_string_new (NULL);
   MgFamilySet missing = mg_report_territory_missing (t);
@@ -280,7 +282,7 @@ missing_text (const MgReportTerritory *t)
       {
         if (names->len > 0)
           g_string_append (names, ", ");
-        g_string_append (names, _(mg_family_name (f)));
+        g_string_append (names, mg_i18n_gettext (page->lang, mg_family_name (f)));
       }
   return g_string_free (names, FALSE);
 }
@@ -353,7 +355,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
 
           if (others->len > 0)
             g_string_append (others, " · ");
-          g_string_append_printf (others, g_dngettext (GETTEXT_PACKAGE, "%s (%u actor, %u missing)",
+          g_string_append_printf (others, mg_i18n_ngettext (page->lang, "%s (%u actor, %u missing)",
                                                        "%s (%u actors, %u missing)", t->n_actors),
                                   t->path, t->n_actors, n_missing);
         }
@@ -369,27 +371,27 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     }
   st = (TextStyle) { 18, TRUE, FALSE, INK, ANCHOR_START, 1 };
   y = m;
-  y += add_text (page, title != NULL ? title : _("Territory report"), m, y, W - 2 * m, &st);
-  subtitle = g_strdup_printf (_("Who is missing around the table? Stakeholder families and "
+  y += add_text (page, title != NULL ? title : mg_i18n_gettext (page->lang, "Territory report"), m, y, W - 2 * m, &st);
+  subtitle = g_strdup_printf (mg_i18n_gettext (page->lang, "Who is missing around the table? Stakeholder families and "
                                 "CGET levers, territories at level %u"), report->level);
   st = (TextStyle) { 10, FALSE, FALSE, GREY, ANCHOR_START, 1 };
   y += 2 + add_text (page, subtitle, m, y + 2, W - 2 * m, &st);
   y += 10;
 
   /* Footer, measured first: it sets where the levers stop. */
-  g_string_append (discuss, _("To discuss together (not computed: they need time or culture):"));
+  g_string_append (discuss, mg_i18n_gettext (page->lang, "To discuss together (not computed: they need time or culture):"));
   for (guint i = 0; i < mg_report_n_levers_to_discuss (); i++)
     {
       const MgLeverToDiscuss *d = mg_report_lever_to_discuss (i);
 
-      g_string_append_printf (discuss, " %u. %s%s", d->cget, _(d->name),
-                              i + 1 < mg_report_n_levers_to_discuss ()
-                                ? C_("between items of a list", ";") : ".");
+      g_string_append (discuss, i == 0 ? " " : mg_i18n_gettext (page->lang, "; "));
+      g_string_append_printf (discuss, "%u. %s", d->cget, mg_i18n_gettext (page->lang, d->name));
     }
+  g_string_append_c (discuss, '.');
   footer_h = MIN (count_lines (page, discuss->str, W - 2 * m, 8, FALSE), 2) * 8 * 1.22 + 6;
   if (others->len > 0)
     {
-      g_autofree char *line = g_strdup_printf (_("Other territories: %s"), others->str);
+      g_autofree char *line = g_strdup_printf (mg_i18n_gettext (page->lang, "Other territories: %s"), others->str);
 
       footer_h += MIN (count_lines (page, line, W - 2 * m, 7.5, FALSE), 2) * 7.5 * 1.22 + 2;
     }
@@ -400,7 +402,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     fy += 4 + add_text (page, discuss->str, m, fy + 4, W - 2 * m, &st);
     if (others->len > 0)
       {
-        g_autofree char *line = g_strdup_printf (_("Other territories: %s"), others->str);
+        g_autofree char *line = g_strdup_printf (mg_i18n_gettext (page->lang, "Other territories: %s"), others->str);
 
         st = (TextStyle) { 7.5, FALSE, FALSE, GREY, ANCHOR_START, 2 };
         add_text (page, line, m, fy + 2, W - 2 * m, &st);
@@ -410,7 +412,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
   if (shown->len == 0)
     {
       st = (TextStyle) { 12, FALSE, TRUE, GREY, ANCHOR_START, 3 };
-      add_text (page, _("No actor of this map has a territory that is a place: nothing to "
+      add_text (page, mg_i18n_gettext (page->lang, "No actor of this map has a territory that is a place: nothing to "
                         "report by territory."), m, y + 20, W - 2 * m, &st);
       return;
     }
@@ -424,7 +426,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
       double cx = m + left + c * col_w + col_w / 2;
       const char *slash = strrchr (t->path, '/');
       g_autofree char *parent = slash != NULL ? g_strndup (t->path, (gsize) (slash - t->path)) : NULL;
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+      g_autofree char *count = g_strdup_printf (mg_i18n_ngettext (page->lang, "%u member",
                                                              "%u members", t->n_actors),
                                                 t->n_actors);
       /* The count first: a long path is what gets cut. */
@@ -440,9 +442,9 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
       add_text (page, members, cx, y + h + 1, col_w - gap - 8, &st);
     }
   st = (TextStyle) { 9.5, TRUE, FALSE, INK, ANCHOR_START, 1 };
-  add_text (page, _("Around the table"), m, y, left - 8, &st);
+  add_text (page, mg_i18n_gettext (page->lang, "Around the table"), m, y, left - 8, &st);
   st = (TextStyle) { 7.5, FALSE, FALSE, GREY, ANCHOR_START, 3 };
-  add_text (page, _("One seat per stakeholder family, with its number of actors. "
+  add_text (page, mg_i18n_gettext (page->lang, "One seat per stakeholder family, with its number of actors. "
                     "An empty seat is a family missing."), m, y + 13, left - 16, &st);
   y += 30;
 
@@ -450,7 +452,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
    * names; the tables take what is left, within bounds. */
   for (MgLever l = MG_LEVER_CATALYSTS; l < MG_N_LEVERS; l++)
     {
-      guint lines = MIN (count_lines (page, _(mg_lever_info (l)->explanation), left - 14, 7, FALSE), 3);
+      guint lines = MIN (count_lines (page, mg_i18n_gettext (page->lang, mg_lever_info (l)->explanation), left - 14, 7, FALSE), 3);
 
       needed[l] = 14 + lines * 7 * 1.22 + 4;
       if (l == MG_LEVER_CATALYSTS)
@@ -462,7 +464,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
   for (guint c = 0; c < shown->len; c++)
     {
       const MgReportTerritory *t = g_ptr_array_index (shown, c);
-      g_autofree char *names = missing_text (t);
+      g_autofree char *names = missing_text (page, t);
 
       missing_lines = MAX (missing_lines, MIN (count_lines (page, names, col_w - gap - 10, 8.5, TRUE), 3));
     }
@@ -480,7 +482,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
 
   /* Who is missing, in words. */
   st = (TextStyle) { 9.5, TRUE, FALSE, MISSING, ANCHOR_START, 1 };
-  add_text (page, _("Missing"), m, y, left - 8, &st);
+  add_text (page, mg_i18n_gettext (page->lang, "Missing"), m, y, left - 8, &st);
   for (guint c = 0; c < shown->len; c++)
     {
       const MgReportTerritory *t = g_ptr_array_index (shown, c);
@@ -488,7 +490,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
 
       if (mg_report_territory_missing (t) != 0)
         {
-          g_autofree char *names = missing_text (t);
+          g_autofree char *names = missing_text (page, t);
 
           st = (TextStyle) { 8.5, TRUE, FALSE, MISSING, ANCHOR_MIDDLE, 3 };
           add_text (page, names, cx, y, col_w - gap - 10, &st);
@@ -496,7 +498,7 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
       else
         {
           st = (TextStyle) { 8.5, TRUE, FALSE, PRESENT_OK, ANCHOR_MIDDLE, 2 };
-          add_text (page, _("Every family is there"), cx, y, col_w - gap - 10, &st);
+          add_text (page, mg_i18n_gettext (page->lang, "Every family is there"), cx, y, col_w - gap - 10, &st);
         }
     }
   y += missing_lines * 8.5 * 1.22 + 6;
@@ -510,13 +512,13 @@ lay_out (Page *page, const MgReport *report, MgMap *map, const MgReportPageOptio
     {
       const MgLeverInfo *info = mg_lever_info (l);
       double h = needed[l] + spare;
-      g_autofree char *name = g_strdup_printf ("%u · %s", info->cget, _(info->name));
+      g_autofree char *name = g_strdup_printf ("%u · %s", info->cget, mg_i18n_gettext (page->lang, info->name));
 
       add_rect (page, m, y, W - 2 * m, 0.6, RULE);
       st = (TextStyle) { 9, TRUE, FALSE, INK, ANCHOR_START, 1 };
       add_text (page, name, m, y + 3, left - 8, &st);
       st = (TextStyle) { 7, FALSE, FALSE, GREY, ANCHOR_START, 3 };
-      add_text (page, _(info->explanation), m, y + 14, left - 14, &st);
+      add_text (page, mg_i18n_gettext (page->lang, info->explanation), m, y + 14, left - 14, &st);
       for (guint c = 0; c < shown->len; c++)
         {
           const MgReportTerritory *t = g_ptr_array_index (shown, c);
@@ -565,6 +567,7 @@ page_new (const MgReport *report, MgMap *map, const MgReportPageOptions *options
 {
   Page *page = g_new0 (Page, 1);
 
+  page->lang = options->lang;
   mg_report_page_get_size (options->size, &page->width, &page->height);
   page->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (page->items, item_clear);

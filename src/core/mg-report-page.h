@@ -34,6 +34,7 @@ typedef struct {
   const char      *title;     /* NULL: the map's title */
   const char      *territory; /* NULL: the largest territories; else the
                                  territories equal to or inside this path */
+  const char      *lang;      /* "fr", "en"; NULL: the interface's */
 } MgReportPageOptions;
 
 void     mg_report_page_options_init (MgReportPageOptions *options);

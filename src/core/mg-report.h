@@ -162,6 +162,8 @@ JsonNode *mg_report_to_json (const MgReport *report, MgMap *map);
 char     *mg_report_to_json_string (const MgReport *report, MgMap *map);
 /* The report in plain, translated words, for people.  (transfer full) */
 char     *mg_report_to_text (const MgReport *report, MgMap *map);
+/* The same in @lang ("fr", "en"; NULL: the interface's, see mg-i18n.h). */
+char     *mg_report_to_text_in (const MgReport *report, MgMap *map, const char *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgReport, mg_report_free)
 
