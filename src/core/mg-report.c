@@ -127,22 +127,30 @@ typedef enum {
   KIND_KNOWLEDGE,
 } KindClass;
 
+/* One comparison per relation at most: the first letter picks the
+ * candidate (the report's cost is mostly this loop). */
 static KindClass
 classify_kind (const char *kind)
 {
   if (kind == NULL)
     return KIND_OTHER;
-  if (strcmp (kind, "partnership") == 0)
-    return KIND_PARTNERSHIP;
-  if (strcmp (kind, "membership") == 0)
-    return KIND_MEMBERSHIP;
-  if (strcmp (kind, "support") == 0 || strcmp (kind, "training") == 0)
-    return KIND_ENGINEERING;
-  if (strcmp (kind, "research") == 0)
-    return KIND_RESEARCH;
-  if (strcmp (kind, "knowledge") == 0)
-    return KIND_KNOWLEDGE;
-  return KIND_OTHER;
+  switch (kind[0])
+    {
+    case 'p':
+      return strcmp (kind, "partnership") == 0 ? KIND_PARTNERSHIP : KIND_OTHER;
+    case 'm':
+      return strcmp (kind, "membership") == 0 ? KIND_MEMBERSHIP : KIND_OTHER;
+    case 's':
+      return strcmp (kind, "support") == 0 ? KIND_ENGINEERING : KIND_OTHER;
+    case 't':
+      return strcmp (kind, "training") == 0 ? KIND_ENGINEERING : KIND_OTHER;
+    case 'r':
+      return strcmp (kind, "research") == 0 ? KIND_RESEARCH : KIND_OTHER;
+    case 'k':
+      return strcmp (kind, "knowledge") == 0 ? KIND_KNOWLEDGE : KIND_OTHER;
+    default:
+      return KIND_OTHER;
+    }
 }
 
 typedef struct {
@@ -216,6 +224,33 @@ compare_catalysts (gconstpointer a, gconstpointer b, gpointer user_data)
   if (isfinite (x) && isfinite (y) && fabs (x - y) > tolerance)
     return x > y ? -1 : 1;
   return i < j ? -1 : (i > j ? 1 : 0);
+}
+
+/* The MG_REPORT_MAX_CATALYSTS best of @c, ranked: a selection in one pass
+ * (a territory may have thousands of candidates), then a sort of five. */
+static void
+keep_top_catalysts (GArray *c, RankData *rank)
+{
+  guint top[MG_REPORT_MAX_CATALYSTS];
+  guint n = 0;
+
+  for (guint i = 0; i < c->len; i++)
+    {
+      guint v = g_array_index (c, guint, i);
+      guint at = n;
+
+      /* Insert v into the sorted top, dropping the last when full. */
+      while (at > 0 && compare_catalysts (&v, &top[at - 1], rank) < 0)
+        at--;
+      if (at >= MG_REPORT_MAX_CATALYSTS)
+        continue;
+      if (n < MG_REPORT_MAX_CATALYSTS)
+        n++;
+      memmove (&top[at + 1], &top[at], (n - 1 - at) * sizeof (guint));
+      top[at] = v;
+    }
+  g_array_set_size (c, 0);
+  g_array_append_vals (c, top, n);
 }
 
 typedef struct {
@@ -487,13 +522,7 @@ mg_report_new (MgMap *map, guint level, const double *betweenness, guint n_betwe
             push (t, MG_LEVER_CATALYSTS, v);
         }
       if (betweenness != NULL)
-        {
-          GArray *c = t->levers[MG_LEVER_CATALYSTS];
-
-          g_array_sort_with_data (c, compare_catalysts, &rank);
-          if (c->len > MG_REPORT_MAX_CATALYSTS)
-            g_array_set_size (c, MG_REPORT_MAX_CATALYSTS);
-        }
+        keep_top_catalysts (t->levers[MG_LEVER_CATALYSTS], &rank);
     }
   sort_territories (report->territories);
 
