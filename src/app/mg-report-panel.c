@@ -685,6 +685,16 @@ mg_report_panel_init (MgReportPanel *self)
   self->status = label_new (NULL, "dim-label", TRUE);
   gtk_widget_add_css_class (self->status, "caption");
   gtk_box_append (GTK_BOX (box), self->status);
+  {
+    /* Which seat is which: the same places at every table. */
+    g_autofree char *families = family_list (MG_FAMILY_SET_ALL);
+    g_autofree char *seats = g_strdup_printf (_("Seats clockwise from the top: %s. An empty "
+                                                "seat is a family missing."), families);
+    GtkWidget *key = label_new (seats, "dim-label", TRUE);
+
+    gtk_widget_add_css_class (key, "caption");
+    gtk_box_append (GTK_BOX (box), key);
+  }
   self->cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), self->cards);
 
