@@ -4,14 +4,18 @@
 #include "mg-resources.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "mg-a11y.h"
 #include "mg-export-dialog.h"
+#include "mg-report-page.h"
+#include "mg-report-panel.h"
 #include "mg-settings.h"
 
 struct _MgExportDialog {
   AdwWindow     parent_instance;
 
+  AdwComboRow  *content_row; /* the map, or the report page (A4, 16:9) */
   AdwComboRow  *format_row;
   AdwComboRow  *area_row;
   GtkSpinButton *scale_spin;
@@ -139,8 +143,17 @@ on_option_changed (MgExportDialog *self)
   double width_pt, height_pt;
   int width_px, height_px;
   g_autofree char *size = NULL;
+  gboolean report;
 
   mg_export_dialog_get_options (self, &options);
+  report = adw_combo_row_get_selected (self->content_row) > 0;
+  /* The report page has its own size: no area, scale, legend or background. */
+  gtk_widget_set_visible (GTK_WIDGET (self->area_row), !report);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->scale_spin), ADW_TYPE_ACTION_ROW),
+                          !report);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->legend_switch),
+                                                   ADW_TYPE_ACTION_ROW), !report);
+  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), !report);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), options.format == MG_EXPORT_FORMAT_PNG);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transparent_row), options.format != MG_EXPORT_FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->title_entry), gtk_switch_get_active (self->title_switch));
@@ -148,7 +161,15 @@ on_option_changed (MgExportDialog *self)
 
   if (scene == NULL)
     return;
-  if (!mg_export_measure (scene, &options, &width_pt, &height_pt, &width_px, &height_px, &error))
+  if (report)
+    {
+      mg_report_page_get_size (adw_combo_row_get_selected (self->content_row) == 2
+                                 ? MG_REPORT_PAGE_WIDE : MG_REPORT_PAGE_A4,
+                               &width_pt, &height_pt);
+      width_px = (int) ceil (width_pt * options.dpi / 72);
+      height_px = (int) ceil (height_pt * options.dpi / 72);
+    }
+  else if (!mg_export_measure (scene, &options, &width_pt, &height_pt, &width_px, &height_px, &error))
     {
       gtk_label_set_text (self->size_label, _("Too large"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->size_label), error->message);
@@ -180,6 +201,43 @@ unref_closure_data (gpointer data, GClosure *closure)
   g_object_unref (data);
 }
 
+/* The territory report as a page, at the level the report panel shows, with
+ * the catalysts when betweenness is known (cached, or quick to compute). */
+static gboolean
+export_report (MgExportDialog *self, const MgExportOptions *options, const char *path,
+               GError **error)
+{
+  MgMap *map = mg_document_get_map (mg_window_get_document (self->window));
+  GtkWidget *panel = mg_window_get_side_page (self->window, "report");
+  guint level = MG_IS_REPORT_PANEL (panel) ? mg_report_panel_get_level (MG_REPORT_PANEL (panel))
+                                           : MG_REPORT_DEFAULT_LEVEL;
+  guint n = 0;
+  const double *cached = mg_lens_controller_get_betweenness (
+    mg_window_get_lens_controller (self->window), &n);
+  g_autofree double *computed = NULL;
+  g_autoptr (MgReport) report = NULL;
+  MgReportPageOptions page;
+
+  if ((cached == NULL || n != mg_map_get_n_actors (map)) && mg_map_get_n_actors (map) <= 3000)
+    {
+      computed = mg_report_compute_betweenness (map);
+      cached = computed;
+      n = mg_map_get_n_actors (map);
+    }
+  report = mg_report_new (map, level, cached, n);
+  mg_report_page_options_init (&page);
+  page.format = options->format;
+  page.dpi = options->dpi;
+  page.title = options->title;
+  page.lang = options->legend_language;
+  page.size = adw_combo_row_get_selected (self->content_row) == 2 ? MG_REPORT_PAGE_WIDE
+                                                                  : MG_REPORT_PAGE_A4;
+  /* Filtered on a territory, the map shows it: so does the page. */
+  page.territory = mg_lens_controller_get_filter (mg_window_get_lens_controller (self->window))
+                     ->territory;
+  return mg_report_page_export (report, map, &page, path, error);
+}
+
 gboolean
 mg_export_dialog_export_to_file (MgExportDialog *self, GFile *file, GError **error)
 {
@@ -202,6 +260,12 @@ mg_export_dialog_export_to_file (MgExportDialog *self, GFile *file, GError **err
       return FALSE;
     }
   mg_export_dialog_get_options (self, &options);
+  if (adw_combo_row_get_selected (self->content_row) > 0)
+    {
+      if (!export_report (self, &options, path, error))
+        return FALSE;
+    }
+  else
   {
     /* Reports and slides stay light when the screen is dark. */
     g_autoptr (MgScene) light = mg_window_dup_export_scene (self->window);
@@ -258,7 +322,10 @@ on_export_clicked (GtkButton *button, MgExportDialog *self)
 
   mg_export_dialog_get_options (self, &options);
   ext = mg_export_format_to_string (options.format);
-  name = g_strdup_printf ("%s.%s", title ? title : _("map"), ext);
+  if (adw_combo_row_get_selected (self->content_row) > 0)
+    name = g_strdup_printf ("%s — %s.%s", title ? title : _("map"), _("report"), ext);
+  else
+    name = g_strdup_printf ("%s.%s", title ? title : _("map"), ext);
   g_strdelimit (name, "/\\:", '-');
 
   chooser = gtk_file_chooser_native_new (_("Export Image"), GTK_WINDOW (self),
@@ -350,6 +417,7 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
 
   mg_resources_ensure ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/maillage/Maillage/mg-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgExportDialog, content_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, scale_spin);

@@ -8,6 +8,7 @@
 
 #include "mg-filter-panel.h"
 #include "mg-lens-bar.h"
+#include "mg-report-panel.h"
 #include "mg-views-panel.h"
 #include "mg-window-private.h"
 
@@ -123,6 +124,8 @@ build_side_pages (MgWindow *self)
   gtk_stack_add_titled (stack, self->filter_panel, "filters", _("Filters"));
   self->views_panel = mg_views_panel_new (self->lenses, self->document);
   gtk_stack_add_titled (stack, self->views_panel, "views", _("Views"));
+  gtk_stack_add_titled (stack, mg_report_panel_new (self->lenses, self->document), "report",
+                        _("Report"));
   gtk_widget_set_vexpand (GTK_WIDGET (stack), TRUE);
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), stack);

@@ -14,6 +14,8 @@
 #include "mg-i18n.h"
 #include "mg-graphml.h"
 #include "mg-layout.h"
+#include "mg-report.h"
+#include "mg-report-page.h"
 #include "mg-scene-bridge.h"
 #include "mg-summary.h"
 #include "mg-view.h"
@@ -23,7 +25,15 @@ static const GOptionEntry option_entries[] = {
   { "info", 'i', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print a summary of the map (actors, relations, roles, territories, lessons) and exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --info: print the summary as JSON"), NULL },
+    N_("With --info or --report: print it as JSON"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the territory report (who is around the table, who is missing, the levers) "
+       "and exit; with --export, export it as a page"), NULL },
+  { "report-level", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: the territory level, 1 for regions (default), 2 for departments…"),
+    N_("N") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report and --export: the page, a4 (landscape, default) or 16:9"), N_("a4|16:9") },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map as normalised GraphML to FILE and exit"), N_("FILE") },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -82,7 +92,7 @@ static const GOptionEntry option_entries[] = {
 
 /* Options that only make sense with an action. */
 static const char *const action_options[] = {
-  "info", "json", "save-as", "export", "version",
+  "info", "json", "save-as", "export", "version", "report",
 };
 
 static const char *const modifier_options[] = {
@@ -90,6 +100,7 @@ static const char *const modifier_options[] = {
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view",
   "lang",
+  "report-level", "page",
 };
 
 const GOptionEntry *
@@ -142,6 +153,9 @@ print_to (GOutputStream *stream, const char *format, ...)
 typedef struct {
   char          *path;
   gboolean       info, json;
+  gboolean       report;
+  int            report_level;
+  char          *page;
   char          *save_as;
   char          *export_path;
   MgExportFormat format;
@@ -171,6 +185,7 @@ request_clear (Request *r)
 {
   g_free (r->path);
   g_free (r->save_as);
+  g_free (r->page);
   g_free (r->export_path);
   g_free (r->title);
   g_free (r->lang);
@@ -233,11 +248,28 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_auto (GStrv) files = mg_cli_get_files (options);
   g_autofree char *engine = NULL;
   g_autofree char *group_by = NULL;
+  g_autofree char *report_level = NULL;
   MgLensMode mode;
   MgFocusDirection direction;
 
   r->info = g_variant_dict_contains (options, "info");
   r->json = g_variant_dict_contains (options, "json");
+  r->report = g_variant_dict_contains (options, "report");
+  g_variant_dict_lookup (options, "page", "s", &r->page);
+  r->report_level = -1;
+  /* A string: GApplication drops an integer option given as 0. */
+  if (g_variant_dict_lookup (options, "report-level", "s", &report_level))
+    {
+      guint64 value = 0;
+
+      static const char *const names[] = { "region", "department", "city" };
+
+      r->report_level = g_ascii_string_to_unsigned (report_level, 10, 0, G_MAXINT, &value, NULL)
+                          ? (int) value : 0;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (g_ascii_strcasecmp (report_level, names[i]) == 0)
+          r->report_level = (int) i + 1;
+    }
   g_variant_dict_lookup (options, "save-as", "^ay", &r->save_as);
   g_variant_dict_lookup (options, "export", "^ay", &r->export_path);
   g_variant_dict_lookup (options, "layout", "s", &engine);
@@ -269,10 +301,23 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->has_filter_options = r->roles || r->kinds || r->focus || r->territory || r->search ||
                           r->focus_direction || r->min_degree >= 0;
 
-  if (r->json && !r->info)
-    return (*message = g_strdup (_("--json goes with --info"))), FALSE;
-  if (!r->info && r->save_as == NULL && r->export_path == NULL)
-    return (*message = g_strdup (_("say what to do: --info, --export FILE or --save-as FILE"))), FALSE;
+  if (r->json && !r->info && !r->report)
+    return (*message = g_strdup (_("--json goes with --info or --report"))), FALSE;
+  if (r->json && r->info && r->report)
+    return (*message = g_strdup (_("--json prints --info or --report, not both"))), FALSE;
+  if (r->report_level >= 0 && !r->report)
+    return (*message = g_strdup (_("--report-level goes with --report"))), FALSE;
+  if (r->report_level >= 0 && (r->report_level < 1 || r->report_level > 16))
+    return (*message = g_strdup (_("--report-level must be between 1 and 16"))), FALSE;
+  if (r->report_level < 0)
+    r->report_level = MG_REPORT_DEFAULT_LEVEL;
+  if (r->page != NULL && !(r->report && r->export_path != NULL))
+    return (*message = g_strdup (_("--page goes with --report and --export"))), FALSE;
+  if (r->page != NULL && g_ascii_strcasecmp (r->page, "a4") != 0 && strcmp (r->page, "16:9") != 0)
+    return (*message = g_strdup_printf (_("unknown page “%s”: use a4 or 16:9"), r->page)), FALSE;
+  if (!r->info && !r->report && r->save_as == NULL && r->export_path == NULL)
+    return (*message = g_strdup (_("say what to do: --info, --report, --export FILE or "
+                                   "--save-as FILE"))), FALSE;
   if (files == NULL || files[0] == NULL)
     return (*message = g_strdup (_("no map file given"))), FALSE;
   if (files[1] != NULL)
@@ -468,6 +513,21 @@ static void
 print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibility,
             GOutputStream *out)
 {
+  g_autofree guint8 *keep_actor = NULL;
+  g_autofree guint8 *keep_relation = NULL;
+
+  /* With filters (--territory…), the counts are those of what is shown. */
+  if (visibility != NULL)
+    {
+      const MgVisibilityResult *result = mg_visibility_get_result (visibility);
+
+      keep_actor = g_new0 (guint8, MAX (result->n_actors, 1));
+      keep_relation = g_new0 (guint8, MAX (result->n_relations, 1));
+      for (guint i = 0; i < result->n_actors; i++)
+        keep_actor[i] = result->actor_state[i] != MG_VISIBILITY_HIDDEN;
+      for (guint i = 0; i < result->n_relations; i++)
+        keep_relation[i] = result->relation_state[i] != MG_VISIBILITY_HIDDEN;
+    }
   if (r->json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -476,7 +536,8 @@ print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibilit
       g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      mg_summary_add_json_members (builder, map, r->path, warnings);
+      mg_summary_add_json_members_masked (builder, map, r->path, warnings,
+                                          keep_actor, keep_relation);
       if (visibility != NULL)
         mg_visibility_build_json (visibility, builder);
       json_builder_end_object (builder);
@@ -488,12 +549,25 @@ print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibilit
     }
   else
     {
-      g_autofree char *text = mg_summary_to_text_in (map, r->path, warnings, r->lang);
+      g_autofree char *text = mg_summary_to_text_masked (map, r->path, warnings, r->lang,
+                                                         keep_actor, keep_relation);
 
       print_to (out, "%s", text);
       if (visibility != NULL)
         print_visibility_text (visibility, r->lang, out);
     }
+}
+
+static void
+print_report (Request *r, MgMap *map, GOutputStream *out)
+{
+  g_autofree double *betweenness = mg_report_compute_betweenness (map);
+  g_autoptr (MgReport) report = mg_report_new (map, (guint) r->report_level, betweenness,
+                                               mg_map_get_n_actors (map));
+  g_autofree char *text = r->json ? mg_report_to_json_string (report, map)
+                                  : mg_report_to_text_in (report, map, r->lang);
+
+  print_to (out, "%s\n", text);
 }
 
 /* Phase times, for `G_MESSAGES_DEBUG=Maillage maillage --export …`: where
@@ -576,6 +650,27 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
   return done;
 }
 
+/* `--export FILE --report`: the territory report as a page. */
+static gboolean
+export_report (Request *r, MgMap *map, GError **error)
+{
+  g_autofree double *betweenness = mg_report_compute_betweenness (map);
+  g_autoptr (MgReport) report = mg_report_new (map, (guint) r->report_level, betweenness,
+                                               mg_map_get_n_actors (map));
+  MgReportPageOptions options;
+
+  mg_report_page_options_init (&options);
+  options.format = r->format;
+  if (r->dpi > 0)
+    options.dpi = r->dpi;
+  options.title = r->title;
+  options.territory = r->territory;
+  options.lang = r->lang;
+  if (r->page != NULL && strcmp (r->page, "16:9") == 0)
+    options.size = MG_REPORT_PAGE_WIDE;
+  return mg_report_page_export (report, map, &options, r->export_path, error);
+}
+
 int
 mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 {
@@ -629,7 +724,8 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 
   /* Saved positions are kept unless a layout is asked for; a map without
    * them is laid out before it is exported. */
-  if (r.run_layout || (r.export_path != NULL && !mg_map_has_positions (map)))
+  /* The report page draws no map: no layout for it. */
+  if (r.run_layout || (r.export_path != NULL && !r.report && !mg_map_has_positions (map)))
     {
       if (!lay_out (&r, map, &layout, r.export_path != NULL ? &scene : NULL, &error))
         {
@@ -649,13 +745,21 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
-  if (r.export_path != NULL && !export_map (&r, map, scene, visibility, layout, &error))
+  if (r.export_path != NULL && r.report && !export_report (&r, map, &error))
+    {
+      print_to (err, "maillage: %s\n", error->message);
+      return MG_CLI_EXIT_INPUT;
+    }
+  if (r.export_path != NULL && !r.report &&
+      !export_map (&r, map, scene, visibility, layout, &error))
     {
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;
     }
   if (r.info)
     print_info (&r, map, warnings, visibility, out);
+  if (r.report && r.export_path == NULL)
+    print_report (&r, map, out);
   return MG_CLI_EXIT_OK;
 }
 

@@ -76,8 +76,10 @@ typedef struct {
 
 #define NO_ROLE "(none)"
 
+/* @keep_actor / @keep_relation (by index, may be NULL: all) say what to
+ * count: `--info --territory` counts within the territory. */
 static void
-summary_compute (Summary *s, MgMap *map)
+summary_compute (Summary *s, MgMap *map, const guint8 *keep_actor, const guint8 *keep_relation)
 {
   GPtrArray *actors = mg_map_get_actors (map);
   GPtrArray *relations = mg_map_get_relations (map);
@@ -87,12 +89,13 @@ summary_compute (Summary *s, MgMap *map)
   counter_init (&s->kinds);
   counter_init (&s->territories);
   counter_init (&s->regions);
-  s->n_actors = actors->len;
-  s->n_relations = relations->len;
-
   for (guint i = 0; i < actors->len; i++)
     {
       MgActor *a = g_ptr_array_index (actors, i);
+
+      if (keep_actor != NULL && !keep_actor[i])
+        continue;
+      s->n_actors++;
 
       if (a->subgraph != NULL)
         s->n_groups++;
@@ -113,6 +116,9 @@ summary_compute (Summary *s, MgMap *map)
     {
       MgRelation *r = g_ptr_array_index (relations, i);
 
+      if (keep_relation != NULL && !keep_relation[i])
+        continue;
+      s->n_relations++;
       counter_add (&s->kinds, r->kind ? r->kind : NO_ROLE);
       for (guint l = 0; l < MG_N_LESSONS; l++)
         if (r->lessons & MG_LESSON_BIT (l))
@@ -159,12 +165,19 @@ mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings)
 char *
 mg_summary_to_text_in (MgMap *map, const char *path, GPtrArray *warnings, const char *lang)
 {
+  return mg_summary_to_text_masked (map, path, warnings, lang, NULL, NULL);
+}
+
+char *
+mg_summary_to_text_masked (MgMap *map, const char *path, GPtrArray *warnings, const char *lang,
+                           const guint8 *keep_actor, const guint8 *keep_relation)
+{
   GString *out = g_string_new (NULL);
   Summary s;
 
   g_return_val_if_fail (MG_IS_MAP (map), NULL);
 
-  summary_compute (&s, map);
+  summary_compute (&s, map, keep_actor, keep_relation);
   if (path != NULL)
     g_string_append_printf (out, "%s\n", path);
   if (mg_map_get_title (map) != NULL)
@@ -228,12 +241,20 @@ void
 mg_summary_add_json_members (JsonBuilder *builder, MgMap *map,
                              const char *path, GPtrArray *warnings)
 {
+  mg_summary_add_json_members_masked (builder, map, path, warnings, NULL, NULL);
+}
+
+void
+mg_summary_add_json_members_masked (JsonBuilder *builder, MgMap *map,
+                                    const char *path, GPtrArray *warnings,
+                                    const guint8 *keep_actor, const guint8 *keep_relation)
+{
   Summary s;
 
   g_return_if_fail (JSON_IS_BUILDER (builder));
   g_return_if_fail (MG_IS_MAP (map));
 
-  summary_compute (&s, map);
+  summary_compute (&s, map, keep_actor, keep_relation);
   if (path != NULL)
     {
       json_builder_set_member_name (builder, "file");

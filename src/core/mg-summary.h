@@ -22,4 +22,15 @@ char *mg_summary_to_text_in (MgMap *map, const char *path, GPtrArray *warnings,
 void  mg_summary_add_json_members (JsonBuilder *builder, MgMap *map,
                                    const char *path, GPtrArray *warnings);
 
+/* The same in @lang, counting only the actors and relations whose entry in
+ * @keep_actor / @keep_relation (by MgActor.index / MgRelation.index) is
+ * non-zero; NULL keeps all.  `--info --territory` counts what it keeps. */
+char *mg_summary_to_text_masked (MgMap *map, const char *path, GPtrArray *warnings,
+                                 const char *lang, const guint8 *keep_actor,
+                                 const guint8 *keep_relation);
+void  mg_summary_add_json_members_masked (JsonBuilder *builder, MgMap *map,
+                                          const char *path, GPtrArray *warnings,
+                                          const guint8 *keep_actor,
+                                          const guint8 *keep_relation);
+
 G_END_DECLS

@@ -248,6 +248,8 @@ MgTerritoryIndex *
 mg_territory_index_new (MgMap *map)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen =
+      g_hash_table_new (g_str_hash, g_str_equal); /* territory → actor + 1 */
   g_auto (GStrv) scales = NULL;
   GPtrArray *actors;
   MgTerritoryIndex *index;
@@ -271,8 +273,28 @@ mg_territory_index_new (MgMap *map)
   for (guint v = 0; v < actors->len; v++)
     {
       const MgActor *actor = g_ptr_array_index (actors, v);
+      guint same;
 
       index->first[v] = state.prefix->len;
+      if (actor->territory == NULL)
+        continue;
+      /* Many actors share a territory: split and look it up once. */
+      same = GPOINTER_TO_UINT (g_hash_table_lookup (seen, actor->territory));
+      if (same != 0)
+        {
+          guint u = same - 1;
+
+          index->scale[v] = index->scale[u];
+          index->depth[v] = index->depth[u];
+          for (guint d = 0; d < index->depth[u]; d++)
+            {
+              int id = g_array_index (state.prefix, int, index->first[u] + d);
+
+              g_array_append_val (state.prefix, id);
+            }
+          continue;
+        }
+      g_hash_table_insert (seen, actor->territory, GUINT_TO_POINTER (v + 1));
       if (mg_territory_is_scale (actor->territory, (const char *const *) scales))
         {
           index->scale[v] = TRUE;
