@@ -1,0 +1,1046 @@
+/* mg-sheet-map.c — what the columns of a table mean, and the map made
+ * from an actors table and a relations table.
+ *
+ * Headers and values are compared normalised (lower case, no accents, runs
+ * of punctuation as one space), in French and English.  When several
+ * columns have the same use (`type` and `catégorie`), each actor takes the
+ * first non-empty value, and one warning says when two disagree.  Region,
+ * department and city are joined into the territory path.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "mg-sheet-private.h"
+
+/* ---- headers ------------------------------------------------------------ */
+
+typedef struct {
+  MgColumnUse        use;
+  const char *const *names;   /* normalised */
+} UseNames;
+
+static const char *const id_names[] = {
+  "id", "identifiant", "identifier", "ident", "ref", "reference", "key", "cle", "node",
+  "noeud", "node id", "id acteur", "actor id", "code acteur", NULL };
+static const char *const label_names[] = {
+  "nom", "name", "label", "libelle", "intitule", "titre", "title", "acteur", "actor",
+  "organisation", "organization", "organisme", "structure", "raison sociale", "denomination",
+  "nom de l acteur", "nom de la structure", "nom de l organisation", "nom de l organisme",
+  "actor name", "organisation name", "organization name", "entite", "entity", NULL };
+static const char *const role_names[] = {
+  "role", "type", "categorie", "category", "typologie", "type d acteur", "type de structure",
+  "type acteur", "actor type", "role de l acteur", "kind", "nature", "statut", NULL };
+static const char *const territory_names[] = {
+  "territoire", "territory", "localisation", "location", "lieu", "place", "zone",
+  "implantation", "territory path", NULL };
+static const char *const region_names[] = { "region", NULL };
+static const char *const department_names[] = {
+  "departement", "department", "dept", "dpt", "county", "province", NULL };
+static const char *const city_names[] = {
+  "ville", "city", "commune", "town", "municipality", "localite", NULL };
+static const char *const lessons_names[] = {
+  "lecons", "lecon", "lessons", "lesson", "enseignements", "enseignement", NULL };
+static const char *const notes_names[] = {
+  "notes", "note", "remarques", "remarque", "description", "commentaire", "commentaires",
+  "comment", "comments", "observations", "observation", "details", NULL };
+static const char *const provenance_names[] = { "provenance", "origine", "origin", NULL };
+
+static const char *const relation_id_names[] = {
+  "id", "identifiant", "identifier", "relation id", "id relation", "edge id", "id lien",
+  "ref", "reference", NULL };
+static const char *const source_names[] = {
+  "source", "de", "from", "depuis", "acteur source", "source id", "id source", "emetteur",
+  "donneur", "giver", "acteur 1", "actor 1", "noeud 1", "node 1", "source actor", NULL };
+static const char *const target_names[] = {
+  "cible", "target", "vers", "to", "a", "destination", "destinataire", "receiver",
+  "beneficiaire", "acteur cible", "target id", "id cible", "acteur 2", "actor 2",
+  "noeud 2", "node 2", "target actor", NULL };
+static const char *const kind_names[] = {
+  "nature", "kind", "type", "type de relation", "type de lien", "relation type",
+  "link type", "relation", "lien", "categorie", "category", "label", "libelle", NULL };
+static const char *const weight_names[] = {
+  "poids", "weight", "intensite", "force", "strength", "valeur", "value", NULL };
+static const char *const directed_names[] = {
+  "oriente", "orientee", "directed", "dirige", "dirigee", NULL };
+static const char *const relation_provenance_names[] = { "provenance", NULL };
+
+static const UseNames actor_uses[] = {
+  { MG_COLUMN_ID, id_names },
+  { MG_COLUMN_LABEL, label_names },
+  { MG_COLUMN_ROLE, role_names },
+  { MG_COLUMN_TERRITORY, territory_names },
+  { MG_COLUMN_REGION, region_names },
+  { MG_COLUMN_DEPARTMENT, department_names },
+  { MG_COLUMN_CITY, city_names },
+  { MG_COLUMN_LESSONS, lessons_names },
+  { MG_COLUMN_NOTES, notes_names },
+  { MG_COLUMN_PROVENANCE, provenance_names },
+};
+
+static const UseNames relation_uses[] = {
+  { MG_COLUMN_ID, relation_id_names },
+  { MG_COLUMN_SOURCE, source_names },
+  { MG_COLUMN_TARGET, target_names },
+  { MG_COLUMN_KIND, kind_names },
+  { MG_COLUMN_WEIGHT, weight_names },
+  { MG_COLUMN_DIRECTED, directed_names },
+  { MG_COLUMN_LESSONS, lessons_names },
+  { MG_COLUMN_NOTES, notes_names },
+  { MG_COLUMN_PROVENANCE, relation_provenance_names },
+};
+
+static const char *const use_names[MG_N_COLUMN_USES] = {
+  NC_("spreadsheet column", "Ignore"), NC_("spreadsheet column", "Keep as attribute"),
+  NC_("spreadsheet column", "Id"), NC_("spreadsheet column", "Label"),
+  NC_("spreadsheet column", "Role"), NC_("spreadsheet column", "Territory"),
+  NC_("spreadsheet column", "Region"), NC_("spreadsheet column", "Department"),
+  NC_("spreadsheet column", "City"), NC_("spreadsheet column", "Lessons"),
+  NC_("spreadsheet column", "Notes"), NC_("spreadsheet column", "Provenance"),
+  NC_("spreadsheet column", "Source"), NC_("spreadsheet column", "Target"),
+  NC_("spreadsheet column", "Kind"), NC_("spreadsheet column", "Weight"),
+  NC_("spreadsheet column", "Directed"),
+};
+
+const char *
+mg_column_use_to_string (MgColumnUse use)
+{
+  g_return_val_if_fail (use < MG_N_COLUMN_USES, "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "spreadsheet column", use_names[use]);
+}
+
+gboolean
+mg_column_use_is_for (MgColumnUse use, gboolean relations)
+{
+  switch (use)
+    {
+    case MG_COLUMN_IGNORE:
+    case MG_COLUMN_ATTRIBUTE:
+    case MG_COLUMN_ID:
+    case MG_COLUMN_LESSONS:
+    case MG_COLUMN_NOTES:
+    case MG_COLUMN_PROVENANCE:
+      return TRUE;
+    case MG_COLUMN_SOURCE:
+    case MG_COLUMN_TARGET:
+    case MG_COLUMN_KIND:
+    case MG_COLUMN_WEIGHT:
+    case MG_COLUMN_DIRECTED:
+      return relations;
+    default:
+      return !relations;
+    }
+}
+
+static gboolean
+in_list (const char *normal, const char *const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (normal, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+MgColumnUse
+mg_sheet_guess_use (const char *header, gboolean relations)
+{
+  g_autofree char *normal = mg_sheet_normalize (header);
+  const UseNames *uses = relations ? relation_uses : actor_uses;
+  guint n = relations ? G_N_ELEMENTS (relation_uses) : G_N_ELEMENTS (actor_uses);
+
+  if (*normal == '\0')
+    return MG_COLUMN_IGNORE;
+  for (guint i = 0; i < n; i++)
+    if (in_list (normal, uses[i].names))
+      return uses[i].use;
+  return MG_COLUMN_ATTRIBUTE;
+}
+
+MgColumnUse *
+mg_sheet_guess_uses (const MgSheetTable *table, gboolean relations)
+{
+  MgColumnUse *uses;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  uses = g_new0 (MgColumnUse, MAX (table->header->len, 1));
+  for (guint i = 0; i < table->header->len; i++)
+    uses[i] = mg_sheet_guess_use (g_ptr_array_index (table->header, i), relations);
+  return uses;
+}
+
+gboolean
+mg_sheet_table_is_relations (const MgSheetTable *table)
+{
+  gboolean source = FALSE, target = FALSE;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  for (guint i = 0; i < table->header->len; i++)
+    {
+      MgColumnUse use = mg_sheet_guess_use (g_ptr_array_index (table->header, i), TRUE);
+
+      source |= use == MG_COLUMN_SOURCE;
+      target |= use == MG_COLUMN_TARGET;
+    }
+  return source && target;
+}
+
+static gboolean
+name_is (const MgSheetTable *table, const char *const *names)
+{
+  g_autofree char *normal = mg_sheet_normalize (table->name);
+
+  return table->name != NULL && in_list (normal, names);
+}
+
+void
+mg_sheet_pick_tables (GPtrArray *tables, MgSheetTable **actors, MgSheetTable **relations)
+{
+  static const char *const actor_sheet_names[] = {
+    "acteurs", "actors", "noeuds", "nodes", "organisations", "organizations", "structures",
+    NULL };
+  static const char *const relation_sheet_names[] = {
+    "relations", "liens", "links", "edges", "aretes", "connexions", "connections", NULL };
+
+  g_return_if_fail (tables != NULL && actors != NULL && relations != NULL);
+  *actors = *relations = NULL;
+  /* Names first (a relations sheet named so), then headers. */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      MgSheetTable *t = g_ptr_array_index (tables, i);
+
+      if (*relations == NULL && name_is (t, relation_sheet_names) && mg_sheet_table_is_relations (t))
+        *relations = t;
+      else if (*actors == NULL && name_is (t, actor_sheet_names))
+        *actors = t;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    {
+      MgSheetTable *t = g_ptr_array_index (tables, i);
+
+      if (t == *actors || t == *relations)
+        continue;
+      if (*relations == NULL && mg_sheet_table_is_relations (t))
+        *relations = t;
+      else if (*actors == NULL && !mg_sheet_table_is_relations (t))
+        *actors = t;
+    }
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+typedef struct {
+  const char *id;
+  const char *const names[24];
+} ValueNames;
+
+static const ValueNames role_values[] = {
+  { "large-company", { "grande entreprise", "grand groupe", "groupe", "groupe industriel",
+                       "grand compte", "large enterprise", "corporation", "industrial group",
+                       "grande entreprise groupe industriel", NULL } },
+  { "sme", { "pme", "pmi", "pme pmi", "tpe", "tpe pme", "small business", NULL } },
+  { "startup", { "start up", "startup", "start ups", "jeune pousse", NULL } },
+  { "university", { "universite", "enseignement superieur", "higher education",
+                    "universite enseignement superieur", NULL } },
+  { "research-lab", { "laboratoire de recherche", "laboratoire", "labo", "research laboratory",
+                      "laboratory", "centre de recherche", "research centre", "research center",
+                      NULL } },
+  { "education", { "formation", "education", "enseignement", "enseignement et formation",
+                   "education et formation", "ecole", "school", "organisme de formation",
+                   "training", NULL } },
+  { "local-authority", { "collectivite", "collectivite territoriale", "collectivite locale",
+                         "local government", NULL } },
+  { "public-agency", { "agence publique", "etat", "agence", "etablissement public",
+                       "organisme public", "agence de l etat", "state agency",
+                       "government agency", "state or public agency", NULL } },
+  { "connector", { "connecteur", "incubateur", "accelerateur", "cluster", "pole de competitivite",
+                   "technopole", "cci", "chambre de commerce", "reseau", "network", "incubator",
+                   "accelerator", NULL } },
+  { "financier", { "financeur", "financier", "banque", "investisseur", "bank", "investor",
+                   "banque ou investisseur", NULL } },
+  { "real-estate", { "immobilier", "promoteur immobilier", "real estate", "amenageur",
+                     NULL } },
+  { "association", { "association", "fondation", "foundation", "association ou fondation",
+                     NULL } },
+  { "programme", { "dispositif", "programme", "program", "scheme", NULL } },
+};
+
+static const ValueNames kind_values[] = {
+  { "partnership", { "partenariat", "partenaire", "partner", "cooperation", "collaboration",
+                     NULL } },
+  { "funding", { "financement", "finance", "investissement", "investment", "subvention",
+                 "grant", NULL } },
+  { "support", { "accompagnement", "incubation", "mentorat", "mentoring", "coaching",
+                 "acceleration", "accompaniment", NULL } },
+  { "backing", { "soutien", "parrainage", "sponsorship", "patronage", NULL } },
+  { "supply", { "fournisseur", "client fournisseur", "customer supplier", "sous traitance",
+                "subcontracting", "achat", "supplier", NULL } },
+  { "knowledge", { "echange de connaissances", "knowledge exchange", "echange",
+                   "partage de connaissances", "echange de savoirs", NULL } },
+  { "training", { "formation", NULL } },
+  { "research", { "recherche", "collaboration de recherche", "research collaboration", NULL } },
+  { "membership", { "adhesion", "membre", "member", NULL } },
+  { "affiliation", { "rattachement", "tutelle", NULL } },
+  { "hosting", { "hebergement", "heberge", "locaux", "premises", NULL } },
+};
+
+static const ValueNames provenance_values[] = {
+  { "stated", { "declare", "affirme", "source", "sourced", "cite", "fact", "fait", NULL } },
+  { "inferred", { "deduit", "infere", "suppose", "inference", NULL } },
+  { "illustrative", { "illustratif", "illustration", "exemple", "example", NULL } },
+  { "workshop", { "atelier", "seance", "participants", NULL } },
+};
+
+static const char *
+lookup_value (const char *normal, const ValueNames *values, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id_normal = mg_sheet_normalize (values[i].id);
+
+      if (strcmp (normal, id_normal) == 0 || in_list (normal, values[i].names))
+        return values[i].id;
+    }
+  return NULL;
+}
+
+/* A role or kind: the built-in ids and names (English and translated),
+ * then the French and English words above; else the text itself. */
+static char *
+value_from_text (const char *text, gboolean kind)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *normal = mg_sheet_normalize (trimmed);
+  const char *found;
+  guint n = kind ? mg_vocab_n_builtin_kinds () : mg_vocab_n_builtin_roles ();
+
+  if (*normal == '\0')
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = kind ? mg_vocab_builtin_kind (i)->id : mg_vocab_builtin_role (i)->id;
+      const char *name = kind ? mg_vocab_builtin_kind (i)->name : mg_vocab_builtin_role (i)->name;
+      g_autofree char *n_id = mg_sheet_normalize (id);
+      g_autofree char *n_name = mg_sheet_normalize (name);
+      g_autofree char *n_translated = mg_sheet_normalize (_(name));
+
+      if (strcmp (normal, n_id) == 0 || strcmp (normal, n_name) == 0 ||
+          strcmp (normal, n_translated) == 0)
+        return g_strdup (id);
+    }
+  found = kind ? lookup_value (normal, kind_values, G_N_ELEMENTS (kind_values))
+               : lookup_value (normal, role_values, G_N_ELEMENTS (role_values));
+  return g_strdup (found != NULL ? found : trimmed);
+}
+
+char *
+mg_sheet_role_from_text (const char *text)
+{
+  return value_from_text (text, FALSE);
+}
+
+char *
+mg_sheet_kind_from_text (const char *text)
+{
+  return value_from_text (text, TRUE);
+}
+
+static char *
+provenance_from_text (const char *text)
+{
+  g_autofree char *normal = mg_sheet_normalize (text);
+  const char *found = lookup_value (normal, provenance_values, G_N_ELEMENTS (provenance_values));
+
+  if (found != NULL)
+    return g_strdup (found);
+  return g_strstrip (g_strdup (text));
+}
+
+static const struct {
+  MgLesson    lesson;
+  const char *names[8];
+} lesson_words[] = {
+  { MG_LESSON_VALORIZE, { "valoriser", "valorisation", "valoriser les ressources",
+                          "valorisation des ressources", "valorizing resources", NULL } },
+  { MG_LESSON_CARE, { "prendre soin", "prendre soin du territoire", "soin", "caring",
+                      "caring for the territory", NULL } },
+  { MG_LESSON_COMBINE, { "combiner", "combinaisons gagnantes", "combinaison",
+                         "identifier des combinaisons gagnantes",
+                         "identifying winning combinations", NULL } },
+  { MG_LESSON_LEARN, { "apprendre", "apprendre des autres", "apprentissage",
+                       "learning from others", NULL } },
+};
+
+/* Lessons separated by commas, semicolons, slashes or line breaks; FALSE
+ * when one is not known. */
+static gboolean
+parse_lessons (const char *text, MgLessonSet *out)
+{
+  g_auto (GStrv) parts = g_strsplit_set (text, ",;/|\n+", -1);
+  gboolean ok = TRUE;
+
+  *out = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *normal = mg_sheet_normalize (parts[i]);
+      MgLesson lesson;
+      gboolean found = FALSE;
+
+      if (*normal == '\0')
+        continue;
+      if (mg_lesson_from_id (normal, &lesson))
+        found = TRUE;
+      for (guint l = 0; !found && l < G_N_ELEMENTS (lesson_words); l++)
+        if (in_list (normal, lesson_words[l].names))
+          {
+            lesson = lesson_words[l].lesson;
+            found = TRUE;
+          }
+      if (found)
+        *out |= MG_LESSON_BIT (lesson);
+      else
+        ok = FALSE;
+    }
+  return ok;
+}
+
+/* A number with a decimal point or comma, spaces as thousands separators. */
+static gboolean
+parse_number (const char *text, double *out)
+{
+  g_autoptr (GString) clean = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ',')
+        g_string_append_c (clean, '.');
+      else if (*p == ' ' || *p == '\t')
+        continue;
+      else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+        p++; /* no-break space */
+      else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+        p += 2; /* narrow no-break space */
+      else
+        g_string_append_c (clean, *p);
+    }
+  return clean->len > 0 && mg_parse_double (clean->str, out);
+}
+
+static gboolean
+parse_directed (const char *text, gboolean *out)
+{
+  static const char *const yes[] = { "oui", "yes", "true", "vrai", "1", "x", "o", "y",
+                                     "directed", "oriente", "orientee", NULL };
+  static const char *const no[] = { "non", "no", "false", "faux", "0", "n",
+                                    "undirected", "non oriente", "non orientee", NULL };
+  g_autofree char *normal = mg_sheet_normalize (text);
+
+  if (in_list (normal, yes))
+    *out = TRUE;
+  else if (in_list (normal, no))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- building --------------------------------------------------------- */
+
+typedef struct {
+  GPtrArray *warnings;
+  guint      n_warnings;
+  guint      n_dropped;
+} Builder;
+
+static void
+warn (Builder *b, const MgSheetTable *table, guint row, const char *format, ...)
+  G_GNUC_PRINTF (4, 5);
+
+static void
+warn (Builder *b, const MgSheetTable *table, guint row, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+  g_autofree char *where = NULL;
+
+  if (b->warnings == NULL)
+    return;
+  if (b->n_warnings >= MG_SHEET_MAX_WARNINGS)
+    {
+      b->n_dropped++;
+      return;
+    }
+  b->n_warnings++;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  where = mg_sheet_table_describe (table);
+  if (row > 0)
+    /* TRANSLATORS: "actors.csv, row 7: the actor “X” is not known…" */
+    g_ptr_array_add (b->warnings, g_strdup_printf (_("%s, row %u: %s"), where, row, text));
+  else
+    g_ptr_array_add (b->warnings, g_strdup_printf ("%s: %s", where, text));
+}
+
+static const char *
+cell (const MgSheetRow *row, guint column)
+{
+  return column < row->n_cells ? row->cells[column] : "";
+}
+
+/* The first non-empty value among the columns of @use (trimmed, in
+ * @scratch), or NULL.  *@column gets its column. */
+static const char *
+first_value (const MgSheetRow *row, const MgColumnUse *uses, guint n_columns, MgColumnUse use,
+             GString *scratch, guint *column)
+{
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *v, *end;
+
+      if (uses[c] != use)
+        continue;
+      v = cell (row, c);
+      while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+        v++;
+      if (*v == '\0')
+        continue;
+      end = v + strlen (v);
+      while (end > v && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+      /* Notes keep their text exactly, spaces included. */
+      if (use == MG_COLUMN_NOTES)
+        {
+          v = cell (row, c);
+          end = v + strlen (v);
+        }
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, v, end - v);
+      if (column != NULL)
+        *column = c;
+      return scratch->str;
+    }
+  return NULL;
+}
+
+/* Warns once per table and use when two synonym columns disagree. */
+typedef struct {
+  gboolean warned[MG_N_COLUMN_USES];
+} Disagreements;
+
+static void
+check_agreement (Builder *b, const MgSheetTable *table, const MgSheetRow *row,
+                 const MgColumnUse *uses, guint n_columns, MgColumnUse use, guint first_column,
+                 Disagreements *seen, gboolean (*same) (const char *, const char *))
+{
+  const char *first;
+
+  if (seen->warned[use])
+    return;
+  first = cell (row, first_column);
+  for (guint c = first_column + 1; c < n_columns; c++)
+    {
+      const char *other;
+
+      if (uses[c] != use)
+        continue;
+      other = cell (row, c);
+      if (*other == '\0' || same (first, other))
+        continue;
+      seen->warned[use] = TRUE;
+      warn (b, table, row->number,
+            _("the columns “%s” and “%s” disagree (“%s” and “%s”); the first non-empty one is "
+              "used, here and on every row"),
+            (const char *) g_ptr_array_index (table->header, first_column),
+            (const char *) g_ptr_array_index (table->header, c), first, other);
+      return;
+    }
+}
+
+static gboolean
+same_normalized (const char *a, const char *b)
+{
+  g_autofree char *na = mg_sheet_normalize (a);
+  g_autofree char *nb = mg_sheet_normalize (b);
+
+  return strcmp (na, nb) == 0;
+}
+
+static gboolean
+same_role (const char *a, const char *b)
+{
+  g_autofree char *ra = mg_sheet_role_from_text (a);
+  g_autofree char *rb = mg_sheet_role_from_text (b);
+
+  return g_strcmp0 (ra, rb) == 0 || same_normalized (a, b);
+}
+
+static gboolean
+same_kind (const char *a, const char *b)
+{
+  g_autofree char *ka = mg_sheet_kind_from_text (a);
+  g_autofree char *kb = mg_sheet_kind_from_text (b);
+
+  return g_strcmp0 (ka, kb) == 0 || same_normalized (a, b);
+}
+
+/* The attribute keys of a table's kept columns, typed by their values:
+ * boolean, long or double when every non-empty value is one, else string. */
+static MgKey **
+make_attribute_keys (MgMap *map, const MgSheetTable *table, const MgColumnUse *uses,
+                     MgKeyDomain domain)
+{
+  guint n = table->header->len;
+  MgKey **keys = g_new0 (MgKey *, MAX (n, 1));
+
+  for (guint c = 0; c < n; c++)
+    {
+      const char *name = g_ptr_array_index (table->header, c);
+      gboolean all_bool = TRUE, all_long = TRUE, all_double = TRUE, any = FALSE;
+      MgValueType type = MG_VALUE_STRING;
+      g_autofree char *id = NULL;
+      MgKey *existing;
+
+      if (uses[c] != MG_COLUMN_ATTRIBUTE || *name == '\0')
+        continue;
+      existing = mg_map_find_key_by_name (map, name, domain);
+      if (existing != NULL && existing->field == MG_FIELD_NONE)
+        {
+          keys[c] = existing;
+          continue;
+        }
+      for (guint r = 0; r < table->rows->len && (all_bool || all_long || all_double); r++)
+        {
+          const char *v = cell (&g_array_index (table->rows, MgSheetRow, r), c);
+          gboolean b;
+          double d;
+          gint64 l;
+
+          if (*v == '\0')
+            continue;
+          any = TRUE;
+          if (all_bool && !mg_parse_boolean (v, &b))
+            all_bool = FALSE;
+          if (all_long && !g_ascii_string_to_signed (v, 10, G_MININT64, G_MAXINT64, &l, NULL))
+            all_long = FALSE;
+          if (all_double && !parse_number (v, &d))
+            all_double = FALSE;
+        }
+      if (any && all_bool)
+        type = MG_VALUE_BOOLEAN;
+      else if (any && all_long)
+        type = MG_VALUE_LONG;
+      else if (any && all_double)
+        type = MG_VALUE_DOUBLE;
+      id = mg_map_make_key_id (map);
+      keys[c] = mg_key_new (id, domain, name, type);
+      keys[c]->typed = TRUE;
+      mg_map_add_key (map, keys[c]);
+    }
+  return keys;
+}
+
+static void
+add_attributes (MgMap *map, GPtrArray **data, MgKey **keys, const MgSheetRow *row, guint n)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      const char *v;
+      g_autofree char *value = NULL;
+
+      if (keys[c] == NULL)
+        continue;
+      v = cell (row, c);
+      if (*v == '\0')
+        continue;
+      value = g_strstrip (g_strdup (v));
+      if (keys[c]->type == MG_VALUE_DOUBLE)
+        {
+          double d;
+
+          if (parse_number (value, &d))
+            {
+              g_free (value);
+              value = mg_format_double (d);
+            }
+        }
+      if (*data == NULL)
+        *data = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_data_free);
+      g_ptr_array_add (*data, mg_data_new (keys[c], value, FALSE));
+    }
+}
+
+typedef struct {
+  GHashTable *by_label;  /* label → MgActor* (first) */
+  GHashTable *by_normal; /* normalised label → MgActor* (first) */
+  GHashTable *repeated;  /* labels held by several actors */
+} ActorIndex;
+
+static void
+index_actor (ActorIndex *ix, MgActor *actor)
+{
+  const char *label = mg_actor_get_display_label (actor);
+
+  if (!g_hash_table_contains (ix->by_label, label))
+    g_hash_table_insert (ix->by_label, (gpointer) label, actor);
+  else
+    g_hash_table_add (ix->repeated, (gpointer) label);
+  {
+    char *normal = mg_sheet_normalize (label);
+
+    if (!g_hash_table_contains (ix->by_normal, normal))
+      g_hash_table_insert (ix->by_normal, normal, actor);
+    else
+      g_free (normal);
+  }
+}
+
+static gboolean
+build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnUse *uses,
+              ActorIndex *ix, GError **error)
+{
+  guint n = table->header->len;
+  gboolean has_name = FALSE;
+  g_autofree MgKey **keys = NULL;
+  g_autoptr (GString) s1 = g_string_new (NULL);
+  g_autoptr (GString) s2 = g_string_new (NULL);
+  g_autoptr (GString) path = g_string_new (NULL);
+  g_autoptr (GHashTable) row_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  Disagreements seen = { { FALSE } };
+  gboolean territory_warned = FALSE;
+
+  for (guint c = 0; c < n; c++)
+    has_name |= uses[c] == MG_COLUMN_ID || uses[c] == MG_COLUMN_LABEL;
+  if (!has_name)
+    {
+      g_autofree char *where = mg_sheet_table_describe (table);
+
+      g_set_error (error, MG_SHEET_ERROR, MG_SHEET_ERROR_NO_TABLE,
+                   _("%s: no column of actor names or ids (a header such as “nom”, “name”, "
+                     "“label” or “id”)"), where);
+      return FALSE;
+    }
+  keys = make_attribute_keys (map, table, uses, MG_DOMAIN_NODE);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const MgSheetRow *row = &g_array_index (table->rows, MgSheetRow, r);
+      const char *id, *label, *v;
+      guint column = 0;
+      MgActor *actor;
+
+      id = first_value (row, uses, n, MG_COLUMN_ID, s1, NULL);
+      label = first_value (row, uses, n, MG_COLUMN_LABEL, s2, &column);
+      if (id == NULL && label == NULL)
+        {
+          warn (b, table, row->number, _("no name and no id; the row is skipped"));
+          continue;
+        }
+      if (label != NULL)
+        check_agreement (b, table, row, uses, n, MG_COLUMN_LABEL, column, &seen, same_normalized);
+      actor = mg_map_add_actor (map, id);
+      if (actor == NULL)
+        {
+          warn (b, table, row->number, _("the id “%s” is already used (row %u); the row is "
+                                         "skipped"),
+                id, GPOINTER_TO_UINT (g_hash_table_lookup (row_of_id, id)));
+          continue;
+        }
+      g_hash_table_insert (row_of_id, actor->id, GUINT_TO_POINTER (row->number));
+      if (label != NULL)
+        mg_map_set_actor_label (map, actor, label);
+
+      if ((v = first_value (row, uses, n, MG_COLUMN_ROLE, s1, &column)) != NULL)
+        {
+          g_autofree char *role = mg_sheet_role_from_text (v);
+
+          check_agreement (b, table, row, uses, n, MG_COLUMN_ROLE, column, &seen, same_role);
+          mg_map_set_actor_role (map, actor, role);
+        }
+
+      /* Territory: the territory column, else region/department/city
+       * joined, empty parts dropped (a path has no empty level). */
+      g_string_truncate (path, 0);
+      {
+        static const MgColumnUse parts[] = { MG_COLUMN_REGION, MG_COLUMN_DEPARTMENT,
+                                             MG_COLUMN_CITY };
+
+        for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+          {
+            const char *part = first_value (row, uses, n, parts[i], s1, &column);
+
+            if (part == NULL)
+              continue;
+            check_agreement (b, table, row, uses, n, parts[i], column, &seen, same_normalized);
+            if (path->len > 0)
+              g_string_append_c (path, '/');
+            g_string_append (path, part);
+          }
+      }
+      if ((v = first_value (row, uses, n, MG_COLUMN_TERRITORY, s1, &column)) != NULL)
+        {
+          check_agreement (b, table, row, uses, n, MG_COLUMN_TERRITORY, column, &seen,
+                           same_normalized);
+          if (path->len > 0 && !territory_warned && !same_normalized (v, path->str))
+            {
+              territory_warned = TRUE;
+              warn (b, table, row->number,
+                    _("the territory “%s” and the region, department and city “%s” disagree; "
+                      "the territory column is used, here and on every row"), v, path->str);
+            }
+          mg_map_set_actor_territory (map, actor, v);
+        }
+      else if (path->len > 0)
+        mg_map_set_actor_territory (map, actor, path->str);
+
+      if ((v = first_value (row, uses, n, MG_COLUMN_LESSONS, s1, NULL)) != NULL)
+        {
+          MgLessonSet lessons;
+
+          if (!parse_lessons (v, &lessons))
+            warn (b, table, row->number, _("unknown lesson in “%s” (use valorize, care, combine "
+                                           "or learn)"), v);
+          mg_map_set_actor_lessons (map, actor, lessons);
+        }
+      if ((v = first_value (row, uses, n, MG_COLUMN_NOTES, s1, &column)) != NULL)
+        mg_map_set_actor_notes (map, actor, v);
+      if ((v = first_value (row, uses, n, MG_COLUMN_PROVENANCE, s1, NULL)) != NULL)
+        {
+          g_autofree char *provenance = provenance_from_text (v);
+          mg_map_set_actor_attribute (map, actor, "provenance", provenance);
+        }
+      add_attributes (map, &actor->data, keys, row, n);
+      if (ix != NULL)
+        index_actor (ix, actor);
+    }
+  return TRUE;
+}
+
+/* The actor a relation names: by id, else by label, else by label without
+ * case or accents; with no actors table, made on first mention. */
+static MgActor *
+find_actor (MgMap *map, ActorIndex *ix, const char *text, gboolean make, Builder *b,
+            const MgSheetTable *table, guint row)
+{
+  MgActor *actor = mg_map_lookup_actor (map, text);
+  g_autofree char *normal = NULL;
+
+  if (actor != NULL)
+    return actor;
+  actor = g_hash_table_lookup (ix->by_label, text);
+  if (actor == NULL)
+    {
+      normal = mg_sheet_normalize (text);
+      actor = g_hash_table_lookup (ix->by_normal, normal);
+    }
+  if (actor != NULL)
+    {
+      if (g_hash_table_contains (ix->repeated, mg_actor_get_display_label (actor)))
+        warn (b, table, row, _("several actors are named “%s”; the first one is used"), text);
+      return actor;
+    }
+  if (!make)
+    return NULL;
+  actor = mg_map_add_actor (map, NULL);
+  mg_map_set_actor_label (map, actor, text);
+  index_actor (ix, actor);
+  return actor;
+}
+
+static gboolean
+build_relations (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnUse *uses,
+                 ActorIndex *ix, gboolean make_actors, GError **error)
+{
+  guint n = table->header->len;
+  gboolean has_source = FALSE, has_target = FALSE;
+  g_autofree MgKey **keys = NULL;
+  g_autoptr (GString) s1 = g_string_new (NULL);
+  g_autoptr (GString) s2 = g_string_new (NULL);
+  Disagreements seen = { { FALSE } };
+
+  for (guint c = 0; c < n; c++)
+    {
+      has_source |= uses[c] == MG_COLUMN_SOURCE;
+      has_target |= uses[c] == MG_COLUMN_TARGET;
+    }
+  if (!has_source || !has_target)
+    {
+      g_autofree char *where = mg_sheet_table_describe (table);
+
+      g_set_error (error, MG_SHEET_ERROR, MG_SHEET_ERROR_NO_TABLE,
+                   _("%s: relations need a source column and a target column (headers such as "
+                     "“source” and “cible”, or “from” and “to”)"), where);
+      return FALSE;
+    }
+  keys = make_attribute_keys (map, table, uses, MG_DOMAIN_EDGE);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const MgSheetRow *row = &g_array_index (table->rows, MgSheetRow, r);
+      const char *source_text, *target_text, *v, *id;
+      MgActor *source, *target;
+      MgRelation *relation;
+      gboolean directed = TRUE;
+      guint column = 0;
+
+      source_text = first_value (row, uses, n, MG_COLUMN_SOURCE, s1, NULL);
+      target_text = first_value (row, uses, n, MG_COLUMN_TARGET, s2, NULL);
+      if (source_text == NULL || target_text == NULL)
+        {
+          warn (b, table, row->number, _("the source or the target is missing; the row is "
+                                         "skipped"));
+          continue;
+        }
+      source = find_actor (map, ix, source_text, make_actors, b, table, row->number);
+      if (source == NULL)
+        {
+          warn (b, table, row->number, _("no actor has the id or name “%s”; the relation is "
+                                         "skipped"), source_text);
+          continue;
+        }
+      target = find_actor (map, ix, target_text, make_actors, b, table, row->number);
+      if (target == NULL)
+        {
+          warn (b, table, row->number, _("no actor has the id or name “%s”; the relation is "
+                                         "skipped"), target_text);
+          continue;
+        }
+      if ((v = first_value (row, uses, n, MG_COLUMN_DIRECTED, s1, NULL)) != NULL &&
+          !parse_directed (v, &directed))
+        warn (b, table, row->number, _("“%s” does not say whether the relation is directed "
+                                       "(use yes or no); it is directed"), v);
+      id = first_value (row, uses, n, MG_COLUMN_ID, s1, NULL);
+      relation = mg_map_add_relation (map, source, target, id, directed);
+
+      if ((v = first_value (row, uses, n, MG_COLUMN_KIND, s1, &column)) != NULL)
+        {
+          g_autofree char *kind = mg_sheet_kind_from_text (v);
+
+          check_agreement (b, table, row, uses, n, MG_COLUMN_KIND, column, &seen, same_kind);
+          mg_map_set_relation_kind (map, relation, kind);
+        }
+      if ((v = first_value (row, uses, n, MG_COLUMN_WEIGHT, s1, NULL)) != NULL)
+        {
+          double weight;
+
+          if (parse_number (v, &weight))
+            mg_map_set_relation_weight (map, relation, TRUE, weight);
+          else
+            warn (b, table, row->number, _("the weight “%s” is not a number; it is left out"),
+                  v);
+        }
+      if ((v = first_value (row, uses, n, MG_COLUMN_LESSONS, s1, NULL)) != NULL)
+        {
+          MgLessonSet lessons;
+
+          if (!parse_lessons (v, &lessons))
+            warn (b, table, row->number, _("unknown lesson in “%s” (use valorize, care, combine "
+                                           "or learn)"), v);
+          mg_map_set_relation_lessons (map, relation, lessons);
+        }
+      if ((v = first_value (row, uses, n, MG_COLUMN_NOTES, s1, NULL)) != NULL)
+        mg_map_set_relation_notes (map, relation, v);
+      if ((v = first_value (row, uses, n, MG_COLUMN_PROVENANCE, s1, NULL)) != NULL)
+        {
+          g_autofree char *provenance = provenance_from_text (v);
+          mg_map_set_relation_attribute (map, relation, "provenance", provenance);
+        }
+      add_attributes (map, &relation->data, keys, row, n);
+    }
+  return TRUE;
+}
+
+static void
+copy_table_warnings (Builder *b, const MgSheetTable *table)
+{
+  for (guint i = 0; table != NULL && i < table->warnings->len; i++)
+    warn (b, table, 0, "%s", (const char *) g_ptr_array_index (table->warnings, i));
+}
+
+MgMap *
+mg_sheet_build_map (const MgSheetTable *actors, const MgColumnUse *actor_uses_in,
+                    const MgSheetTable *relations, const MgColumnUse *relation_uses_in,
+                    GPtrArray *warnings, GError **error)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  Builder b = { warnings, 0, 0 };
+  ActorIndex ix;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (actors != NULL || relations != NULL, NULL);
+  g_return_val_if_fail (actors == NULL || actor_uses_in != NULL, NULL);
+  g_return_val_if_fail (relations == NULL || relation_uses_in != NULL, NULL);
+
+  ix.by_label = g_hash_table_new (g_str_hash, g_str_equal);
+  ix.by_normal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ix.repeated = g_hash_table_new (g_str_hash, g_str_equal);
+
+  copy_table_warnings (&b, actors);
+  if (relations != actors)
+    copy_table_warnings (&b, relations);
+  mg_map_begin_load (map);
+  if (mg_map_get_graphs (map)->len == 0)
+    mg_map_add_graph (map)->directed = TRUE;
+  if (actors != NULL)
+    ok = build_actors (&b, map, actors, actor_uses_in, &ix, error);
+  if (ok && relations != NULL)
+    ok = build_relations (&b, map, relations, relation_uses_in, &ix, actors == NULL, error);
+  mg_map_end_load (map);
+
+  g_hash_table_unref (ix.by_label);
+  g_hash_table_unref (ix.by_normal);
+  g_hash_table_unref (ix.repeated);
+  if (!ok)
+    return NULL;
+  if (b.n_dropped > 0 && warnings != NULL)
+    g_ptr_array_add (warnings, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u more warning not shown",
+                                                             "%u more warnings not shown",
+                                                             b.n_dropped), b.n_dropped));
+  return g_steal_pointer (&map);
+}
+
+/* ---- all at once -------------------------------------------------------- */
+
+MgMap *
+mg_sheet_read_map (const char *path, const char *relations_path, GPtrArray *warnings,
+                   GError **error)
+{
+  g_autoptr (GPtrArray) tables = NULL;
+  g_autoptr (GPtrArray) relation_tables = NULL;
+  g_autofree MgColumnUse *actor_uses_guess = NULL;
+  g_autofree MgColumnUse *relation_uses_guess = NULL;
+  MgSheetTable *actors = NULL, *relations = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  tables = mg_sheet_read_file (path, error);
+  if (tables == NULL)
+    return NULL;
+  mg_sheet_pick_tables (tables, &actors, &relations);
+  if (relations_path != NULL)
+    {
+      MgSheetTable *unused = NULL;
+
+      relation_tables = mg_sheet_read_file (relations_path, error);
+      if (relation_tables == NULL)
+        return NULL;
+      mg_sheet_pick_tables (relation_tables, &unused, &relations);
+      if (relations == NULL)
+        {
+          g_set_error (error, MG_SHEET_ERROR, MG_SHEET_ERROR_NO_TABLE,
+                       _("%s: no table of relations (it needs a source column and a target "
+                         "column, such as “source” and “cible”)"), relations_path);
+          return NULL;
+        }
+      /* The relations come from their own file; the first file is the
+       * actors, whatever its headers. */
+      if (actors == NULL && tables->len > 0)
+        actors = g_ptr_array_index (tables, 0);
+    }
+  if (actors != NULL)
+    actor_uses_guess = mg_sheet_guess_uses (actors, FALSE);
+  if (relations != NULL)
+    relation_uses_guess = mg_sheet_guess_uses (relations, TRUE);
+  return mg_sheet_build_map (actors, actor_uses_guess, relations, relation_uses_guess, warnings,
+                             error);
+}
