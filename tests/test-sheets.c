@@ -782,6 +782,66 @@ test_roundtrip_graphml (void)
                    "2.5");
 }
 
+/* ---- synonyms in GraphML ------------------------------------------------------ */
+
+static const char graphml_synonyms[] =
+  "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+  "<key id=\"t\" for=\"node\" attr.name=\"type\"/>"
+  "<key id=\"c\" for=\"node\" attr.name=\"category\"/>"
+  "<key id=\"r\" for=\"node\" attr.name=\"region\"/>"
+  "<key id=\"d\" for=\"node\" attr.name=\"department\"/>"
+  "<key id=\"v\" for=\"node\" attr.name=\"city\"/>"
+  "<graph edgedefault=\"directed\">"
+  "<node id=\"a\"><data key=\"t\">sme</data><data key=\"r\">Bretagne</data>"
+  "<data key=\"d\">Ille-et-Vilaine</data><data key=\"v\">Rennes</data></node>"
+  "<node id=\"b\"><data key=\"c\">startup</data><data key=\"r\">Occitanie</data></node>"
+  "<node id=\"c\"><data key=\"t\">sme</data><data key=\"c\">university</data>"
+  "<data key=\"v\">Brest</data></node>"
+  "<node id=\"d\"><data key=\"t\">sme</data><data key=\"c\">association</data></node>"
+  "</graph></graphml>";
+
+static void
+test_graphml_synonyms (void)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) warnings_back = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = mg_graphml_read_memory (graphml_synonyms, strlen (graphml_synonyms),
+                                                  "syn.graphml", warnings, &error);
+  g_autoptr (MgMap) back = NULL;
+  g_autofree char *xml = NULL;
+  guint disagree = 0;
+
+  g_assert_no_error (error);
+  /* Role from type, else category. */
+  g_assert_cmpstr (mg_map_lookup_actor (map, "a")->role, ==, "sme");
+  g_assert_cmpstr (mg_map_lookup_actor (map, "b")->role, ==, "startup");
+  g_assert_cmpstr (mg_map_lookup_actor (map, "c")->role, ==, "sme");
+  /* Region, department and city joined. */
+  g_assert_cmpstr (mg_map_lookup_actor (map, "a")->territory, ==,
+                   "Bretagne/Ille-et-Vilaine/Rennes");
+  g_assert_cmpstr (mg_map_lookup_actor (map, "b")->territory, ==, "Occitanie");
+  g_assert_cmpstr (mg_map_lookup_actor (map, "c")->territory, ==, "Brest");
+  /* One warning for type and category, though they disagree twice. */
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), "disagree") != NULL)
+      disagree++;
+  g_assert_cmpuint (disagree, ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 1);
+
+  /* Written and read back: the same, without new warnings. */
+  xml = mg_graphml_write_to_string (map, NULL, &error);
+  g_assert_no_error (error);
+  back = mg_graphml_read_memory (xml, strlen (xml), "back.graphml", warnings_back, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_map_lookup_actor (back, "a")->territory, ==,
+                   "Bretagne/Ille-et-Vilaine/Rennes");
+  g_assert_cmpstr (mg_actor_get_attribute (mg_map_lookup_actor (back, "a"), "region"), ==,
+                   "Bretagne");
+  g_assert_cmpstr (mg_map_lookup_actor (back, "b")->role, ==, "startup");
+  g_assert_cmpuint (warnings_back->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -805,5 +865,6 @@ main (int argc, char **argv)
                         test_roundtrip_csv);
   g_test_add_func ("/sheets/roundtrip/ods", test_roundtrip_ods);
   g_test_add_func ("/sheets/roundtrip/graphml-typed-keys", test_roundtrip_graphml);
+  g_test_add_func ("/sheets/graphml/synonym-keys", test_graphml_synonyms);
   return g_test_run ();
 }
