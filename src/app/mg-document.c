@@ -563,6 +563,16 @@ mg_document_get_warnings (MgDocument *self)
   return self->warnings;
 }
 
+void
+mg_document_set_warnings (MgDocument *self, GPtrArray *warnings)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (warnings, i)));
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
