@@ -447,10 +447,28 @@ parse_directed (const char *text, gboolean *out)
 /* ---- building --------------------------------------------------------- */
 
 typedef struct {
-  GPtrArray *warnings;
-  guint      n_warnings;
-  guint      n_dropped;
+  GPtrArray  *warnings;
+  guint       n_warnings;
+  guint       n_dropped;
+  /* Role and kind values already looked up: a table repeats a handful of
+   * them thousands of times. */
+  GHashTable *roles, *kinds;
 } Builder;
+
+static const char *
+cached_value (GHashTable *cache, const char *text, gboolean kind)
+{
+  const char *id = g_hash_table_lookup (cache, text);
+
+  if (id == NULL)
+    {
+      char *value = value_from_text (text, kind);
+
+      g_hash_table_insert (cache, g_strdup (text), value);
+      id = value;
+    }
+  return id;
+}
 
 static void
 warn (Builder *b, const MgSheetTable *table, guint row, const char *format, ...)
@@ -685,14 +703,38 @@ index_actor (ActorIndex *ix, MgActor *actor)
     g_hash_table_insert (ix->by_label, (gpointer) label, actor);
   else
     g_hash_table_add (ix->repeated, (gpointer) label);
-  {
-    char *normal = mg_sheet_normalize (label);
+  if (ix->by_normal != NULL)
+    {
+      char *normal = mg_sheet_normalize (label);
 
-    if (!g_hash_table_contains (ix->by_normal, normal))
-      g_hash_table_insert (ix->by_normal, normal, actor);
-    else
-      g_free (normal);
-  }
+      if (!g_hash_table_contains (ix->by_normal, normal))
+        g_hash_table_insert (ix->by_normal, normal, actor);
+      else
+        g_free (normal);
+    }
+}
+
+/* Labels without case or accents, made at the first name not found as
+ * written (most tables name actors exactly). */
+static GHashTable *
+normal_index (MgMap *map, ActorIndex *ix)
+{
+  GPtrArray *actors = mg_map_get_actors (map);
+
+  if (ix->by_normal != NULL)
+    return ix->by_normal;
+  ix->by_normal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgActor *actor = g_ptr_array_index (actors, i);
+      char *normal = mg_sheet_normalize (mg_actor_get_display_label (actor));
+
+      if (!g_hash_table_contains (ix->by_normal, normal))
+        g_hash_table_insert (ix->by_normal, normal, actor);
+      else
+        g_free (normal);
+    }
+  return ix->by_normal;
 }
 
 static gboolean
@@ -752,7 +794,7 @@ build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnU
 
       if ((v = first_value (row, uses, n, MG_COLUMN_ROLE, s1, &column)) != NULL)
         {
-          g_autofree char *role = mg_sheet_role_from_text (v);
+          const char *role = cached_value (b->roles, v, FALSE);
 
           check_agreement (b, table, row, uses, n, MG_COLUMN_ROLE, column, &seen, same_role);
           mg_map_set_actor_role (map, actor, role);
@@ -831,7 +873,7 @@ find_actor (MgMap *map, ActorIndex *ix, const char *text, gboolean make, Builder
   if (actor == NULL)
     {
       normal = mg_sheet_normalize (text);
-      actor = g_hash_table_lookup (ix->by_normal, normal);
+      actor = g_hash_table_lookup (normal_index (map, ix), normal);
     }
   if (actor != NULL)
     {
@@ -914,7 +956,7 @@ build_relations (Builder *b, MgMap *map, const MgSheetTable *table, const MgColu
 
       if ((v = first_value (row, uses, n, MG_COLUMN_KIND, s1, &column)) != NULL)
         {
-          g_autofree char *kind = mg_sheet_kind_from_text (v);
+          const char *kind = cached_value (b->kinds, v, TRUE);
 
           check_agreement (b, table, row, uses, n, MG_COLUMN_KIND, column, &seen, same_kind);
           mg_map_set_relation_kind (map, relation, kind);
@@ -963,7 +1005,7 @@ mg_sheet_build_map (const MgSheetTable *actors, const MgColumnUse *actor_uses_in
                     GPtrArray *warnings, GError **error)
 {
   g_autoptr (MgMap) map = mg_map_new ();
-  Builder b = { warnings, 0, 0 };
+  Builder b = { warnings, 0, 0, NULL, NULL };
   ActorIndex ix;
   gboolean ok = TRUE;
 
@@ -972,7 +1014,9 @@ mg_sheet_build_map (const MgSheetTable *actors, const MgColumnUse *actor_uses_in
   g_return_val_if_fail (relations == NULL || relation_uses_in != NULL, NULL);
 
   ix.by_label = g_hash_table_new (g_str_hash, g_str_equal);
-  ix.by_normal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ix.by_normal = NULL;
+  b.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b.kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ix.repeated = g_hash_table_new (g_str_hash, g_str_equal);
 
   copy_table_warnings (&b, actors);
@@ -988,7 +1032,9 @@ mg_sheet_build_map (const MgSheetTable *actors, const MgColumnUse *actor_uses_in
   mg_map_end_load (map);
 
   g_hash_table_unref (ix.by_label);
-  g_hash_table_unref (ix.by_normal);
+  g_clear_pointer (&ix.by_normal, g_hash_table_unref);
+  g_hash_table_unref (b.roles);
+  g_hash_table_unref (b.kinds);
   g_hash_table_unref (ix.repeated);
   if (!ok)
     return NULL;
