@@ -225,6 +225,14 @@ test_save_as_bad_extension (void)
   run_maillage (&out, (const char *[]) { "--info", "--relations-out", "/tmp/r.csv", actors,
                                          NULL }, NULL);
   g_assert_cmpint (out.status, ==, 2);
+  {
+    g_auto (Run) graphml = { 0 };
+
+    run_maillage (&graphml, (const char *[]) { "--info", "--relations", actors, "map.graphml",
+                                               NULL }, NULL);
+    g_assert_cmpint (graphml.status, ==, 2);
+    g_assert_nonnull (strstr (graphml.err, "--relations"));
+  }
 }
 
 int

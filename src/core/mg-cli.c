@@ -325,6 +325,9 @@ request_parse (Request *r, GVariantDict *options, char **message)
   if (files[1] != NULL)
     return (*message = g_strdup (_("give one map file at a time"))), FALSE;
   r->path = g_strdup (files[0]);
+  if (r->relations_path != NULL && !mg_sheet_path_is_spreadsheet (r->path))
+    return (*message = g_strdup_printf (_("--relations goes with a spreadsheet of actors (.csv, "
+                                          ".tsv, .ods or .xlsx), not “%s”"), r->path)), FALSE;
 
   mg_layout_options_init (&r->layout);
   r->layout.force = g_variant_dict_contains (options, "force");
@@ -650,7 +653,7 @@ read_map (Request *r, GPtrArray *warnings, GError **error)
   g_autoptr (GError) local = NULL;
   MgMap *map;
 
-  if (mg_sheet_path_is_spreadsheet (r->path) || r->relations_path != NULL)
+  if (mg_sheet_path_is_spreadsheet (r->path))
     map = mg_sheet_read_map (r->path, r->relations_path, warnings, &local);
   else if (!looks_like_graphml (r->path))
     {
