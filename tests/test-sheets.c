@@ -234,6 +234,15 @@ test_csv_parser (void)
   g_assert_cmpint (c->separator, ==, ';');
   g_assert_cmpstr (cell_at (c, 1, 2), ==, "2,25");
 
+  /* Excel's "sep=" line names the separator. */
+  {
+    g_autoptr (MgSheetTable) hinted = csv_of ("sep=,\r\nnom;a,b\r\nx;y,z\r\n", "h.csv");
+
+    g_assert_cmpint (hinted->separator, ==, ',');
+    g_assert_cmpstr (g_ptr_array_index (hinted->header, 0), ==, "nom;a");
+    g_assert_cmpstr (cell_at (hinted, 0, 1), ==, "z");
+  }
+
   /* A quote never closed: the rest is its cell, with a warning. */
   d = csv_of ("name,notes\nA,\"open\nB,x\n", "d.csv");
   g_assert_cmpuint (d->warnings->len, ==, 1);

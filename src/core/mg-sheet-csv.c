@@ -347,7 +347,20 @@ read_csv (const char *name, gboolean tab_default, const char *first, gsize first
       first += 3;
       first_len -= 3;
     }
-  p.separator = guess_separator (first, first_len, tab_default ? '\t' : ',');
+  /* Excel's hint line, "sep=;", names the separator. */
+  if (first_len >= 5 && g_ascii_strncasecmp (first, "sep=", 4) == 0 &&
+      (first_len == 5 || first[5] == '\r' || first[5] == '\n'))
+    {
+      p.separator = first[4];
+      first += 5;
+      first_len -= 5;
+      if (first_len > 0 && first[0] == '\r')
+        first++, first_len--;
+      if (first_len > 0 && first[0] == '\n')
+        first++, first_len--;
+    }
+  else
+    p.separator = guess_separator (first, first_len, tab_default ? '\t' : ',');
   table->separator = p.separator;
 
   ok = parser_feed (&p, first, first_len);
