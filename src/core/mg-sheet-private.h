@@ -41,4 +41,17 @@ MgSheetTable *mg_sheet_read_csv_file (const char *path, GError **error);
  * space, trimmed: "Département " → "departement".  (transfer full) */
 char         *mg_sheet_normalize (const char *text);
 
+/* mg-sheet-names.c: values (see mg-sheet.h for roles and kinds).  A role
+ * (@kind FALSE) or kind id, or the text trimmed; NULL for blank text. */
+char         *mg_sheet_value_from_text (const char *text, gboolean kind);
+/* stated, inferred, illustrative, workshop — or the text trimmed. */
+char         *mg_sheet_provenance_from_text (const char *text);
+/* Lessons separated by commas, semicolons, slashes or line breaks, by id or
+ * by French or English name; FALSE when one is unknown (the others are set). */
+gboolean      mg_sheet_parse_lessons (const char *text, MgLessonSet *out);
+/* A number with a decimal point or comma, spaces as thousands separators. */
+gboolean      mg_sheet_parse_number (const char *text, double *out);
+/* oui/non, yes/no, true/false, 1/0… */
+gboolean      mg_sheet_parse_directed (const char *text, gboolean *out);
+
 G_END_DECLS
