@@ -655,6 +655,10 @@ assert_same_map (MgMap *a, MgMap *b)
       g_assert_cmpstr (x->notes, ==, y->notes);
       g_assert_cmpstr (mg_actor_get_attribute (x, "provenance"), ==,
                        mg_actor_get_attribute (y, "provenance"));
+      g_assert_cmpint (x->has_position, ==, y->has_position);
+      g_assert_cmpfloat (x->x, ==, y->x);
+      g_assert_cmpfloat (x->y, ==, y->y);
+      g_assert_cmpint (x->pinned, ==, y->pinned);
       for (guint d = 0; d < x->data->len; d++)
         {
           MgData *data = g_ptr_array_index (x->data, d);
@@ -697,6 +701,11 @@ rich_map (void)
    * relations, a fractional weight. */
   mg_map_set_actor_notes (map, mg_map_lookup_actor (map, "uca"),
                           "  two  spaces; a \"quote\",\nand a\tsecond line ");
+  /* A map laid out by hand, one actor pinned. */
+  for (guint i = 0; i < mg_map_get_n_actors (map); i++)
+    mg_map_set_actor_position (map, g_ptr_array_index (mg_map_get_actors (map), i),
+                               12.5 * i - 30, 1.0 / 3 + i);
+  mg_map_set_actor_pinned (map, mg_map_lookup_actor (map, "bpi"), TRUE);
   rel = mg_map_get_relations (map);
   mg_map_set_relation_lessons (map, g_ptr_array_index (rel, 0), MG_LESSON_SET_ALL);
   mg_map_set_relation_attribute (map, g_ptr_array_index (rel, 1), "provenance", "illustrative");

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "mg-sheet-private.h"
@@ -420,6 +421,21 @@ build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnU
           g_autofree char *provenance = mg_sheet_provenance_from_text (v);
           mg_map_set_actor_attribute (map, actor, "provenance", provenance);
         }
+      /* A position needs both coordinates. */
+      {
+        const char *x_text = first_value (row, uses, n, MG_COLUMN_X, s1, NULL);
+        const char *y_text = x_text != NULL ? first_value (row, uses, n, MG_COLUMN_Y, s2, NULL)
+                                            : NULL;
+        double x, y;
+        gboolean pinned;
+
+        if (x_text != NULL && y_text != NULL && mg_sheet_parse_number (x_text, &x) &&
+            mg_sheet_parse_number (y_text, &y) && isfinite (x) && isfinite (y))
+          mg_map_set_actor_position (map, actor, x, y);
+        if ((v = first_value (row, uses, n, MG_COLUMN_PINNED, s1, NULL)) != NULL &&
+            mg_sheet_parse_directed (v, &pinned))
+          mg_map_set_actor_pinned (map, actor, pinned);
+      }
       add_attributes (map, &actor->data, keys, row, n);
       if (ix != NULL)
         index_actor (ix, actor);

@@ -63,6 +63,9 @@ static const char *const weight_names[] = {
 static const char *const directed_names[] = {
   "oriente", "orientee", "directed", "dirige", "dirigee", NULL };
 static const char *const relation_provenance_names[] = { "provenance", NULL };
+static const char *const x_names[] = { "x", NULL };
+static const char *const y_names[] = { "y", NULL };
+static const char *const pinned_names[] = { "pinned", "epingle", "fixe", NULL };
 
 static const UseNames actor_uses[] = {
   { MG_COLUMN_ID, id_names },
@@ -75,6 +78,9 @@ static const UseNames actor_uses[] = {
   { MG_COLUMN_LESSONS, lessons_names },
   { MG_COLUMN_NOTES, notes_names },
   { MG_COLUMN_PROVENANCE, provenance_names },
+  { MG_COLUMN_X, x_names },
+  { MG_COLUMN_Y, y_names },
+  { MG_COLUMN_PINNED, pinned_names },
 };
 
 static const UseNames relation_uses[] = {
@@ -98,7 +104,8 @@ static const char *const use_names[MG_N_COLUMN_USES] = {
   NC_("spreadsheet column", "Notes"), NC_("spreadsheet column", "Provenance"),
   NC_("spreadsheet column", "Source"), NC_("spreadsheet column", "Target"),
   NC_("spreadsheet column", "Kind"), NC_("spreadsheet column", "Weight"),
-  NC_("spreadsheet column", "Directed"),
+  NC_("spreadsheet column", "Directed"), NC_("spreadsheet column", "Position x"),
+  NC_("spreadsheet column", "Position y"), NC_("spreadsheet column", "Pinned"),
 };
 
 const char *

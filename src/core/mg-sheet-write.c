@@ -2,7 +2,8 @@
  * CSV files, or as one ODS workbook with two sheets.
  *
  * The columns are those the readers know (id, label, role, territory,
- * lessons, notes, provenance; id, source, target, kind, weight, directed,
+ * lessons, notes, provenance, and x, y, pinned when every actor has a
+ * position; id, source, target, kind, weight, directed,
  * lessons, notes, provenance), then one per attribute, so that a table read
  * back gives the same map.  Values stay language-neutral (role and kind
  * ids); only the separator and the decimal mark follow the locale, as
@@ -147,7 +148,20 @@ actors_table (MgMap *map, Table *t)
   GPtrArray *actors = mg_map_get_actors (map);
   g_autoptr (GPtrArray) keys = attribute_keys (map, actors, FALSE);
 
+  gboolean positions = mg_map_has_positions (map) && actors->len > 0;
+  CellType number = CELL_NUMBER, text = CELL_TEXT;
+
   table_init (t, names);
+  /* Positions, so that a map laid out by hand comes back as it was. */
+  if (positions)
+    {
+      g_ptr_array_add (t->names, g_strdup ("x"));
+      g_array_append_val (t->types, number);
+      g_ptr_array_add (t->names, g_strdup ("y"));
+      g_array_append_val (t->types, number);
+      g_ptr_array_add (t->names, g_strdup ("pinned"));
+      g_array_append_val (t->types, text);
+    }
   add_attribute_columns (t, keys);
   for (guint i = 0; i < actors->len; i++)
     {
@@ -161,6 +175,12 @@ actors_table (MgMap *map, Table *t)
       g_ptr_array_add (row, a->lessons ? mg_lesson_set_to_string (a->lessons) : NULL);
       g_ptr_array_add (row, g_strdup (a->notes));
       g_ptr_array_add (row, g_strdup (mg_actor_get_attribute (a, "provenance")));
+      if (positions)
+        {
+          g_ptr_array_add (row, mg_format_double (a->x));
+          g_ptr_array_add (row, mg_format_double (a->y));
+          g_ptr_array_add (row, g_strdup (a->pinned ? "yes" : "no"));
+        }
       add_attribute_cells (row, a->data, keys);
       g_ptr_array_add (t->rows, row);
     }

@@ -87,6 +87,9 @@ typedef enum {
   MG_COLUMN_KIND,
   MG_COLUMN_WEIGHT,
   MG_COLUMN_DIRECTED,
+  MG_COLUMN_X,          /* actors: position, as the tables export it */
+  MG_COLUMN_Y,
+  MG_COLUMN_PINNED,
   MG_N_COLUMN_USES
 } MgColumnUse;
 
