@@ -29,7 +29,8 @@ static const char *const label_names[] = {
   "actor name", "organisation name", "organization name", "entite", "entity", NULL };
 static const char *const role_names[] = {
   "role", "type", "categorie", "category", "typologie", "type d acteur", "type de structure",
-  "type acteur", "actor type", "role de l acteur", "kind", "nature", "statut", NULL };
+  "type acteur", "actor type", "role de l acteur", "kind", "nature", "statut",
+  "categorie d acteur", "type de l acteur", "nature de l acteur", NULL };
 static const char *const territory_names[] = {
   "territoire", "territory", "localisation", "location", "lieu", "place", "zone",
   "implantation", "territory path", NULL };
@@ -50,14 +51,16 @@ static const char *const relation_id_names[] = {
   "ref", "reference", NULL };
 static const char *const source_names[] = {
   "source", "de", "from", "depuis", "acteur source", "source id", "id source", "emetteur",
-  "donneur", "giver", "acteur 1", "actor 1", "noeud 1", "node 1", "source actor", NULL };
+  "donneur", "giver", "acteur 1", "actor 1", "noeud 1", "node 1", "source actor", "origine",
+  NULL };
 static const char *const target_names[] = {
   "cible", "target", "vers", "to", "a", "destination", "destinataire", "receiver",
   "beneficiaire", "acteur cible", "target id", "id cible", "acteur 2", "actor 2",
   "noeud 2", "node 2", "target actor", NULL };
 static const char *const kind_names[] = {
   "nature", "kind", "type", "type de relation", "type de lien", "relation type",
-  "link type", "relation", "lien", "categorie", "category", "label", "libelle", NULL };
+  "link type", "relation", "lien", "categorie", "category", "label", "libelle",
+  "nature de la relation", "type de la relation", "nature du lien", NULL };
 static const char *const weight_names[] = {
   "poids", "weight", "intensite", "force", "strength", "valeur", "value", NULL };
 static const char *const directed_names[] = {
