@@ -365,6 +365,13 @@ xlsx_read_shared_strings (Book *book, GStringChunk *chunk)
   while (part_next (&p))
     if (is_element (&p, NULL, "si"))
       {
+        if (strings->len >= MG_SHEET_MAX_CELLS)
+          {
+            book_fail (book, MG_SHEET_ERROR_LIMIT,
+                       _("%s: more than 16 million shared strings; the file is refused"),
+                       book->name);
+            break;
+          }
         g_string_truncate (text, 0);
         xlsx_collect_text (&p, text);
         g_ptr_array_add (strings, g_string_chunk_insert_len (chunk, text->str, (gssize) text->len));
