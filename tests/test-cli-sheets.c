@@ -149,6 +149,55 @@ test_workbook_alone (void)
 }
 
 static void
+test_xlsx_alone_and_save_as_tables (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("maillage-cli-sheets-XXXXXX", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "book.xlsx", NULL);
+  g_autofree char *ods = g_build_filename (dir, "copy.ods", NULL);
+  g_autofree char *csv = g_build_filename (dir, "copy.csv", NULL);
+  g_autofree char *beside = g_build_filename (dir, "copy-relations.csv", NULL);
+  g_auto (Run) info = { 0 };
+  g_auto (Run) save = { 0 };
+  g_auto (Run) back = { 0 };
+  g_autoptr (JsonParser) parser = NULL;
+  JsonObject *root;
+
+  test_write_xlsx (xlsx, NULL,
+                   "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                   "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Nom</t></is></c>"
+                   "<c r=\"B1\" t=\"inlineStr\"><is><t>Rôle</t></is></c></row>"
+                   "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Michelin</t></is></c>"
+                   "<c r=\"B2\" t=\"inlineStr\"><is><t>Grande entreprise</t></is></c></row>"
+                   "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>Limagrain</t></is></c>"
+                   "<c r=\"B3\" t=\"inlineStr\"><is><t>PME</t></is></c></row>"
+                   "</sheetData></worksheet>",
+                   "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                   "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Source</t></is></c>"
+                   "<c r=\"B1\" t=\"inlineStr\"><is><t>Cible</t></is></c>"
+                   "<c r=\"C1\" t=\"inlineStr\"><is><t>Poids</t></is></c></row>"
+                   "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Michelin</t></is></c>"
+                   "<c r=\"B2\" t=\"inlineStr\"><is><t>Limagrain</t></is></c><c r=\"C2\"><v>0.5</v>"
+                   "</c></row></sheetData></worksheet>");
+  run_maillage (&info, (const char *[]) { "--info", "--json", xlsx, NULL }, NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  root = parse_json (info.out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "actors"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "relations"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "roles"),
+                                               "sme"), ==, 1);
+
+  /* --save-as with .ods or .csv writes tables. */
+  run_maillage (&save, (const char *[]) { "--save-as", ods, xlsx, NULL }, NULL);
+  g_assert_cmpint (save.status, ==, 0);
+  g_assert_true (g_file_test (ods, G_FILE_TEST_IS_REGULAR));
+  run_maillage (&back, (const char *[]) { "--save-as", csv, ods, NULL }, NULL);
+  g_assert_cmpint (back.status, ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (beside, G_FILE_TEST_IS_REGULAR));
+  remove_dir (dir);
+}
+
+static void
 test_export_tables_csv (void)
 {
   g_autofree char *actors = sheet_fixture ("en-actors.csv");
@@ -242,6 +291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/sheets/info-json-relations", test_info_json_relations);
   g_test_add_func ("/cli/sheets/save-as-and-export", test_save_as_and_export);
   g_test_add_func ("/cli/sheets/workbook-alone", test_workbook_alone);
+  g_test_add_func ("/cli/sheets/xlsx-alone-and-save-as-tables", test_xlsx_alone_and_save_as_tables);
   g_test_add_func ("/cli/sheets/export-tables-csv", test_export_tables_csv);
   g_test_add_func ("/cli/sheets/neither-map-nor-sheet", test_neither_map_nor_sheet);
   g_test_add_func ("/cli/sheets/save-as-bad-extension", test_save_as_bad_extension);
