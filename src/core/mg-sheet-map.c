@@ -62,6 +62,8 @@ warn (Builder *b, const MgSheetTable *table, guint row, const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* One line each, whatever the cells quoted hold. */
+  g_strdelimit (text, "\r\n", ' ');
   where = mg_sheet_table_describe (table);
   if (row > 0)
     /* TRANSLATORS: "actors.csv, row 7: the actor “X” is not known…" */
