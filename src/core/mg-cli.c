@@ -26,7 +26,8 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --info: print the summary as JSON"), NULL },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the map as normalised GraphML to FILE and exit"), N_("FILE") },
+    N_("Write the map as normalised GraphML to FILE (.graphml or .graphml.gz) and exit; "
+       "FILE.csv or FILE.ods writes tables, as --export-tables does"), N_("FILE") },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the map to FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
