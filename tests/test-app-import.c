@@ -148,6 +148,41 @@ test_drop_workbook (void)
   destroy_window (window);
 }
 
+static void
+test_drop_two_files (void)
+{
+  g_autofree char *actors = sheet_fixture ("fr-acteurs.csv");
+  g_autofree char *relations = sheet_fixture ("fr-relations.csv");
+  g_autoptr (GFile) a = g_file_new_for_path (actors);
+  g_autoptr (GFile) r = g_file_new_for_path (relations);
+  MgWindow *window = mg_window_new (GTK_APPLICATION (app));
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  MgImportDialog *dialog;
+  MgMap *map;
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* The relations first: the tables are told apart by their headers. */
+  files = g_slist_append (files, g_object_ref (r));
+  files = g_slist_append (files, g_object_ref (a));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_assert_true (mg_window_on_drop (NULL, &value, 10, 10, window));
+  g_value_unset (&value);
+
+  wait_until (dialog_shown, NULL, "the import dialog");
+  dialog = find_import_dialog ();
+  g_assert_cmpuint (mg_import_dialog_get_n_tables (dialog), ==, 2);
+  g_assert_cmpint (mg_import_dialog_get_table (dialog, FALSE), ==, 1);
+  g_assert_cmpint (mg_import_dialog_get_table (dialog, TRUE), ==, 0);
+  g_assert_true (mg_import_dialog_import (dialog));
+  wait_until (has_map, window, "the imported map");
+  map = mg_document_get_map (mg_window_get_document (window));
+  g_assert_cmpuint (mg_map_get_n_actors (map), ==, 6);
+  g_assert_cmpuint (mg_map_get_n_relations (map), ==, 5);
+  destroy_window (window);
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -194,6 +229,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/import/csv-pair-mapping-changed", test_csv_pair);
   g_test_add_func ("/app/import/drop-xlsx-workbook", test_drop_workbook);
+  g_test_add_func ("/app/import/drop-two-csv-files", test_drop_two_files);
   g_test_add_func ("/app/import/unreadable-file-says-why", test_unreadable);
   status = g_test_run ();
 

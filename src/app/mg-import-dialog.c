@@ -326,12 +326,15 @@ mg_import_dialog_add_file (MgImportDialog *self, GFile *file, GError **error)
   first = self->tables->len;
   if (!add_tables (self, file, error))
     return FALSE;
-  /* A second file is the relations: its relations table, else its first. */
-  self->table[1] = -1;
-  pick_tables (self, first);
+  /* The tables are picked again among all (two files dropped together may
+   * come in any order); without a relations table by its headers, the new
+   * file's first table is taken for the relations. */
+  self->table[0] = self->table[1] = -1;
+  pick_tables (self, 0);
   if (self->table[1] < 0)
-    self->table[1] = (int) first;
+    self->table[1] = self->table[0] == (int) first && first > 0 ? 0 : (int) first;
   fill_table_drops (self);
+  choose_table (self, FALSE, self->table[0]);
   choose_table (self, TRUE, self->table[1]);
   update_warnings (self);
   return TRUE;

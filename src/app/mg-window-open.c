@@ -212,7 +212,7 @@ on_imported (MgImportDialog *dialog, MgMap *map, GPtrArray *warnings, MgWindow *
   gtk_widget_grab_focus (GTK_WIDGET (target->canvas));
 }
 
-static void
+static MgImportDialog *
 import_spreadsheet (MgWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
@@ -222,10 +222,11 @@ import_spreadsheet (MgWindow *self, GFile *file)
     {
       mg_window_show_error (self, _("Cannot Open the Spreadsheet"), error->message);
       mg_window_update_state (self);
-      return;
+      return NULL;
     }
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 void
@@ -302,6 +303,19 @@ mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double 
     g_ptr_array_add (array, l->data);
   if (array->len == 0)
     return FALSE;
+  /* Two spreadsheets dropped together are the actors and the relations:
+   * one import. */
+  if (array->len == 2 && is_spreadsheet (g_ptr_array_index (array, 0)) &&
+      is_spreadsheet (g_ptr_array_index (array, 1)))
+    {
+      MgImportDialog *dialog = import_spreadsheet (self, g_ptr_array_index (array, 0));
+      g_autoptr (GError) error = NULL;
+
+      if (dialog != NULL && !mg_import_dialog_add_file (dialog, g_ptr_array_index (array, 1),
+                                                        &error))
+        mg_window_show_error (self, _("Cannot Open the Spreadsheet"), error->message);
+      return TRUE;
+    }
   /* The first map goes to this window when it is empty, the others (or all
    * of them) to windows of their own, like the file manager's "Open". */
   if (mg_window_is_empty (self))
