@@ -349,16 +349,21 @@ test_synonym_columns (void)
 static void
 test_relations_only (void)
 {
-  const char *text = "from,to,kind\nAlpha,Beta,funding\nBeta,Gamma,\n";
+  const char *text = "from,to,kind\nAlpha,Beta,funding\nBeta,Gamma,,extra\n";
   g_autoptr (MgSheetTable) t = csv_of (text, "links.csv");
   g_autofree MgColumnUse *uses = mg_sheet_guess_uses (t, TRUE);
   g_autoptr (GError) error = NULL;
   g_autoptr (MgMap) map = NULL;
 
   g_assert_true (mg_sheet_table_is_relations (t));
-  map = mg_sheet_build_map (NULL, NULL, t, uses, NULL, &error);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  map = mg_sheet_build_map (NULL, NULL, t, uses, warnings, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mg_map_get_n_actors (map), ==, 3);
+  /* The cell without a header is said to be left out. */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (warnings_have (warnings, "links.csv, row 3", "left out"));
   g_assert_cmpuint (mg_map_get_n_relations (map), ==, 2);
 }
 

@@ -113,6 +113,23 @@ first_value (const MgSheetRow *row, const MgColumnUse *uses, guint n_columns, Mg
   return NULL;
 }
 
+/* Cells past the last header are left out: said once per table. */
+static void
+warn_extra_cells (Builder *b, const MgSheetTable *table, const MgSheetRow *row,
+                  gboolean *warned)
+{
+  if (*warned || row->n_cells <= table->header->len)
+    return;
+  for (guint c = table->header->len; c < row->n_cells; c++)
+    if (*row->cells[c] != '\0')
+      {
+        *warned = TRUE;
+        warn (b, table, row->number, _("cells past the last column with a header are left "
+                                       "out (here and on every row)"));
+        return;
+      }
+}
+
 /* Warns once per table and use when two synonym columns disagree. */
 typedef struct {
   gboolean warned[MG_N_COLUMN_USES];
@@ -321,6 +338,7 @@ build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnU
   g_autoptr (GString) path = g_string_new (NULL);
   g_autoptr (GHashTable) row_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   Disagreements seen = { { FALSE } };
+  gboolean extra_warned = FALSE;
   gboolean territory_warned = FALSE;
 
   for (guint c = 0; c < n; c++)
@@ -339,6 +357,8 @@ build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnU
   for (guint r = 0; r < table->rows->len; r++)
     {
       const MgSheetRow *row = &g_array_index (table->rows, MgSheetRow, r);
+
+      warn_extra_cells (b, table, row, &extra_warned);
       const char *id, *label, *v;
       guint column = 0;
       MgActor *actor;
@@ -486,6 +506,7 @@ build_relations (Builder *b, MgMap *map, const MgSheetTable *table, const MgColu
   g_autoptr (GString) s1 = g_string_new (NULL);
   g_autoptr (GString) s2 = g_string_new (NULL);
   Disagreements seen = { { FALSE } };
+  gboolean extra_warned = FALSE;
 
   for (guint c = 0; c < n; c++)
     {
@@ -506,6 +527,8 @@ build_relations (Builder *b, MgMap *map, const MgSheetTable *table, const MgColu
   for (guint r = 0; r < table->rows->len; r++)
     {
       const MgSheetRow *row = &g_array_index (table->rows, MgSheetRow, r);
+
+      warn_extra_cells (b, table, row, &extra_warned);
       const char *source_text, *target_text, *v, *id;
       MgActor *source, *target;
       MgRelation *relation;
