@@ -183,6 +183,47 @@ test_drop_two_files (void)
   destroy_window (window);
 }
 
+static void
+on_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (mg_document_load_finish (MG_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+test_document_loads_spreadsheet (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "book.ods", NULL);
+  g_autofree char *actors = sheet_fixture ("en-actors.csv");
+  g_autofree char *relations = sheet_fixture ("en-relations.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) source = mg_sheet_read_map (actors, relations, NULL, &error);
+  g_autoptr (MgDocument) document = mg_document_new ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  MgMap *map;
+
+  g_assert_no_error (error);
+  g_assert_true (mg_sheet_write_ods (source, path, &error));
+  /* Read directly (no dialog): the guessed columns, a new unsaved map. */
+  mg_document_load_async (document, file, FALSE, NULL, on_loaded, &done);
+  wait_until (flag_set, &done, "the document to load");
+  map = mg_document_get_map (document);
+  g_assert_cmpuint (mg_map_get_n_actors (map), ==, 4);
+  g_assert_cmpuint (mg_map_get_n_relations (map), ==, 4);
+  g_assert_true (mg_map_has_positions (map));
+  g_assert_null (mg_document_get_file (document));
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -231,6 +272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/import/drop-xlsx-workbook", test_drop_workbook);
   g_test_add_func ("/app/import/drop-two-csv-files", test_drop_two_files);
   g_test_add_func ("/app/import/unreadable-file-says-why", test_unreadable);
+  g_test_add_func ("/app/import/document-reads-spreadsheet", test_document_loads_spreadsheet);
   status = g_test_run ();
 
   app_test_teardown ();
