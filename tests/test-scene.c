@@ -746,6 +746,41 @@ test_unplaced_actor (void)
   g_assert_cmpfloat (bounds.x + bounds.width, <, 560);
 }
 
+/* Keyboard travel: the nearest actor that way, within 45° first, else
+ * anything ahead; hidden actors and the starting one are skipped. */
+static void
+test_find_actor_toward (void)
+{
+  g_autoptr (MgMap) map = mg_map_new ();
+  const struct { const char *id; double x, y; } placed[] = {
+    { "c", 0, 0 }, { "e", 400, 10 }, { "d", 90, 150 }, { "n", 0, -300 }, { "far", 3000, 2900 },
+  };
+  MgSceneActor *found;
+
+  for (guint i = 0; i < G_N_ELEMENTS (placed); i++)
+    mg_map_set_actor_position (map, mg_map_add_actor (map, placed[i].id), placed[i].x, placed[i].y);
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgActor *c = mg_map_lookup_actor (map, "c");
+
+  /* Right: E, not D (nearer, but more across than along). */
+  found = mg_scene_find_actor_toward (scene, 0, 0, 1, 0, c);
+  g_assert_cmpstr (found->actor->id, ==, "e");
+  /* Down: D is within 45°. */
+  found = mg_scene_find_actor_toward (scene, 0, 0, 0, 1, c);
+  g_assert_cmpstr (found->actor->id, ==, "d");
+  /* Up: N; left: nothing. */
+  found = mg_scene_find_actor_toward (scene, 0, 0, 0, -1, c);
+  g_assert_cmpstr (found->actor->id, ==, "n");
+  g_assert_null (mg_scene_find_actor_toward (scene, 0, 0, -1, 0, c));
+  /* From E rightwards nothing lies within 45°: the far one, ahead, is it. */
+  found = mg_scene_find_actor_toward (scene, 400, 10, 1, 0, mg_map_lookup_actor (map, "e"));
+  g_assert_cmpstr (found->actor->id, ==, "far");
+  /* A hidden actor is stepped over. */
+  mg_scene_set_actor_visibility (scene, mg_map_lookup_actor (map, "e"), MG_ITEM_HIDDEN);
+  found = mg_scene_find_actor_toward (scene, 0, 0, 1, 0, c);
+  g_assert_cmpstr (found->actor->id, ==, "far");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -770,6 +805,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/describe", test_describe);
   g_test_add_func ("/scene/unplaced-actor", test_unplaced_actor);
   g_test_add_func ("/svg/ids/valid-unique", test_svg_ids);
+  g_test_add_func ("/scene/index/find-actor-toward", test_find_actor_toward);
 
   return g_test_run ();
 }

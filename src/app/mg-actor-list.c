@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-actor-list.h"
 #include "mg-actor-model.h"
 #include "mg-filter.h"
@@ -33,6 +34,8 @@ struct _MgActorList {
 
 enum { PROP_0, PROP_SORT_BY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+enum { ACTOR_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MgActorList, mg_actor_list, GTK_TYPE_WIDGET)
 
@@ -109,6 +112,31 @@ setup_name (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static void
 on_item_notify (MgActorItem *item, GParamSpec *pspec, GtkListItem *list_item);
 
+/* Screen readers read each row as "name, role, territory": the list is the
+ * whole map for them.  The name cell and its row carry it. */
+static void
+label_row (GtkWidget *cell_child, MgActorItem *item)
+{
+  const char *role = mg_actor_item_get_role_name (item);
+  const char *path = mg_actor_item_get_territory (item);
+  g_auto (GStrv) levels = g_strsplit (path != NULL ? path : "", "/", -1);
+  g_autofree char *territory = g_strjoinv (" / ", levels);
+  g_autofree char *text = NULL;
+
+  text = g_strjoin (C_("a11y list separator", ", "), mg_actor_item_get_label (item),
+                    role != NULL && *role != '\0' ? role : C_("a11y", "no role"),
+                    *territory != '\0' ? territory : C_("a11y", "no territory"),
+                    NULL);
+  mg_a11y_set_label (cell_child, text);
+  for (GtkWidget *w = gtk_widget_get_parent (cell_child); w != NULL && !GTK_IS_COLUMN_VIEW (w);
+       w = gtk_widget_get_parent (w))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == GTK_ACCESSIBLE_ROLE_ROW)
+      {
+        mg_a11y_set_label (w, text);
+        break;
+      }
+}
+
 static void
 update_name (GtkListItem *list_item)
 {
@@ -125,6 +153,7 @@ update_name (GtkListItem *list_item)
     role = mg_vocabulary_lookup_role (mg_map_get_vocabulary (mg_document_get_map (self->document)),
                                       actor->role);
   mg_role_swatch_set_role (MG_ROLE_SWATCH (swatch), role);
+  label_row (box, item);
 }
 
 static void
@@ -233,10 +262,70 @@ on_search_changed (GtkSearchEntry *entry, MgActorList *self)
   mg_actor_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter in the search (or on a row): that actor is chosen, selected and
+ * shown on the map. */
+static void
+activate_position (MgActorList *self, guint position)
+{
+  g_autoptr (MgActorItem) item = NULL;
+  MgActor *actor;
+
+  if (self->sorted == NULL || self->document == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  actor = mg_actor_item_get_actor (item);
+  if (actor == NULL)
+    return;
+  mg_selection_select_actor (mg_document_get_selection (self->document), actor, MG_SELECT_REPLACE);
+  g_signal_emit (self, signals[ACTOR_ACTIVATED], 0, actor);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry, MgActorList *self)
+{
+  /* The entry tells its changes late: search what it shows now. */
+  mg_actor_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  activate_position (self, 0);
+}
+
+static void
+on_row_activate (GtkColumnView *view, guint position, MgActorList *self)
+{
+  activate_position (self, position);
+}
+
 static void
 on_stop_search (GtkSearchEntry *entry, MgActorList *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* ---- Tab leaves the list ---------------------------------------------------------------------- */
+
+/* GTK 4.8 lists take Tab from row to row: with hundreds of actors the
+ * keyboard would be stuck there.  Tab and Shift+Tab go on to the widgets
+ * before and after the list instead (the arrows move between rows). */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode,
+                     GdkModifierType state, MgActorList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkDirectionType direction;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  direction = (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? GTK_DIR_TAB_BACKWARD
+                                                                          : GTK_DIR_TAB_FORWARD;
+  /* A list that cannot take the focus is stepped over by GTK's search. */
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+  return TRUE;
 }
 
 /* ---- selection in step with the canvas -------------------------------------------------- */
@@ -298,8 +387,19 @@ on_document_selection_changed (MgSelection *selection, MgActorList *self)
   if (first >= 0)
     {
       GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL)
+        g_object_ref (focus);
       if (child != NULL)
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", (guint) first);
+      /* GTK 4.8 scrolls by focusing the row: the keyboard stays where it
+       * was (the canvas, the search). */
+      if (focus != NULL && gtk_root_get_focus (root) != focus &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+        gtk_widget_grab_focus (focus);
+      g_clear_object (&focus);
     }
 }
 
@@ -420,6 +520,11 @@ mg_actor_list_class_init (MgActorListClass *klass)
     g_param_spec_string ("sort-by", NULL, NULL, "none",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* "actor-activated" (MgActor *): chosen by Enter in the search or on a
+   * row (already selected): the window shows it on the map. */
+  signals[ACTOR_ACTIVATED] =
+    g_signal_new ("actor-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
   gtk_widget_class_install_property_action (widget_class, "list.sort-by", "sort-by");
 
   mg_resources_ensure ();
@@ -432,6 +537,8 @@ mg_actor_list_class_init (MgActorListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgActorList, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 }
 
 static void
@@ -446,6 +553,13 @@ mg_actor_list_init (MgActorList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sort_by = "none";
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_name), self);

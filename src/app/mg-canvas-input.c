@@ -8,7 +8,6 @@
 #include "mg-canvas-private.h"
 
 #define DRAG_THRESHOLD 4.0
-#define KEY_PAN_STEP 60.0
 #define WHEEL_PAN_STEP 48.0
 
 /* ---- hover ----------------------------------------------------------------------- */
@@ -433,17 +432,6 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MgCanvas *self)
 /* ---- keys ------------------------------------------------------------------------------- */
 
 static gboolean
-pan_key (GtkWidget *widget, GVariant *args, gpointer user_data)
-{
-  MgCanvas *self = MG_CANVAS (widget);
-  double dx, dy;
-
-  g_variant_get (args, "(dd)", &dx, &dy);
-  mg_canvas_viewport_pan (self->viewport, dx, dy);
-  return TRUE;
-}
-
-static gboolean
 escape_key (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   MgCanvas *self = MG_CANVAS (widget);
@@ -466,10 +454,6 @@ escape_key (GtkWidget *widget, GVariant *args, gpointer user_data)
 void
 mg_canvas_class_setup_input (GtkWidgetClass *widget_class)
 {
-  const struct { guint key; double dx, dy; } pans[] = {
-    { GDK_KEY_Left, KEY_PAN_STEP, 0 }, { GDK_KEY_Right, -KEY_PAN_STEP, 0 },
-    { GDK_KEY_Up, 0, KEY_PAN_STEP },   { GDK_KEY_Down, 0, -KEY_PAN_STEP },
-  };
   const guint zoom_in_keys[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
   const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
 
@@ -477,13 +461,7 @@ mg_canvas_class_setup_input (GtkWidgetClass *widget_class)
                                    add_actor_here_action);
   gtk_widget_class_install_action (widget_class, "canvas.link-tool", NULL, link_tool_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
-    {
-      gtk_widget_class_add_binding (widget_class, pans[i].key, 0, pan_key, "(dd)",
-                                    pans[i].dx, pans[i].dy);
-      gtk_widget_class_add_binding (widget_class, pans[i].key, GDK_SHIFT_MASK, pan_key, "(dd)",
-                                    pans[i].dx * 4, pans[i].dy * 4);
-    }
+  /* The arrows walk the actors and Ctrl+arrows pan: mg-canvas-keyboard.c. */
   for (guint i = 0; i < G_N_ELEMENTS (zoom_in_keys); i++)
     {
       gtk_widget_class_add_binding_action (widget_class, zoom_in_keys[i], 0, "canvas.zoom-in", NULL);
@@ -501,8 +479,7 @@ mg_canvas_class_setup_input (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, 0, "canvas.zoom-one", NULL);
-  /* The last binding of an action is the one menus show. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.rename", NULL);
+  /* Enter selects the focused actor (mg-canvas-keyboard.c); F2 renames. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);

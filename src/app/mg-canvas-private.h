@@ -55,6 +55,11 @@ struct _MgCanvas {
   GtkWidget        *context_menu;
   double            context_x, context_y;
 
+  /* keyboard travel and screen readers (mg-canvas-keyboard.c) */
+  MgActor          *focus_actor;
+  char             *accessible_label;
+  char             *accessible_description;
+
   /* the last frame's drawing time */
   double            last_frame_ms;
 
@@ -84,6 +89,17 @@ void mg_canvas_setup_input (MgCanvas *self);
 void mg_canvas_class_setup_input (GtkWidgetClass *widget_class);
 void mg_canvas_set_hover (MgCanvas *self, MgActor *actor, MgRelation *relation);
 void mg_canvas_cancel_drag (MgCanvas *self);
+
+/* mg-canvas-keyboard.c */
+void mg_canvas_class_setup_keyboard (GtkWidgetClass *widget_class);
+void mg_canvas_setup_keyboard (MgCanvas *self);
+void mg_canvas_keyboard_selection_changed (MgCanvas *self);
+/* Drops the focus from @actor (removed), or from any actor when NULL. */
+void mg_canvas_keyboard_forget (MgCanvas *self, const MgActor *actor);
+void mg_canvas_update_accessible_label (MgCanvas *self);
+void mg_canvas_draw_focus_ring (MgCanvas *self, cairo_t *cr, const MgRect *visible, double zoom);
+/* What screen readers are told about the focused actor (tests). */
+const char *mg_canvas_get_accessible_description (MgCanvas *self);
 
 /* mg-canvas-cache.c */
 void mg_canvas_cache_draw (MgCanvas *self, GtkSnapshot *snapshot, int width, int height);

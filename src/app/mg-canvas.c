@@ -42,6 +42,7 @@ mg_canvas_get_selection (MgCanvas *self)
 static void
 on_scene_changed (MgScene *scene, gpointer area, MgCanvas *self)
 {
+  mg_canvas_update_accessible_label (self);
   mg_canvas_cache_invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -49,6 +50,7 @@ on_scene_changed (MgScene *scene, gpointer area, MgCanvas *self)
 static void
 on_selection_changed (MgSelection *selection, MgCanvas *self)
 {
+  mg_canvas_keyboard_selection_changed (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -66,6 +68,7 @@ on_actor_removed (MgMap *map, MgActor *actor, MgCanvas *self)
   /* Never keep a pointer to a freed actor. */
   if (self->hover_actor == actor)
     self->hover_actor = NULL;
+  mg_canvas_keyboard_forget (self, actor);
   if (self->press_actor == actor || (self->moving && g_ptr_array_find (self->moving, actor, NULL)))
     mg_canvas_cancel_drag (self);
   if (self->editing_actor == actor)
@@ -114,7 +117,9 @@ on_map_changed (MgDocument *document, MgCanvas *self)
   self->hover_actor = NULL;
   self->hover_relation = NULL;
   self->editing_actor = NULL;
+  mg_canvas_keyboard_forget (self, NULL);
   connect_scene (self);
+  mg_canvas_update_accessible_label (self);
   mg_canvas_cache_invalidate (self);
   self->fit_pending = TRUE;
   mg_canvas_zoom_to_fit (self);
@@ -566,6 +571,7 @@ mg_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_translate (cr, -visible.x, -visible.y);
   draw_selection (self, cr, &visible, zoom);
   draw_link_preview (self, cr, zoom);
+  mg_canvas_draw_focus_ring (self, cr, &visible, zoom);
   cairo_restore (cr);
   cairo_destroy (cr);
   self->last_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -672,6 +678,7 @@ mg_canvas_dispose (GObject *object)
   g_clear_pointer (&self->label_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->normal_style, mg_style_unref);
+  self->focus_actor = NULL;
   G_OBJECT_CLASS (mg_canvas_parent_class)->dispose (object);
 }
 
@@ -681,6 +688,8 @@ mg_canvas_finalize (GObject *object)
   MgCanvas *self = MG_CANVAS (object);
 
   g_clear_object (&self->viewport);
+  g_free (self->accessible_label);
+  g_free (self->accessible_description);
   G_OBJECT_CLASS (mg_canvas_parent_class)->finalize (object);
 }
 
@@ -753,6 +762,7 @@ mg_canvas_class_init (MgCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
 
   mg_canvas_class_setup_input (widget_class);
+  mg_canvas_class_setup_keyboard (widget_class);
   gtk_widget_class_set_css_name (widget_class, "mg-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -785,6 +795,7 @@ mg_canvas_init (MgCanvas *self)
   gtk_popover_set_child (GTK_POPOVER (self->label_popover), box);
 
   mg_canvas_setup_input (self);
+  mg_canvas_setup_keyboard (self);
 }
 
 GtkWidget *

@@ -66,6 +66,26 @@ void              mg_canvas_drag_end (MgCanvas *self);
 void              mg_canvas_edit_label (MgCanvas *self, MgActor *actor);
 /* The map point at the centre of the view (where new actors go). */
 void              mg_canvas_get_centre (MgCanvas *self, double *mx, double *my);
+/* Keyboard travel: the actor with the keyboard focus (a ring shows it
+ * while the canvas has the focus), or NULL.  Arrow keys move it to the
+ * nearest actor that way (Shift: adding it to the selection); Space or
+ * Enter select it (Shift: add, Ctrl+Space: toggle); the Menu key or
+ * Shift+F10 open the context menu on it; Ctrl+arrows move the view. */
+MgActor          *mg_canvas_get_focus_actor (MgCanvas *self);
+void              mg_canvas_set_focus_actor (MgCanvas *self, MgActor *actor);
+/* Moves the focus to the nearest actor in the direction (dx, dy), map
+ * axes (y down); @extend adds it to the selection.  FALSE when there is
+ * none that way. */
+gboolean          mg_canvas_move_focus (MgCanvas *self, double dx, double dy, gboolean extend);
+/* Selects the focused actor (the one nearest the centre when none). */
+void              mg_canvas_select_focus (MgCanvas *self, MgSelectMode mode);
+/* Pans the view so that @actor is well in it (nothing when it already is). */
+void              mg_canvas_show_actor (MgCanvas *self, const MgActor *actor);
+void              mg_canvas_popup_context_menu (MgCanvas *self);
+/* "Michelin, large company, Auvergne-Rhône-Alpes / Puy-de-Dôme /
+ * Clermont-Ferrand, 7 relations, lessons: caring for the territory, …"
+ * (transfer full). */
+char             *mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor);
 /* Number of frames drawn so far (tests and benchmarks wait on it). */
 guint             mg_canvas_get_frame_count (MgCanvas *self);
 

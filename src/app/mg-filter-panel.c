@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "mg-a11y.h"
 #include "mg-filter-panel.h"
 #include "mg-role-swatch.h"
 
@@ -105,6 +106,23 @@ sync_checks (GPtrArray *checks, GStrv ids)
 
 /* Shows the controller's filter (after a view is applied or filters are
  * cleared). */
+
+/* "Focus: 2 actors, 1 hop(s), both directions". */
+static const char *
+focus_direction_text (MgFocusDirection direction)
+{
+  switch (direction)
+    {
+    case MG_FOCUS_OUT:
+      return _("outgoing relations");
+    case MG_FOCUS_IN:
+      return _("incoming relations");
+    case MG_FOCUS_BOTH:
+    default:
+      return _("both directions");
+    }
+}
+
 static void
 on_settings_changed (MgLensController *controller, MgFilterPanel *self)
 {
@@ -127,7 +145,7 @@ on_settings_changed (MgLensController *controller, MgFilterPanel *self)
         g_strdup_printf (ngettext ("Focus: %u actor, %u hop(s), %s", "Focus: %u actors, %u hop(s), %s",
                                    g_strv_length (filter->focus)),
                          g_strv_length (filter->focus), filter->focus_hops,
-                         mg_focus_direction_to_string (filter->focus_direction));
+                         focus_direction_text (filter->focus_direction));
       gtk_label_set_text (GTK_LABEL (self->focus_label), text);
     }
   else
@@ -155,6 +173,7 @@ check_row (MgFilterPanel *self, const char *id, const char *name, GtkWidget *swa
   gtk_box_append (GTK_BOX (content), swatch);
   gtk_box_append (GTK_BOX (content), gtk_label_new (name));
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), content);
+  mg_a11y_set_label (check, name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
   g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
@@ -328,6 +347,7 @@ build (MgFilterPanel *self, MgMap *map, const Contents *contents)
   self->territory = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *const *) self->territories));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->territory),
                                _("Keep actors of this territory and the places within it"));
+  mg_a11y_set_label (GTK_WIDGET (self->territory), _("Territory"));
   g_signal_connect (self->territory, "notify::selected", G_CALLBACK (on_value_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->territory));
 
@@ -350,6 +370,7 @@ build (MgFilterPanel *self, MgMap *map, const Contents *contents)
   gtk_box_append (GTK_BOX (box), heading (_("Minimum Degree")));
   self->min_degree = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 1));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->min_degree), _("Hide actors with fewer relations"));
+  mg_a11y_set_label (GTK_WIDGET (self->min_degree), _("Minimum Degree"));
   g_signal_connect (self->min_degree, "notify::value", G_CALLBACK (on_value_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->min_degree));
 

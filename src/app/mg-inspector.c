@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-inspector-private.h"
 #include "mg-role-swatch.h"
 #include "mg-vocab-item.h"
@@ -62,6 +63,7 @@ mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* (The row labels its check button for screen readers.) */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   *check = GTK_CHECK_BUTTON (button);
   return row;
@@ -182,6 +184,7 @@ refresh_attributes (MgInspector *self, GPtrArray *actors)
       else
         gtk_editable_set_text (GTK_EDITABLE (row), common ? common : "");
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      mg_a11y_name_icon_buttons (row);
       g_object_set_data_full (G_OBJECT (row), "mg-attribute", g_strdup (name), g_free);
       g_signal_connect_object (row, "apply", G_CALLBACK (on_attribute_apply), self, 0);
       adw_preferences_group_add (self->attributes_group, row);
@@ -784,6 +787,8 @@ mg_inspector_init (MgInspector *self)
 
   mg_inspector_relation_init (self);
   mg_inspector_link_init (self);
+  mg_a11y_set_label (GTK_WIDGET (self->relation_kind), C_("a11y", "Relation Kind"));
+  mg_a11y_name_icon_buttons (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

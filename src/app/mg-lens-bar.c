@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-lens-bar.h"
 #include "mg-vocab.h"
 
@@ -53,6 +54,7 @@ switch_row (const char *label, const char *action, const char *tooltip)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sw), action);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (box, tooltip);
+  mg_a11y_set_labelled_by (sw, text);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), sw);
   return box;
@@ -78,7 +80,8 @@ mg_lens_bar_new (void)
       GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *action = g_strdup_printf ("lens.%s", info->id);
       g_autofree char *css_class = g_strdup_printf ("lens-%s", info->id);
-      g_autofree char *tooltip = g_markup_printf_escaped ("<b>%s</b> (key %u)\n%s", _(info->name), l + 1,
+      /* TRANSLATORS: a lens's tooltip: the lesson, its key (1 to 4), what it shows. */
+      g_autofree char *tooltip = g_markup_printf_escaped (_("<b>%s</b> (key %u)\n%s"), _(info->name), l + 1,
                                                   _(info->explanation));
 
       gtk_widget_add_css_class (dot, "lens-dot");
@@ -90,6 +93,9 @@ mg_lens_bar_new (void)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
       gtk_widget_set_tooltip_markup (button, tooltip);
       gtk_widget_set_name (button, info->id);
+      /* Screen readers say the lesson's full name and whether it is on. */
+      mg_a11y_set_label (button, _(info->name));
+      mg_a11y_follow_pressed (GTK_TOGGLE_BUTTON (button));
       gtk_box_append (GTK_BOX (toggles), button);
     }
 
@@ -112,6 +118,7 @@ mg_lens_bar_new (void)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu, _("Lens Options"));
+  mg_a11y_set_label (menu, _("Lens Options"));
 
   gtk_box_append (GTK_BOX (bar), toggles);
   gtk_box_append (GTK_BOX (bar), menu);

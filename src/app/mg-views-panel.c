@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-metrics.h"
 #include "mg-views-panel.h"
 
@@ -59,6 +60,10 @@ fill_views (MgViewsPanel *self)
         gtk_widget_add_css_class (label, "heading");
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Delete this view"));
+      {
+        g_autofree char *name = g_strdup_printf (C_("a11y", "Delete the View “%s”"), view->name);
+        mg_a11y_set_label (remove, name);
+      }
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked), self);
       gtk_box_append (GTK_BOX (row), label);

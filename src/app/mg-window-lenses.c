@@ -62,6 +62,27 @@ on_key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode,
   return TRUE;
 }
 
+/* Out of presentation, Page Down / Page Up step through the views when
+ * nothing focused takes them first (lists scroll with them). */
+static gboolean
+on_key_pressed_bubble (GtkEventControllerKey *key, guint keyval, guint keycode,
+                       GdkModifierType state, MgWindow *self)
+{
+  int delta;
+
+  if (self->presentation || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      mg_document_get_map (self->document) == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down)
+    delta = 1;
+  else if (keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up)
+    delta = -1;
+  else
+    return FALSE;
+  announce_view (self, mg_lens_controller_step_view (self->lenses, delta));
+  return TRUE;
+}
+
 static void
 add_lens_shortcuts (MgWindow *self)
 {
@@ -139,6 +160,9 @@ mg_window_init_lenses (MgWindow *self)
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_bubble), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 

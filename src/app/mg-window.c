@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mg-a11y.h"
 #include "mg-application.h"
 #include "mg-settings.h"
 #include "mg-window-private.h"
@@ -46,6 +47,8 @@ void
 mg_window_add_toast (MgWindow *self, AdwToast *toast)
 {
   g_return_if_fail (MG_IS_WINDOW (self));
+  /* Screen readers are told what the toast says (libadwaita 1.2 does not). */
+  mg_a11y_announce (GTK_WIDGET (self->toast_overlay), adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -141,16 +144,19 @@ mg_window_update_state (MgWindow *self)
     case MG_DOCUMENT_LOADING:
       gtk_spinner_start (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
+      mg_a11y_announce (GTK_WIDGET (self->stack), _("Opening…"));
       break;
     case MG_DOCUMENT_READY:
       gtk_spinner_stop (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->stack, "map");
+      mg_a11y_announce (GTK_WIDGET (self->stack), C_("a11y", "Map open"));
       break;
     case MG_DOCUMENT_EMPTY:
     case MG_DOCUMENT_FAILED:
     default:
       gtk_spinner_stop (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      mg_a11y_announce (GTK_WIDGET (self->stack), NULL);
       break;
     }
   update_title (self);
@@ -374,6 +380,26 @@ on_tool_toggled (GtkToggleButton *button, MgWindow *self)
                                     ? MG_CANVAS_TOOL_LINK : MG_CANVAS_TOOL_SELECT);
 }
 
+/* An actor chosen in the list or by the search: shown on the map, where
+ * the keyboard travel goes on from. */
+static void
+on_actor_activated (MgActorList *list, MgActor *actor, MgWindow *self)
+{
+  mg_canvas_set_focus_actor (self->canvas, actor);
+  mg_canvas_show_actor (self->canvas, actor);
+}
+
+/* The zoom buttons float over the canvas, outside it: its "canvas.zoom-…"
+ * actions do not reach them.  The window answers them for it, so that
+ * the buttons are live (and reachable with Tab). */
+static void
+forward_zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), action_name, NULL);
+}
+
 static void
 on_canvas_tool (MgCanvas *canvas, GParamSpec *pspec, MgWindow *self)
 {
@@ -506,6 +532,9 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tool_toggled);
 
   mg_window_class_init_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, forward_zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, forward_zoom_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, forward_zoom_action);
 }
 
 static void
@@ -551,8 +580,14 @@ mg_window_init (MgWindow *self)
   g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (on_group_selected), self);
   g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal), self);
   g_signal_connect (self->canvas, "notify::tool", G_CALLBACK (on_canvas_tool), self);
+  g_signal_connect (self->actor_list, "actor-activated", G_CALLBACK (on_actor_activated), self);
   g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",
                           G_BINDING_SYNC_CREATE);
+  mg_a11y_set_label (GTK_WIDGET (self->engine_dropdown), C_("a11y", "Layout Engine"));
+  mg_a11y_set_label (GTK_WIDGET (self->group_dropdown), C_("a11y", "Group By"));
+  mg_a11y_follow_pressed (self->panel_button);
+  mg_a11y_follow_pressed (self->select_tool);
+  mg_a11y_follow_pressed (self->link_tool);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);

@@ -88,45 +88,6 @@ mg_lens_kind_matches (MgLesson lesson, const char *kind)
   return FALSE;
 }
 
-char *
-mg_territory_at_level (const char *territory, guint level)
-{
-  g_autoptr(GString) key = NULL;
-  const char *p = territory;
-  guint depth = 0;
-
-  if (territory == NULL)
-    return NULL;
-
-  key = g_string_new (NULL);
-  while (*p != '\0' && (level == 0 || depth < level))
-    {
-      const char *end = strchr (p, '/');
-      const char *start = p;
-      const char *stop;
-
-      if (end == NULL)
-        end = p + strlen (p);
-      stop = end;
-      while (start < stop && g_ascii_isspace (*start))
-        start++;
-      while (stop > start && g_ascii_isspace (stop[-1]))
-        stop--;
-      if (stop > start)
-        {
-          if (depth > 0)
-            g_string_append_c (key, '/');
-          g_string_append_len (key, start, stop - start);
-          depth++;
-        }
-      p = *end == '/' ? end + 1 : end;
-    }
-
-  if (depth == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&key), FALSE);
-}
-
 /* ---- facts ------------------------------------------------------------ */
 
 void

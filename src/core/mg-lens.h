@@ -31,6 +31,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "mg-territory.h"
 #include "mg-vocab.h"
 
 G_BEGIN_DECLS
@@ -71,11 +72,5 @@ gboolean    mg_unmatched_from_string (const char *text, MgUnmatched *out);
  * names (valorize: support, training, hosting, funding; learn: knowledge,
  * training, research). */
 gboolean    mg_lens_kind_matches (MgLesson lesson, const char *kind);
-
-/* The territory key at @level: the first @level components of @territory
- * (all of them when @level is 0 or exceeds the depth), components trimmed
- * of white space and empty ones dropped.  NULL when @territory has no
- * component.  (transfer full) */
-char       *mg_territory_at_level (const char *territory, guint level);
 
 G_END_DECLS

@@ -1245,6 +1245,86 @@ mg_map_add_graph (MgMap *map)
   return graph;
 }
 
+static MgData *
+find_graph_setting (MgMap *map, const char *key_name, MgGraphInfo **graph_out, MgKey **key_out)
+{
+  MgKey *key = mg_map_find_key_by_name (map, key_name, MG_DOMAIN_GRAPH);
+  MgGraphInfo *graph = map->graphs->len > 0 ? g_ptr_array_index (map->graphs, 0) : NULL;
+
+  *graph_out = graph;
+  *key_out = key;
+  if (graph == NULL || key == NULL || graph->data == NULL)
+    return NULL;
+  for (guint i = 0; i < graph->data->len; i++)
+    {
+      MgData *data = g_ptr_array_index (graph->data, i);
+
+      if (data->key == key)
+        return data;
+    }
+  return NULL;
+}
+
+const char *
+mg_map_get_graph_setting (MgMap *map, const char *key_name)
+{
+  MgGraphInfo *graph;
+  MgKey *key;
+  MgData *data;
+
+  g_return_val_if_fail (MG_IS_MAP (map), NULL);
+  g_return_val_if_fail (key_name != NULL, NULL);
+
+  data = find_graph_setting (map, key_name, &graph, &key);
+  if (data != NULL)
+    return data->is_xml ? NULL : data->value;
+  return key != NULL ? key->default_value : NULL;
+}
+
+void
+mg_map_set_graph_setting (MgMap *map, const char *key_name, const char *value)
+{
+  MgGraphInfo *graph;
+  MgKey *key;
+  MgData *data;
+
+  g_return_if_fail (MG_IS_MAP (map));
+  g_return_if_fail (key_name != NULL);
+
+  data = find_graph_setting (map, key_name, &graph, &key);
+  if (value == NULL)
+    {
+      if (data != NULL)
+        g_ptr_array_remove (graph->data, data);
+      return;
+    }
+  if (data != NULL)
+    {
+      g_free (data->value);
+      data->value = g_strdup (value);
+      data->is_xml = FALSE;
+      return;
+    }
+  if (graph == NULL)
+    graph = mg_map_add_graph (map);
+  if (graph->data == NULL)
+    graph->data = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_data_free);
+  if (key == NULL)
+    {
+      g_autofree char *id = mg_map_make_key_id (map);
+
+      key = mg_key_new (id, MG_DOMAIN_GRAPH, key_name, MG_VALUE_STRING);
+      if (!mg_map_add_key (map, key))
+        {
+          /* mg_map_make_key_id() gives an unused id, so this cannot
+           * happen; do not leak if it does. */
+          mg_key_free (key);
+          g_return_if_reached ();
+        }
+    }
+  g_ptr_array_add (graph->data, mg_data_new (key, value, FALSE));
+}
+
 MgXmlExtra *
 mg_map_get_root_extra (MgMap *map)
 {

@@ -293,6 +293,14 @@ char        *mg_map_make_key_id (MgMap *map);
 GPtrArray   *mg_map_get_graphs (MgMap *map); /* (transfer none) of MgGraphInfo* */
 MgGraphInfo *mg_map_add_graph (MgMap *map); /* appends a new one, owned by the map */
 
+/* Graph-level settings Maillage keeps in the data of the first graph, under
+ * a string key found by its attr.name (e.g. "maillage.views").  Getting
+ * gives the data's text, else the key's <default>, else NULL.  Setting NULL
+ * removes the data; setting a value adds the key (typed string) when the map
+ * has none.  Neither emits a signal. */
+const char  *mg_map_get_graph_setting (MgMap *map, const char *key_name);
+void         mg_map_set_graph_setting (MgMap *map, const char *key_name, const char *value);
+
 /* Extras of the <graphml> root element (namespace declarations,
  * schemaLocation, <desc>) and graphml-level <data>. */
 MgXmlExtra  *mg_map_get_root_extra (MgMap *map);

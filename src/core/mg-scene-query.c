@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "mg-i18n.h"
 #include "mg-scene-private.h"
 
 typedef struct {
@@ -141,6 +142,75 @@ mg_scene_query_rect (MgScene *scene, const MgRect *rect)
     }
   sort_by_z (q.out);
   return q.out;
+}
+
+/* How far ahead of the point @sa lies, and how far across; FALSE when it is
+ * not ahead at all. */
+static gboolean
+toward_offsets (const MgSceneActor *sa, double x, double y, double dx, double dy,
+                double *along, double *across)
+{
+  double vx = sa->x - x, vy = sa->y - y;
+
+  *along = vx * dx + vy * dy;
+  *across = fabs (vx * dy - vy * dx);
+  return *along > 1e-9;
+}
+
+MgSceneActor *
+mg_scene_find_actor_toward (MgScene *scene, double x, double y, double dx, double dy,
+                            const MgActor *from)
+{
+  MgSceneActor *best_cone = NULL, *best_ahead = NULL;
+  double cone_score = G_MAXDOUBLE, ahead_score = G_MAXDOUBLE;
+  double norm = hypot (dx, dy), reach, r;
+  MgRect bounds;
+
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  if (norm <= 0)
+    return NULL;
+  dx /= norm;
+  dy /= norm;
+  mg_scene_get_bounds (scene, &bounds);
+  if (mg_rect_is_empty (&bounds))
+    return NULL;
+  /* The square that covers the whole map from the point. */
+  reach = MAX (MAX (fabs (bounds.x - x), fabs (bounds.x + bounds.width - x)),
+               MAX (fabs (bounds.y - y), fabs (bounds.y + bounds.height - y)));
+  r = MAX (reach / 16, 1.0);
+  for (;;)
+    {
+      MgRect square = { x - r, y - r, 2 * r, 2 * r };
+      g_autoptr (GPtrArray) items = mg_scene_query_rect (scene, &square);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          MgSceneItem *item = g_ptr_array_index (items, i);
+          MgSceneActor *sa = (MgSceneActor *) item;
+          double along, across, score;
+
+          if (item->type != MG_SCENE_ITEM_ACTOR || sa->actor == from ||
+              !toward_offsets (sa, x, y, dx, dy, &along, &across))
+            continue;
+          score = along + 2 * across;
+          if (across <= along && score < cone_score)
+            {
+              cone_score = score;
+              best_cone = sa;
+            }
+          if (score < ahead_score)
+            {
+              ahead_score = score;
+              best_ahead = sa;
+            }
+        }
+      /* An actor outside the square is farther than r, and its score is at
+       * least its distance: nothing unseen can beat a score within r. */
+      if (cone_score <= r || r >= reach)
+        break;
+      r *= 2;
+    }
+  return best_cone != NULL ? best_cone : best_ahead;
 }
 
 typedef struct {
@@ -444,7 +514,8 @@ mg_scene_reset_states (MgScene *scene)
 /* ---- descriptions ----------------------------------------------------------- */
 
 static void
-append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guint n_marks)
+append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guint n_marks,
+                const char *lang)
 {
   gboolean first = TRUE;
 
@@ -458,10 +529,10 @@ append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guin
         continue;
       g_string_append (s, first ? "\n" : ", ");
       if (first)
-        g_string_append_printf (s, "%s ", _("Lessons:"));
-      g_string_append (s, _(mg_lesson_info (l)->name));
+        g_string_append_printf (s, "%s ", mg_i18n_gettext (lang, "Lessons:"));
+      g_string_append (s, mg_i18n_gettext (lang, mg_lesson_info (l)->name));
       if (derived)
-        g_string_append_printf (s, " (%s)", _("derived"));
+        g_string_append_printf (s, " (%s)", mg_i18n_gettext (lang, "derived"));
       first = FALSE;
     }
 }
@@ -480,6 +551,12 @@ append_line (GString *s, const char *name, const char *value)
 char *
 mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
 {
+  return mg_scene_describe_item_in (scene, item, NULL);
+}
+
+char *
+mg_scene_describe_item_in (MgScene *scene, const MgSceneItem *item, const char *lang)
+{
   g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
@@ -490,10 +567,10 @@ mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
       const MgSceneActor *sa = (const MgSceneActor *) item;
       g_string_append (s, sa->full_label ? sa->full_label : sa->actor->id);
       if (sa->role)
-        append_line (s, _("Role:"), _(sa->role->name));
+        append_line (s, mg_i18n_gettext (lang, "Role:"), mg_i18n_gettext (lang, sa->role->name));
       if (sa->actor->territory && *sa->actor->territory)
-        append_line (s, _("Territory:"), sa->actor->territory);
-      append_lessons (s, sa->actor->lessons, sa->marks, sa->n_marks);
+        append_line (s, mg_i18n_gettext (lang, "Territory:"), sa->actor->territory);
+      append_lessons (s, sa->actor->lessons, sa->marks, sa->n_marks, lang);
     }
   else
     {
@@ -502,14 +579,14 @@ mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
       g_string_append (s, sr->relation->directed ? " → " : " — ");
       g_string_append (s, mg_actor_get_display_label (sr->target->actor));
       if (sr->kind)
-        append_line (s, _("Kind:"), _(sr->kind->name));
+        append_line (s, mg_i18n_gettext (lang, "Kind:"), mg_i18n_gettext (lang, sr->kind->name));
       if (sr->relation->has_weight)
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append_printf (s, "\n%s %s", _("Weight:"),
+          g_string_append_printf (s, "\n%s %s", mg_i18n_gettext (lang, "Weight:"),
                                   g_ascii_formatd (buf, sizeof buf, "%g", sr->relation->weight));
         }
-      append_lessons (s, sr->relation->lessons, sr->marks, sr->n_marks);
+      append_lessons (s, sr->relation->lessons, sr->marks, sr->n_marks, lang);
     }
   return g_string_free (s, FALSE);
 }

@@ -1,4 +1,8 @@
 /* mg-view.c — saved views and their JSON storage in the map. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "mg-view.h"
 
 #include <json-glib/json-glib.h>
@@ -218,7 +222,7 @@ get_member (JsonObject *object, const char *name, JsonNodeType type, JsonNode **
   if (json_node_get_node_type (node) != type)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” has the wrong type", view_number, name);
+                   _("Saved view %u: “%s” has the wrong type"), view_number, name);
       return FALSE;
     }
   *out = node;
@@ -246,7 +250,7 @@ get_string (JsonObject *object, const char *name, const char **out, guint n, GEr
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” must be a string", n, name);
+                   _("Saved view %u: “%s” must be a string"), n, name);
       return FALSE;
     }
   *out = json_node_get_string (node);
@@ -267,7 +271,7 @@ get_uint (JsonObject *object, const char *name, guint *inout, guint n, GError **
       (value = json_node_get_int (node)) < 0 || value > G_MAXINT)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” must be a whole number ≥ 0", n, name);
+                   _("Saved view %u: “%s” must be a whole number ≥ 0"), n, name);
       return FALSE;
     }
   *inout = (guint) value;
@@ -295,7 +299,7 @@ get_strv (JsonObject *object, const char *name, GStrv *out, guint n, GError **er
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
         {
           g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                       "Saved view %u: “%s” must hold strings", n, name);
+                       _("Saved view %u: “%s” must hold strings"), n, name);
           return FALSE;
         }
       g_strv_builder_add (builder, json_node_get_string (item));
@@ -333,7 +337,7 @@ get_numbers (JsonObject *object, const char *name, double *out, guint count,
 
 bad:
   g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-               "Saved view %u: “%s” must hold %u numbers", n, name, count);
+               _("Saved view %u: “%s” must hold %u numbers"), n, name, count);
   return FALSE;
 }
 
@@ -341,7 +345,7 @@ static gboolean
 bad_word (const char *name, const char *word, guint n, GError **error)
 {
   g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-               "Saved view %u: “%s” cannot be “%s”", n, name, word);
+               _("Saved view %u: “%s” cannot be “%s”"), n, name, word);
   return FALSE;
 }
 
@@ -376,7 +380,7 @@ read_lens (JsonObject *object, MgView *view, guint n, GError **error)
       if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
           g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                       "Saved view %u: “derived” must be true or false", n);
+                       _("Saved view %u: “derived” must be true or false"), n);
           return FALSE;
         }
       view->lens.derived = json_node_get_boolean (node);
@@ -463,7 +467,7 @@ read_viewport (JsonObject *object, MgViewFrame *vp, guint n, GError **error)
           if (!value_is_number (node) || !(json_node_get_double (node) > 0.0))
             {
               g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                           "Saved view %u: “zoom” must be a positive number", n);
+                           _("Saved view %u: “zoom” must be a positive number"), n);
               return FALSE;
             }
           vp->zoom = json_node_get_double (node);
@@ -482,7 +486,7 @@ read_view (JsonNode *node, guint n, GError **error)
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u is not a JSON object", n);
+                   _("Saved view %u is not a JSON object"), n);
       return NULL;
     }
   object = json_node_get_object (node);
@@ -516,7 +520,7 @@ mg_views_from_json (const char *json, GError **error)
   if (!json_parser_load_from_data (parser, json, -1, &local_error))
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved views are not valid JSON: %s", local_error->message);
+                   _("Saved views are not valid JSON: %s"), local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -525,7 +529,7 @@ mg_views_from_json (const char *json, GError **error)
       !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error_literal (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                           "Saved views: expected an object with a “views” list");
+                           _("Saved views: expected an object with a “views” list"));
       return NULL;
     }
 
@@ -544,42 +548,14 @@ mg_views_from_json (const char *json, GError **error)
 
 /* ---- storage in the map ------------------------------------------------- */
 
-static MgData *
-find_views_data (MgMap *map, MgGraphInfo **graph_out, MgKey **key_out)
-{
-  GPtrArray *graphs = mg_map_get_graphs (map);
-  MgKey *key = mg_map_find_key_by_name (map, MG_VIEWS_KEY_NAME, MG_DOMAIN_GRAPH);
-  MgGraphInfo *graph = graphs->len > 0 ? g_ptr_array_index (graphs, 0) : NULL;
-
-  *graph_out = graph;
-  *key_out = key;
-  if (graph == NULL || key == NULL || graph->data == NULL)
-    return NULL;
-  for (guint i = 0; i < graph->data->len; i++)
-    {
-      MgData *data = g_ptr_array_index (graph->data, i);
-
-      if (data->key == key)
-        return data;
-    }
-  return NULL;
-}
-
 GPtrArray *
 mg_map_get_views (MgMap *map, GError **error)
 {
-  MgGraphInfo *graph;
-  MgKey *key;
-  MgData *data;
-  const char *text = NULL;
+  const char *text;
 
   g_return_val_if_fail (MG_IS_MAP (map), NULL);
 
-  data = find_views_data (map, &graph, &key);
-  if (data != NULL && !data->is_xml)
-    text = data->value;
-  else if (data == NULL && key != NULL)
-    text = key->default_value;
+  text = mg_map_get_graph_setting (map, MG_VIEWS_KEY_NAME);
   if (text == NULL || text[strspn (text, " \t\r\n")] == '\0')
     return g_ptr_array_new_with_free_func ((GDestroyNotify) mg_view_free);
   return mg_views_from_json (text, error);
@@ -588,45 +564,11 @@ mg_map_get_views (MgMap *map, GError **error)
 void
 mg_map_set_views (MgMap *map, GPtrArray *views)
 {
-  MgGraphInfo *graph;
-  MgKey *key;
-  MgData *data;
   g_autofree char *json = NULL;
 
   g_return_if_fail (MG_IS_MAP (map));
 
-  data = find_views_data (map, &graph, &key);
-  if (views == NULL || views->len == 0)
-    {
-      if (data != NULL)
-        g_ptr_array_remove (graph->data, data);
-      return;
-    }
-
-  json = mg_views_to_json (views);
-  if (data != NULL)
-    {
-      g_free (data->value);
-      data->value = g_steal_pointer (&json);
-      data->is_xml = FALSE;
-      return;
-    }
-  if (graph == NULL)
-    graph = mg_map_add_graph (map);
-  if (graph->data == NULL)
-    graph->data = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_data_free);
-  if (key == NULL)
-    {
-      g_autofree char *id = mg_map_make_key_id (map);
-
-      key = mg_key_new (id, MG_DOMAIN_GRAPH, MG_VIEWS_KEY_NAME, MG_VALUE_STRING);
-      if (!mg_map_add_key (map, key))
-        {
-          /* mg_map_make_key_id() gives an unused id, so this cannot
-           * happen; do not leak if it does. */
-          mg_key_free (key);
-          g_return_if_reached ();
-        }
-    }
-  g_ptr_array_add (graph->data, mg_data_new (key, json, FALSE));
+  if (views != NULL && views->len > 0)
+    json = mg_views_to_json (views);
+  mg_map_set_graph_setting (map, MG_VIEWS_KEY_NAME, json);
 }
