@@ -18,6 +18,7 @@ packages=(
   libglib2.0-dev libxml2-dev libxml2-utils zlib1g-dev
   libgraphviz-dev graphviz libcairo2-dev libpng-dev libpango1.0-dev libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev libglib-testing-0-dev libigraph-dev
+  libgsf-1-dev
   desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme
   xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core locales

@@ -8,6 +8,7 @@
 #include "mg-document-private.h"
 #include "mg-graphml.h"
 #include "mg-scene-bridge.h"
+#include "mg-sheet.h"
 
 /* How long after the first unsaved change the recovery copy is written. */
 #define RECOVERY_DELAY_SECONDS 20
@@ -193,7 +194,12 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
 
   data->warnings = g_ptr_array_new_with_free_func (g_free);
-  data->map = mg_graphml_read_file (data->path, data->warnings, &error);
+  /* A spreadsheet read directly takes the guessed columns (the window asks
+   * first, with the import dialog). */
+  if (!data->from_recovery && mg_sheet_path_is_spreadsheet (data->path))
+    data->map = mg_sheet_read_map (data->path, NULL, data->warnings, &error);
+  else
+    data->map = mg_graphml_read_file (data->path, data->warnings, &error);
   if (data->map == NULL)
     {
       g_task_return_error (task, error);
@@ -237,7 +243,12 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   self->warnings = g_steal_pointer (&data->warnings);
-  install_map (self, data->map, data->file, data->layout);
+  /* A map read from a spreadsheet is new and unsaved: saving it must not
+   * write GraphML over the spreadsheet. */
+  install_map (self, data->map,
+               !data->from_recovery && mg_sheet_path_is_spreadsheet (data->path) ? NULL
+                                                                                 : data->file,
+               data->layout);
   if (data->from_recovery)
     mg_document_mark_modified (self);
   g_task_return_boolean (outer, TRUE);
@@ -561,6 +572,16 @@ mg_document_get_warnings (MgDocument *self)
 {
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
   return self->warnings;
+}
+
+void
+mg_document_set_warnings (MgDocument *self, GPtrArray *warnings)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (warnings, i)));
 }
 
 /* ---- GObject ---------------------------------------------------------------- */

@@ -50,6 +50,8 @@ gboolean         mg_document_get_modified (MgDocument *self);
 void             mg_document_mark_modified (MgDocument *self);
 /* Warnings from the last load ("line 12: …"), (transfer none) of char*. */
 GPtrArray       *mg_document_get_warnings (MgDocument *self);
+/* Replaces them (an import from a spreadsheet has its own), (transfer none). */
+void             mg_document_set_warnings (MgDocument *self, GPtrArray *warnings);
 
 /* Shows @map (taken with a new reference) as if read from @file (may be
  * NULL: a new, unsaved map).  Actors without position are laid out

@@ -6,6 +6,7 @@
 
 #include "mg-application.h"
 #include "mg-export-dialog.h"
+#include "mg-sheet.h"
 #include "mg-window-private.h"
 
 /* ---- open ---------------------------------------------------------------------------- */
@@ -26,6 +27,42 @@ add_graphml_filters (GtkFileChooser *chooser)
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (chooser, all);
   gtk_file_chooser_set_filter (chooser, maps);
+}
+
+static void
+add_spreadsheet_patterns (GtkFileFilter *filter)
+{
+  static const char *const patterns[] = { "*.csv", "*.tsv", "*.tab", "*.txt", "*.ods", "*.xlsx",
+                                          "*.CSV", "*.TSV", "*.ODS", "*.XLSX", NULL };
+
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+/* Opening: maps and spreadsheets together first, then each, then all. */
+static void
+add_open_filters (GtkFileChooser *chooser)
+{
+  g_autoptr (GtkFileFilter) both = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) sheets = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (both, _("Maps and spreadsheets"));
+  gtk_file_filter_add_pattern (both, "*.graphml");
+  gtk_file_filter_add_pattern (both, "*.graphml.gz");
+  gtk_file_filter_add_pattern (both, "*.xml");
+  gtk_file_filter_add_mime_type (both, "application/graphml+xml");
+  add_spreadsheet_patterns (both);
+  gtk_file_chooser_add_filter (chooser, both);
+  add_graphml_filters (chooser);
+  gtk_file_filter_set_name (sheets, _("Spreadsheets (CSV, TSV, ODS, XLSX)"));
+  add_spreadsheet_patterns (sheets);
+  gtk_file_chooser_add_filter (chooser, sheets);
+  gtk_file_chooser_set_filter (chooser, both);
 }
 
 /* One window per map: a map opens here when this window is empty,
@@ -59,7 +96,7 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   chooser = gtk_file_chooser_native_new (_("Open a Map"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_graphml_filters (GTK_FILE_CHOOSER (chooser));
+  add_open_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -149,6 +186,69 @@ mg_window_save_as (MgWindow *self)
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- tables ---------------------------------------------------------------------------- */
+
+static void
+on_export_tables_response (GtkNativeDialog *dialog, int response, MgWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *lower = path != NULL ? g_ascii_strdown (path, -1) : NULL;
+      g_autoptr (GError) error = NULL;
+      MgMap *map = mg_document_get_map (self->document);
+      gboolean done;
+
+      if (path == NULL || map == NULL)
+        done = FALSE;
+      else if (g_str_has_suffix (lower, ".csv"))
+        {
+          g_autofree char *relations = mg_sheet_relations_path_for (path);
+
+          done = mg_sheet_write_csv (map, path, relations, mg_sheet_default_separator (), &error);
+        }
+      else
+        {
+          /* A workbook unless the name says CSV. */
+          g_autofree char *ods = g_str_has_suffix (lower, ".ods") ? g_strdup (path)
+                                                                 : g_strconcat (path, ".ods", NULL);
+
+          done = mg_sheet_write_ods (map, ods, &error);
+        }
+      if (done)
+        mg_window_add_toast (self, adw_toast_new (_("Tables exported")));
+      else
+        mg_window_show_error (self, _("Cannot Export the Tables"),
+                              error != NULL ? error->message : _("Not a local file"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_tables_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  MgWindow *self = MG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) ods = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *name = g_strconcat (mg_document_get_title (self->document), ".ods", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export the Tables"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (ods, _("Workbook with two sheets (ODS)"));
+  gtk_file_filter_add_suffix (ods, "ods");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ods);
+  gtk_file_filter_set_name (csv, _("Two CSV files (the relations in NAME-relations.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_tables_response), self);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -435,6 +535,7 @@ mg_window_update_actions (MgWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_map);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_map);
   gtk_widget_action_set_enabled (widget, "win.export", has_map);
+  gtk_widget_action_set_enabled (widget, "win.export-tables", has_map);
   gtk_widget_action_set_enabled (widget, "win.copy-image", has_map);
   gtk_widget_action_set_enabled (widget, "win.undo", has_map && undo && mg_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (widget, "win.redo", has_map && undo && mg_undo_stack_can_redo (undo));
@@ -495,6 +596,7 @@ mg_window_class_init_actions (GtkWidgetClass *widget_class)
     { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
     { "win.save-as", save_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.export", export_action, GDK_KEY_e, GDK_CONTROL_MASK },
+    { "win.export-tables", export_tables_action, 0, 0 },
     { "win.copy-image", copy_image_action, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
     { "win.redo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },

@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
+#include "mg-import-dialog.h"
+#include "mg-sheet.h"
 #include "mg-window-private.h"
 
 /* Recent maps shown on the empty page. */
@@ -83,6 +86,28 @@ on_show_warnings_clicked (AdwToast *toast, MgWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-warnings", NULL);
 }
 
+/* A toast when the map came with warnings, with a button to read them. */
+static void
+announce_warnings (MgWindow *self)
+{
+  GPtrArray *warnings = mg_document_get_warnings (self->document);
+
+  if (warnings != NULL && warnings->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u warning while reading",
+                                                            "%u warnings while reading",
+                                                            warnings->len),
+                                               warnings->len);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_timeout (toast, 10);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_warnings_clicked),
+                               self, 0);
+      mg_window_add_toast (self, toast);
+    }
+}
+
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -108,24 +133,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
     }
 
-  {
-    GPtrArray *warnings = mg_document_get_warnings (self->document);
-
-    if (warnings != NULL && warnings->len > 0)
-      {
-        g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u warning while reading",
-                                                              "%u warnings while reading",
-                                                              warnings->len),
-                                                 warnings->len);
-        AdwToast *toast = adw_toast_new (text);
-
-        adw_toast_set_button_label (toast, _("_Show"));
-        adw_toast_set_timeout (toast, 10);
-        g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_warnings_clicked),
-                                 self, 0);
-        mg_window_add_toast (self, toast);
-      }
-  }
+  announce_warnings (self);
   mg_window_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   g_object_unref (self);
@@ -162,11 +170,76 @@ on_recovery_response (AdwMessageDialog *dialog, const char *response, MgWindow *
     mg_window_update_state (self);
 }
 
+/* ---- spreadsheets ------------------------------------------------------------------------ */
+
+static gboolean
+is_spreadsheet (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  char head[4] = { 0 };
+  gboolean zip = FALSE;
+  FILE *f;
+
+  if (path == NULL)
+    return FALSE;
+  if (mg_sheet_path_is_spreadsheet (path))
+    return TRUE;
+  f = fopen (path, "rb");
+  if (f != NULL)
+    {
+      zip = fread (head, 1, 4, f) == 4 && mg_sheet_data_is_zip (head, 4);
+      fclose (f);
+    }
+  return zip;
+}
+
+/* The map of an import opens here when this window is empty, else in a
+ * new window: a new, unsaved map, laid out. */
+static void
+on_imported (MgImportDialog *dialog, MgMap *map, GPtrArray *warnings, MgWindow *self)
+{
+  MgWindow *target = self;
+
+  if (!mg_window_is_empty (self))
+    {
+      target = mg_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  mg_document_set_map (target->document, map, NULL);
+  mg_document_set_warnings (target->document, warnings);
+  announce_warnings (target);
+  mg_window_update_state (target);
+  gtk_widget_grab_focus (GTK_WIDGET (target->canvas));
+}
+
+static MgImportDialog *
+import_spreadsheet (MgWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  MgImportDialog *dialog = mg_import_dialog_new (GTK_WINDOW (self), file, &error);
+
+  if (dialog == NULL)
+    {
+      mg_window_show_error (self, _("Cannot Open the Spreadsheet"), error->message);
+      mg_window_update_state (self);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 void
 mg_window_open_file (MgWindow *self, GFile *file)
 {
   g_return_if_fail (MG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (is_spreadsheet (file))
+    {
+      import_spreadsheet (self, file);
+      return;
+    }
 
   if (mg_document_has_recovery (file))
     {
@@ -230,6 +303,19 @@ mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double 
     g_ptr_array_add (array, l->data);
   if (array->len == 0)
     return FALSE;
+  /* Two spreadsheets dropped together are the actors and the relations:
+   * one import. */
+  if (array->len == 2 && is_spreadsheet (g_ptr_array_index (array, 0)) &&
+      is_spreadsheet (g_ptr_array_index (array, 1)))
+    {
+      MgImportDialog *dialog = import_spreadsheet (self, g_ptr_array_index (array, 0));
+      g_autoptr (GError) error = NULL;
+
+      if (dialog != NULL && !mg_import_dialog_add_file (dialog, g_ptr_array_index (array, 1),
+                                                        &error))
+        mg_window_show_error (self, _("Cannot Open the Spreadsheet"), error->message);
+      return TRUE;
+    }
   /* The first map goes to this window when it is empty, the others (or all
    * of them) to windows of their own, like the file manager's "Open". */
   if (mg_window_is_empty (self))

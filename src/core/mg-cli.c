@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "mg-report.h"
 #include "mg-report-page.h"
 #include "mg-scene-bridge.h"
+#include "mg-sheet.h"
 #include "mg-summary.h"
 #include "mg-view.h"
 #include "mg-visibility.h"
@@ -35,7 +37,8 @@ static const GOptionEntry option_entries[] = {
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report and --export: the page, a4 (landscape, default) or 16:9"), N_("a4|16:9") },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the map as normalised GraphML to FILE and exit"), N_("FILE") },
+    N_("Write the map as normalised GraphML to FILE (.graphml or .graphml.gz) and exit; "
+       "FILE.csv or FILE.ods writes tables, as --export-tables does"), N_("FILE") },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the map to FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
@@ -81,6 +84,14 @@ static const GOptionEntry option_entries[] = {
     N_("Which relations focus follows: both (default), out or in"), N_("both|out|in") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start from the saved view NAME (lenses, filters, focus, viewport)"), N_("NAME") },
+  { "relations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With a spreadsheet of actors: read the relations from FILE (CSV, TSV, ODS or XLSX)"),
+    N_("FILE") },
+  { "export-tables", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the actors and relations as tables to FILE and exit: one .ods workbook, or "
+       "FILE.csv with the relations beside it in FILE-relations.csv"), N_("FILE") },
+  { "relations-out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export-tables FILE.csv: write the relations to FILE"), N_("FILE") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of the export's legend and of --info: fr or en (default: the locale's)"),
     N_("fr|en") },
@@ -92,13 +103,13 @@ static const GOptionEntry option_entries[] = {
 
 /* Options that only make sense with an action. */
 static const char *const action_options[] = {
-  "info", "json", "save-as", "export", "version", "report",
+  "info", "json", "save-as", "export", "version", "report", "export-tables",
 };
 
 static const char *const modifier_options[] = {
   "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
-  "search", "min-degree", "focus", "focus-direction", "view",
+  "search", "min-degree", "focus", "focus-direction", "view", "relations", "relations-out",
   "lang",
   "report-level", "page",
 };
@@ -158,6 +169,9 @@ typedef struct {
   char          *page;
   char          *save_as;
   char          *export_path;
+  char          *relations_path;  /* --relations */
+  char          *tables_path;     /* --export-tables, or --save-as .csv/.ods */
+  char          *relations_out;   /* --relations-out */
   MgExportFormat format;
 
   gboolean       run_layout;
@@ -187,6 +201,9 @@ request_clear (Request *r)
   g_free (r->save_as);
   g_free (r->page);
   g_free (r->export_path);
+  g_free (r->relations_path);
+  g_free (r->tables_path);
+  g_free (r->relations_out);
   g_free (r->title);
   g_free (r->lang);
   g_free (r->view_name);
@@ -241,6 +258,40 @@ parse_group_by (const char *text, guint *level, char **message)
   return FALSE;
 }
 
+static gboolean
+has_suffix_nocase (const char *path, const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+/* --save-as takes .graphml, .graphml.gz, or .csv/.ods (then it writes
+ * tables, as --export-tables does); --export-tables takes .csv or .ods. */
+static gboolean
+parse_table_outputs (Request *r, char **message)
+{
+  if (r->save_as != NULL && !has_suffix_nocase (r->save_as, ".graphml") &&
+      !has_suffix_nocase (r->save_as, ".graphml.gz"))
+    {
+      if (!has_suffix_nocase (r->save_as, ".csv") && !has_suffix_nocase (r->save_as, ".ods"))
+        return (*message = g_strdup_printf (_("cannot tell the format of “%s”: name it .graphml, "
+                                              ".graphml.gz, .csv or .ods"), r->save_as)), FALSE;
+      if (r->tables_path != NULL)
+        return (*message = g_strdup (_("give --save-as FILE.csv or --export-tables, not "
+                                       "both"))), FALSE;
+      r->tables_path = g_steal_pointer (&r->save_as);
+    }
+  if (r->tables_path != NULL && !has_suffix_nocase (r->tables_path, ".csv") &&
+      !has_suffix_nocase (r->tables_path, ".ods"))
+    return (*message = g_strdup_printf (_("cannot tell the format of “%s”: name it .csv or "
+                                          ".ods"), r->tables_path)), FALSE;
+  if (r->relations_out != NULL &&
+      (r->tables_path == NULL || !has_suffix_nocase (r->tables_path, ".csv")))
+    return (*message = g_strdup (_("--relations-out goes with --export-tables FILE.csv"))), FALSE;
+  return TRUE;
+}
+
 /* Reads the options into @r; on a usage error returns FALSE with @message. */
 static gboolean
 request_parse (Request *r, GVariantDict *options, char **message)
@@ -272,6 +323,9 @@ request_parse (Request *r, GVariantDict *options, char **message)
     }
   g_variant_dict_lookup (options, "save-as", "^ay", &r->save_as);
   g_variant_dict_lookup (options, "export", "^ay", &r->export_path);
+  g_variant_dict_lookup (options, "relations", "^ay", &r->relations_path);
+  g_variant_dict_lookup (options, "export-tables", "^ay", &r->tables_path);
+  g_variant_dict_lookup (options, "relations-out", "^ay", &r->relations_out);
   g_variant_dict_lookup (options, "layout", "s", &engine);
   g_variant_dict_lookup (options, "group-by", "s", &group_by);
   r->dpi = -1;
@@ -315,14 +369,20 @@ request_parse (Request *r, GVariantDict *options, char **message)
     return (*message = g_strdup (_("--page goes with --report and --export"))), FALSE;
   if (r->page != NULL && g_ascii_strcasecmp (r->page, "a4") != 0 && strcmp (r->page, "16:9") != 0)
     return (*message = g_strdup_printf (_("unknown page “%s”: use a4 or 16:9"), r->page)), FALSE;
-  if (!r->info && !r->report && r->save_as == NULL && r->export_path == NULL)
+  if (!r->info && !r->report && r->save_as == NULL && r->export_path == NULL
+      && r->tables_path == NULL)
     return (*message = g_strdup (_("say what to do: --info, --report, --export FILE or "
                                    "--save-as FILE"))), FALSE;
+  if (!parse_table_outputs (r, message))
+    return FALSE;
   if (files == NULL || files[0] == NULL)
     return (*message = g_strdup (_("no map file given"))), FALSE;
   if (files[1] != NULL)
     return (*message = g_strdup (_("give one map file at a time"))), FALSE;
   r->path = g_strdup (files[0]);
+  if (r->relations_path != NULL && !mg_sheet_path_is_spreadsheet (r->path))
+    return (*message = g_strdup_printf (_("--relations goes with a spreadsheet of actors (.csv, "
+                                          ".tsv, .ods or .xlsx), not “%s”"), r->path)), FALSE;
 
   mg_layout_options_init (&r->layout);
   r->layout.force = g_variant_dict_contains (options, "force");
@@ -671,6 +731,77 @@ export_report (Request *r, MgMap *map, GError **error)
   return mg_report_page_export (report, map, &options, r->export_path, error);
 }
 
+/* What a file that is not a spreadsheet by its name holds: GraphML starts
+ * with markup (or is gzipped); anything else is refused in one line. */
+static gboolean
+looks_like_graphml (const char *path)
+{
+  guchar head[256];
+  gsize n = 0;
+  FILE *f = fopen (path, "rb");
+
+  if (f == NULL)
+    return TRUE; /* the GraphML reader says why it cannot be read */
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+    return TRUE;
+  for (gsize i = (n >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0; i < n; i++)
+    {
+      if (head[i] == '<')
+        return TRUE;
+      if (!g_ascii_isspace (head[i]))
+        return FALSE;
+    }
+  return n == 0;
+}
+
+static MgMap *
+read_map (Request *r, GPtrArray *warnings, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  MgMap *map;
+
+  if (mg_sheet_path_is_spreadsheet (r->path))
+    map = mg_sheet_read_map (r->path, r->relations_path, warnings, &local);
+  else if (!looks_like_graphml (r->path))
+    {
+      FILE *f = fopen (r->path, "rb");
+      char head[4] = { 0 };
+      gboolean zip = f != NULL && fread (head, 1, 4, f) == 4 && mg_sheet_data_is_zip (head, 4);
+
+      if (f != NULL)
+        fclose (f);
+      if (zip)
+        map = mg_sheet_read_map (r->path, NULL, warnings, &local);
+      else
+        {
+          g_set_error (error, MG_SHEET_ERROR, MG_SHEET_ERROR_FORMAT,
+                       _("%s is neither a GraphML map nor a spreadsheet (CSV, TSV, ODS or XLSX)"),
+                       r->path);
+          return NULL;
+        }
+    }
+  else
+    return mg_graphml_read_file (r->path, warnings, error);
+  if (map == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return map;
+}
+
+static gboolean
+export_tables (Request *r, MgMap *map, GError **error)
+{
+  g_autofree char *relations = NULL;
+
+  if (has_suffix_nocase (r->tables_path, ".ods"))
+    return mg_sheet_write_ods (map, r->tables_path, error);
+  relations = r->relations_out != NULL ? g_strdup (r->relations_out)
+                                       : mg_sheet_relations_path_for (r->tables_path);
+  return mg_sheet_write_csv (map, r->tables_path, relations, mg_sheet_default_separator (),
+                             error);
+}
+
 int
 mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
 {
@@ -701,7 +832,7 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
     }
 
   warnings = g_ptr_array_new_with_free_func (g_free);
-  map = mg_graphml_read_file (r.path, warnings, &error);
+  map = read_map (&r, warnings, &error);
   if (map == NULL)
     {
       print_to (err, "maillage: %s\n", error->message);
@@ -746,6 +877,11 @@ mg_cli_run (GVariantDict *options, GOutputStream *out, GOutputStream *err)
       return MG_CLI_EXIT_INPUT;
     }
   if (r.export_path != NULL && r.report && !export_report (&r, map, &error))
+    {
+      print_to (err, "maillage: %s\n", error->message);
+      return MG_CLI_EXIT_INPUT;
+    }
+  if (r.tables_path != NULL && !export_tables (&r, map, &error))
     {
       print_to (err, "maillage: %s\n", error->message);
       return MG_CLI_EXIT_INPUT;

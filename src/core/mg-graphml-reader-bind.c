@@ -82,6 +82,18 @@ static const char *const field_names[MG_N_FIELDS] = {
 
 #define FIELD_BIT(f) (1u << (f))
 
+const char *const *
+mg_reader_field_synonyms (MgField field, MgKeyDomain domain)
+{
+  const FieldNames *fields = domain == MG_DOMAIN_EDGE ? edge_fields : node_fields;
+  guint n = domain == MG_DOMAIN_EDGE ? G_N_ELEMENTS (edge_fields) : G_N_ELEMENTS (node_fields);
+
+  for (guint f = 0; f < n; f++)
+    if (fields[f].field == field)
+      return fields[f].names;
+  return NULL;
+}
+
 /* ---- binding --------------------------------------------------------- */
 
 const char *

@@ -243,6 +243,8 @@ MgKeyDomain mg_reader_owner_domain (MgOwnerKind kind);
  * FALSE, with r->restart set, when a binding already used changed. */
 gboolean    mg_reader_update_binding (MgReader *r);
 MgField     mg_reader_field_for (const MgKey *key, MgKeyDomain domain);
+/* The attr.names bound to @field on nodes (or edges), best first. */
+const char *const *mg_reader_field_synonyms (MgField field, MgKeyDomain domain);
 /* The field @key feeds on @owner (none for data kept as it is). */
 MgField     mg_reader_owner_field (MgReader *r, const MgKey *key, const MgOwner *owner);
 /* Gives @owner's @field the value @text; FALSE when the text cannot be one. */
@@ -271,6 +273,11 @@ void        mg_reader_take_value (MgReader *r, const MgOwner *owner, const char 
 /* mg-graphml-reader-resolve.c */
 /* FALSE when the document must be read again with values deferred. */
 gboolean    mg_reader_resolve (MgReader *r);
+
+/* mg-graphml-reader-synonyms.c */
+/* Values of synonym keys for what the bound key left empty; region,
+ * department and city joined into the territory. */
+void        mg_reader_apply_synonyms (MgReader *r);
 
 /* mg-graphml-reader-xml.c */
 /* The value of the attribute the reader is on (entity-made text is charged

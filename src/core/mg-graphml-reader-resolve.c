@@ -487,6 +487,7 @@ mg_reader_resolve (MgReader *r)
   bind_lists (&s);
   apply_yed (&s);
   apply_defaults (&s);
+  mg_reader_apply_synonyms (r);
   finish_actors (&s);
   return TRUE;
 }
