@@ -17,7 +17,7 @@ sample_views (void)
   care->lens.derived = FALSE;
   care->lens.unmatched = MG_UNMATCHED_HIDE;
   care->lens.combine_threshold = 4;
-  care->lens.territory_level = 2;
+  care->lens.lens_level = 2;
   mg_filter_set_roles (care->filter, (const char *[]) { "sme", "startup", "", NULL });
   mg_filter_set_territory (care->filter, "Auvergne-Rhône-Alpes/Puy-de-Dôme");
   mg_filter_set_kinds (care->filter, (const char *[]) { "support", NULL });

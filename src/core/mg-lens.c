@@ -1,11 +1,27 @@
 /* mg-lens.c — lens settings, the facts lenses read, and the derived rules
- * of the four lessons (see mg-lens.h for the rules in words). */
+ * of the four lessons (see mg-lens.h and DESIGN.md for the rules in
+ * words; the rules below read in the same order). */
 #include "mg-lens.h"
 
 #include <string.h>
 #include "mg-visibility-private.h"
 
-#define LARGE_COMPANY_ROLE "large-company"
+/* ---- the words the rules name ------------------------------------------ */
+
+static const char *const firm_roles[] = { "large-company", "sme", "startup", NULL };
+static const char *const small_firm_roles[] = { "sme", "startup", NULL };
+static const char *const care_receiver_roles[] = { "sme", "startup", "local-authority",
+                                                   "association", NULL };
+
+/* valorize: help a firm receives */
+static const char *const received_help_kinds[] = { "training", "support", NULL };
+/* valorize: what two firms do together */
+static const char *const firm_peer_kinds[] = { "partnership", "supply", "knowledge", NULL };
+static const char *const care_kinds[] = { "support", "backing", "funding", "training",
+                                          "hosting", "partnership", "supply", NULL };
+static const char *const combine_kinds[] = { "partnership", "research", "supply",
+                                             "knowledge", NULL };
+static const char *const learn_kinds[] = { "knowledge", "research", NULL };
 
 void
 mg_lens_settings_init (MgLensSettings *settings)
@@ -18,7 +34,7 @@ mg_lens_settings_init (MgLensSettings *settings)
   settings->derived = TRUE;
   settings->unmatched = MG_UNMATCHED_FADE;
   settings->combine_threshold = MG_LENS_DEFAULT_COMBINE_THRESHOLD;
-  settings->territory_level = 0;
+  settings->lens_level = MG_LENS_DEFAULT_LEVEL;
 }
 
 gboolean
@@ -30,7 +46,7 @@ mg_lens_settings_equal (const MgLensSettings *a, const MgLensSettings *b)
          a->mode == b->mode && !a->derived == !b->derived &&
          a->unmatched == b->unmatched &&
          a->combine_threshold == b->combine_threshold &&
-         a->territory_level == b->territory_level;
+         a->lens_level == b->lens_level;
 }
 
 const char *
@@ -76,16 +92,57 @@ mg_unmatched_from_string (const char *text, MgUnmatched *out)
 gboolean
 mg_lens_kind_matches (MgLesson lesson, const char *kind)
 {
-  static const char *const valorize[] = { "support", "training", "hosting", "funding", NULL };
-  static const char *const learn[] = { "knowledge", "training", "research", NULL };
-
   if (kind == NULL)
     return FALSE;
-  if (lesson == MG_LESSON_VALORIZE)
-    return g_strv_contains (valorize, kind);
-  if (lesson == MG_LESSON_LEARN)
-    return g_strv_contains (learn, kind);
-  return FALSE;
+  switch (lesson)
+    {
+    case MG_LESSON_VALORIZE:
+      return g_strv_contains (received_help_kinds, kind) ||
+             g_strv_contains (firm_peer_kinds, kind);
+    case MG_LESSON_CARE:
+      return g_strv_contains (care_kinds, kind);
+    case MG_LESSON_COMBINE:
+      return g_strv_contains (combine_kinds, kind);
+    case MG_LESSON_LEARN:
+      return g_strv_contains (learn_kinds, kind);
+    case MG_N_LESSONS:
+    default:
+      return FALSE;
+    }
+}
+
+static guint8
+kind_class (const char *kind)
+{
+  guint8 cls = 0;
+
+  if (g_strv_contains (received_help_kinds, kind))
+    cls |= MG_KIND_CLASS_RECEIVED_HELP;
+  if (g_strv_contains (firm_peer_kinds, kind))
+    cls |= MG_KIND_CLASS_FIRM_PEERS;
+  if (g_strv_contains (care_kinds, kind))
+    cls |= MG_KIND_CLASS_CARE;
+  if (g_strv_contains (combine_kinds, kind))
+    cls |= MG_KIND_CLASS_COMBINE;
+  if (g_strv_contains (learn_kinds, kind))
+    cls |= MG_KIND_CLASS_LEARN;
+  return cls;
+}
+
+static guint8
+role_class (const char *role)
+{
+  guint8 cls = 0;
+
+  if (role == NULL)
+    return 0;
+  if (g_strv_contains (firm_roles, role))
+    cls |= MG_ROLE_CLASS_FIRM;
+  if (g_strv_contains (small_firm_roles, role))
+    cls |= MG_ROLE_CLASS_SMALL_FIRM;
+  if (g_strv_contains (care_receiver_roles, role))
+    cls |= MG_ROLE_CLASS_CARE_RECEIVER;
+  return cls;
 }
 
 /* ---- facts ------------------------------------------------------------ */
@@ -98,17 +155,17 @@ mg_facts_clear (MgFacts *facts, guint n_actors)
   g_clear_pointer (&facts->adj, mg_adjacency_unref);
   g_clear_pointer (&facts->role_index, g_hash_table_unref);
   g_clear_pointer (&facts->actor_role, g_free);
+  g_clear_pointer (&facts->actor_role_class, g_free);
+  g_clear_pointer (&facts->actor_family, g_free);
   g_clear_pointer (&facts->role_diversity, g_free);
   g_clear_pointer (&facts->kind_index, g_hash_table_unref);
   g_clear_pointer (&facts->relation_kind, g_free);
   g_clear_pointer (&facts->relation_kind_class, g_free);
-  if (facts->actor_territory_path != NULL)
-    for (guint v = 0; v < n_actors; v++)
-      g_free (facts->actor_territory_path[v]);
-  g_clear_pointer (&facts->actor_territory_path, g_free);
-  g_clear_pointer (&facts->actor_territory, g_free);
+  g_clear_pointer (&facts->territories, mg_territory_index_free);
   g_clear_pointer (&facts->actor_lessons, g_free);
   g_clear_pointer (&facts->relation_lessons, g_free);
+  g_clear_pointer (&facts->actor_provenance, g_free);
+  g_clear_pointer (&facts->relation_provenance, g_free);
   if (facts->actor_search != NULL)
     for (guint v = 0; v < n_actors; v++)
       g_free (facts->actor_search[v]);
@@ -132,32 +189,49 @@ intern (GHashTable *table, guint *n, const char *id)
   return (int) GPOINTER_TO_UINT (value) - 1;
 }
 
-/* Roles, and the neighbourhood role diversity that the combine rule and the
- * metrics read: for each actor, distinct roles among distinct neighbours.
- * A stamp per role (the last actor that counted it) makes it O(arcs). */
+/* Roles, their classes and families, and the neighbourhood role diversity
+ * that the metrics read: for each actor, distinct roles among distinct
+ * neighbours.  A stamp per role (the last actor that counted it) makes it
+ * O(arcs). */
 void
 mg_facts_build_roles (MgFacts *facts, MgMap *map)
 {
   GPtrArray *actors = mg_map_get_actors (map);
   const MgAdjacency *adj = facts->adj;
   guint n = adj->n_actors;
-  gpointer lc;
+  g_autoptr(GArray) classes = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GArray) families = g_array_new (FALSE, FALSE, sizeof (gint8));
 
   g_clear_pointer (&facts->role_index, g_hash_table_unref);
   g_free (facts->actor_role);
+  g_free (facts->actor_role_class);
+  g_free (facts->actor_family);
   g_free (facts->role_diversity);
   facts->role_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   facts->n_roles = 0;
   facts->actor_role = g_new (int, MAX (n, 1));
+  facts->actor_role_class = g_new0 (guint8, MAX (n, 1));
+  facts->actor_family = g_new (gint8, MAX (n, 1));
   facts->role_diversity = g_new0 (guint, MAX (n, 1));
 
   for (guint v = 0; v < n; v++)
     {
       MgActor *actor = g_ptr_array_index (actors, v);
-      facts->actor_role[v] = intern (facts->role_index, &facts->n_roles, actor->role);
+      guint before = facts->n_roles;
+      int role = intern (facts->role_index, &facts->n_roles, actor->role);
+
+      if (facts->n_roles != before)
+        {
+          guint8 cls = role_class (actor->role);
+          gint8 family = (gint8) mg_role_family (actor->role);
+
+          g_array_append_val (classes, cls);
+          g_array_append_val (families, family);
+        }
+      facts->actor_role[v] = role;
+      facts->actor_role_class[v] = role >= 0 ? g_array_index (classes, guint8, role) : 0;
+      facts->actor_family[v] = role >= 0 ? g_array_index (families, gint8, role) : MG_FAMILY_NONE;
     }
-  lc = g_hash_table_lookup (facts->role_index, LARGE_COMPANY_ROLE);
-  facts->large_company = lc != NULL ? (int) GPOINTER_TO_UINT (lc) - 1 : -2;
 
   g_autofree guint *stamp = g_new (guint, MAX (facts->n_roles, 1));
   for (guint i = 0; i < facts->n_roles; i++)
@@ -203,12 +277,8 @@ mg_facts_build_kinds (MgFacts *facts, MgMap *map)
 
       if (n_kinds != before)
         {
-          guint8 cls = 0;
+          guint8 cls = kind_class (rel->kind);
 
-          if (mg_lens_kind_matches (MG_LESSON_VALORIZE, rel->kind))
-            cls |= MG_KIND_CLASS_VALORIZE;
-          if (mg_lens_kind_matches (MG_LESSON_LEARN, rel->kind))
-            cls |= MG_KIND_CLASS_LEARN;
           g_array_append_val (classes, cls);
         }
       facts->relation_kind[r] = kind;
@@ -216,63 +286,13 @@ mg_facts_build_kinds (MgFacts *facts, MgMap *map)
     }
 }
 
-/* Normalised full paths; the keys at a level are derived from them by
- * mg_facts_build_territory_keys() so that changing the grouping level does
- * not read the map again. */
+/* Places and scales, prefixes interned once: comparing at another level
+ * reads no string. */
 void
 mg_facts_build_territories (MgFacts *facts, MgMap *map)
 {
-  GPtrArray *actors = mg_map_get_actors (map);
-  guint n = facts->adj->n_actors;
-
-  if (facts->actor_territory_path != NULL)
-    for (guint v = 0; v < n; v++)
-      g_free (facts->actor_territory_path[v]);
-  g_free (facts->actor_territory_path);
-  facts->actor_territory_path = g_new0 (char *, MAX (n, 1));
-  for (guint v = 0; v < n; v++)
-    {
-      MgActor *actor = g_ptr_array_index (actors, v);
-      facts->actor_territory_path[v] = mg_territory_at_level (actor->territory, 0);
-    }
-}
-
-void
-mg_facts_build_territory_keys (MgFacts *facts, guint level)
-{
-  guint n = facts->adj->n_actors;
-  guint n_keys = 0;
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_free (facts->actor_territory);
-  facts->actor_territory = g_new (int, MAX (n, 1));
-  facts->territory_level = level;
-  for (guint v = 0; v < n; v++)
-    {
-      const char *path = facts->actor_territory_path[v];
-      g_autofree char *key = NULL;
-
-      if (path == NULL)
-        {
-          facts->actor_territory[v] = -1;
-          continue;
-        }
-      if (level > 0)
-        {
-          /* The path is normalised: cutting at the level-th "/" is enough. */
-          const char *p = path;
-          guint depth = 1;
-
-          while ((p = strchr (p, '/')) != NULL && depth < level)
-            {
-              p++;
-              depth++;
-            }
-          if (p != NULL)
-            key = g_strndup (path, p - path);
-        }
-      facts->actor_territory[v] = intern (keys, &n_keys, key != NULL ? key : path);
-    }
+  g_clear_pointer (&facts->territories, mg_territory_index_free);
+  facts->territories = mg_territory_index_new (map);
 }
 
 void
@@ -293,7 +313,112 @@ mg_facts_build_lessons (MgFacts *facts, MgMap *map)
     facts->relation_lessons[r] = ((MgRelation *) g_ptr_array_index (relations, r))->lessons & MG_LESSON_SET_ALL;
 }
 
+void
+mg_facts_build_provenance (MgFacts *facts, MgMap *map)
+{
+  GPtrArray *actors = mg_map_get_actors (map);
+  GPtrArray *relations = mg_map_get_relations (map);
+  guint n = facts->adj->n_actors;
+  guint m = facts->adj->n_relations;
+
+  g_free (facts->actor_provenance);
+  g_free (facts->relation_provenance);
+  facts->actor_provenance = g_new (guint8, MAX (n, 1));
+  facts->relation_provenance = g_new (guint8, MAX (m, 1));
+  for (guint v = 0; v < n; v++)
+    facts->actor_provenance[v] =
+      mg_provenance_from_string (((MgActor *) g_ptr_array_index (actors, v))->provenance);
+  for (guint r = 0; r < m; r++)
+    facts->relation_provenance[r] =
+      mg_provenance_from_string (((MgRelation *) g_ptr_array_index (relations, r))->provenance);
+}
+
 /* ---- the rules -------------------------------------------------------- */
+
+/* What the rules read: the facts, and the level territories are
+ * compared at. */
+typedef struct {
+  const MgFacts *facts;
+  guint          level;
+} Rules;
+
+static inline gboolean
+is_role (const Rules *rules, guint actor, MgRoleClass cls)
+{
+  return (rules->facts->actor_role_class[actor] & cls) != 0;
+}
+
+static inline gboolean
+has_kind (const Rules *rules, guint relation, MgKindClass cls)
+{
+  return (rules->facts->relation_kind_class[relation] & cls) != 0;
+}
+
+static inline MgTerritoryRelation
+relate (const Rules *rules, guint a, guint b)
+{
+  return mg_territory_index_relate (rules->facts->territories, a, b, rules->level);
+}
+
+/* Valorizing resources — a company draws on the contributions of others.
+ * The relation from @giver to @receiver (one reading of it) matches when a
+ * firm receives training or support, or when two firms, one at least an sme
+ * or a start-up, work together (partnership, supply, knowledge).  Says in
+ * @receiver_matches / @giver_matches which ends are the firms the lesson
+ * is about. */
+static gboolean
+valorize_reading (const Rules *rules, guint relation, guint giver, guint receiver,
+                  guint8 *receiver_matches, guint8 *giver_matches)
+{
+  *receiver_matches = *giver_matches = FALSE;
+  if (has_kind (rules, relation, MG_KIND_CLASS_RECEIVED_HELP) &&
+      is_role (rules, receiver, MG_ROLE_CLASS_FIRM))
+    *receiver_matches = TRUE;
+  if (has_kind (rules, relation, MG_KIND_CLASS_FIRM_PEERS) &&
+      is_role (rules, giver, MG_ROLE_CLASS_FIRM) && is_role (rules, receiver, MG_ROLE_CLASS_FIRM) &&
+      (is_role (rules, giver, MG_ROLE_CLASS_SMALL_FIRM) ||
+       is_role (rules, receiver, MG_ROLE_CLASS_SMALL_FIRM)))
+    *receiver_matches = *giver_matches = TRUE;
+  return *receiver_matches || *giver_matches;
+}
+
+/* Caring for the territory — initiatives that benefit a wide range of
+ * actors beyond large companies.  The reading from @giver to @receiver
+ * matches when its kind is one of care's, the two share a territory at L,
+ * and the receiver is an sme, a start-up, a local authority or an
+ * association. */
+static gboolean
+care_reading (const Rules *rules, guint relation, guint giver, guint receiver)
+{
+  return has_kind (rules, relation, MG_KIND_CLASS_CARE) &&
+         is_role (rules, receiver, MG_ROLE_CLASS_CARE_RECEIVER) &&
+         relate (rules, giver, receiver) == MG_TERRITORY_SHARE;
+}
+
+/* Identifying winning combinations — working alongside many kinds of
+ * stakeholders.  @neighbour counts for @actor when they are linked by a
+ * partnership, research, supply or knowledge relation, share a territory
+ * at L, and the neighbour belongs to a family other than the actor's (an
+ * actor of no family finds every family "other"). */
+static gboolean
+combine_partner (const Rules *rules, guint relation, guint actor, guint neighbour)
+{
+  int family = rules->facts->actor_family[neighbour];
+
+  return has_kind (rules, relation, MG_KIND_CLASS_COMBINE) && family != MG_FAMILY_NONE &&
+         family != rules->facts->actor_family[actor] &&
+         relate (rules, actor, neighbour) == MG_TERRITORY_SHARE;
+}
+
+/* Learning from others — a learning territory.  A relation matches when it
+ * is a knowledge or research exchange, or when its two ends cross
+ * territories at L. */
+static gboolean
+learn_relation (const Rules *rules, guint relation, guint source, guint target)
+{
+  return has_kind (rules, relation, MG_KIND_CLASS_LEARN) ||
+         relate (rules, source, target) == MG_TERRITORY_CROSS;
+}
 
 void
 mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
@@ -304,8 +429,11 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
   const guint8 care = MG_LESSON_BIT (MG_LESSON_CARE);
   const guint8 combine = MG_LESSON_BIT (MG_LESSON_COMBINE);
   const guint8 learn = MG_LESSON_BIT (MG_LESSON_LEARN);
+  Rules rules = { facts, settings->lens_level };
   guint n = adj->n_actors;
   guint m = adj->n_relations;
+  g_autofree guint *stamp = NULL;
+  g_autofree guint8 *seen = NULL;
 
   memcpy (out->actor_explicit, facts->actor_lessons, n);
   memcpy (out->relation_explicit, facts->relation_lessons, m);
@@ -314,43 +442,96 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
   if (!settings->derived)
     return;
 
-  /* Combine on actors first: relations read it. */
+  /* Per actor, over its arcs (self-loops have none).  A stamp per
+   * neighbour (the actor that last looked at it) counts each neighbour
+   * once. */
+  stamp = g_new (guint, MAX (n, 1));
+  seen = g_new0 (guint8, MAX (n, 1));
   for (guint v = 0; v < n; v++)
-    if (facts->role_diversity[v] >= settings->combine_threshold)
-      out->actor_derived[v] = combine;
+    stamp[v] = G_MAXUINT;
+  for (guint v = 0; v < n; v++)
+    {
+      guint care_receivers = 0, learn_sources = 0;
+      gboolean reciprocal = FALSE;
+      MgFamilySet families = 0;
 
+      for (guint k = adj->offsets[v]; k < adj->offsets[v + 1]; k++)
+        {
+          guint r = adj->relation[k];
+          guint w = adj->neighbour[k];
+          guint8 flags = adj->arc_flags[k];
+          guint8 was;
+
+          if (stamp[w] != v)
+            {
+              stamp[w] = v;
+              seen[w] = 0;
+            }
+          was = seen[w];
+
+          /* care: v gives (source, or an undirected end) to w */
+          if ((flags & MG_ARC_OUT) && !(was & 0x10) && care_reading (&rules, r, v, w))
+            {
+              seen[w] |= 0x10;
+              care_receivers++;
+            }
+          /* learn: the directions in which v exchanges knowledge with w */
+          if (has_kind (&rules, r, MG_KIND_CLASS_LEARN))
+            {
+              if ((flags & MG_ARC_IN) && !(was & MG_ARC_IN))
+                learn_sources++;
+              seen[w] |= flags & (MG_ARC_IN | MG_ARC_OUT);
+              if ((seen[w] & (MG_ARC_IN | MG_ARC_OUT)) == (MG_ARC_IN | MG_ARC_OUT))
+                reciprocal = TRUE;
+            }
+          /* combine: the families around v */
+          if (combine_partner (&rules, r, v, w))
+            families |= MG_FAMILY_BIT (facts->actor_family[w]);
+        }
+      if (care_receivers >= 2)
+        out->actor_derived[v] |= care;
+      if (reciprocal || learn_sources >= 2)
+        out->actor_derived[v] |= learn;
+      if (settings->combine_threshold > 0 &&
+          (guint) __builtin_popcount (families) >= settings->combine_threshold)
+        out->actor_derived[v] |= combine;
+    }
+
+  /* Per relation. */
   for (guint r = 0; r < m; r++)
     {
       guint s = adj->rel_source[r];
       guint t = adj->rel_target[r];
-      guint8 cls = facts->relation_kind_class[r];
+      gboolean both_ways = !adj->rel_directed[r];
+      guint8 to_target, to_source;
       guint8 d = 0;
 
-      if (cls & MG_KIND_CLASS_VALORIZE)
+      if (s == t)
+        continue;
+
+      if (valorize_reading (&rules, r, s, t, &to_target, &to_source))
         {
           d |= valorize;
-          out->actor_derived[s] |= valorize;
-          if (!adj->rel_directed[r])
+          if (to_target)
             out->actor_derived[t] |= valorize;
+          if (to_source)
+            out->actor_derived[s] |= valorize;
         }
-      if (s != t)
+      if (both_ways && valorize_reading (&rules, r, t, s, &to_source, &to_target))
         {
-          int ts = facts->actor_territory[s];
-          int tt = facts->actor_territory[t];
-
-          if (ts >= 0 && tt >= 0)
-            {
-              if (ts != tt)
-                d |= learn;
-              else if (facts->actor_role[s] != facts->large_company ||
-                       facts->actor_role[t] != facts->large_company)
-                d |= care;
-            }
-          if (cls & MG_KIND_CLASS_LEARN)
-            d |= learn;
-          if ((out->actor_derived[s] | out->actor_derived[t]) & combine)
-            d |= combine;
+          d |= valorize;
+          if (to_target)
+            out->actor_derived[t] |= valorize;
+          if (to_source)
+            out->actor_derived[s] |= valorize;
         }
+      if (care_reading (&rules, r, s, t) || (both_ways && care_reading (&rules, r, t, s)))
+        d |= care;
+      if (((out->actor_derived[s] & combine) && combine_partner (&rules, r, s, t)) ||
+          ((out->actor_derived[t] & combine) && combine_partner (&rules, r, t, s)))
+        d |= combine;
+      if (learn_relation (&rules, r, s, t))
+        d |= learn;
       out->relation_derived[r] = d & ~out->relation_explicit[r];
     }
 

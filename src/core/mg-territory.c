@@ -205,6 +205,7 @@ struct _MgTerritoryIndex {
   guint      *first;    /* per actor: offset of its prefix ids in @prefix */
   int        *prefix;   /* prefix id of depth 1, 2, … for each local actor */
   GPtrArray  *paths;    /* prefix id → path */
+  GHashTable *ids;      /* path → prefix id + 1 */
 };
 
 /* Deeper paths than this are cut: no real territory has 255 levels. */
@@ -247,7 +248,7 @@ intern_prefix (const char *start, gsize len, gpointer user_data)
 MgTerritoryIndex *
 mg_territory_index_new (MgMap *map)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) scales = NULL;
   GPtrArray *actors;
   MgTerritoryIndex *index;
@@ -263,6 +264,7 @@ mg_territory_index_new (MgMap *map)
   index->scale = g_new0 (guint8, MAX (actors->len, 1));
   index->first = g_new0 (guint, MAX (actors->len, 1));
   index->paths = g_ptr_array_new_with_free_func (g_free);
+  index->ids = ids;
 
   state.path = g_string_new (NULL);
   state.ids = ids;
@@ -297,6 +299,7 @@ mg_territory_index_free (MgTerritoryIndex *index)
   g_free (index->scale);
   g_free (index->first);
   g_free (index->prefix);
+  g_hash_table_unref (index->ids);
   g_ptr_array_unref (index->paths);
   g_free (index);
 }
@@ -375,6 +378,19 @@ mg_territory_index_get_n_keys (const MgTerritoryIndex *index)
 {
   g_return_val_if_fail (index != NULL, 0);
   return index->paths->len;
+}
+
+int
+mg_territory_index_lookup (const MgTerritoryIndex *index, const char *path)
+{
+  gpointer found;
+
+  g_return_val_if_fail (index != NULL, -1);
+
+  if (path == NULL)
+    return -1;
+  found = g_hash_table_lookup (index->ids, path);
+  return found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
 }
 
 /* ---- families ----------------------------------------------------------- */

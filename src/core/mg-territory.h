@@ -87,6 +87,10 @@ int                 mg_territory_index_key (const MgTerritoryIndex *index, guint
 /* The path of a key id, e.g. "Auvergne-Rhône-Alpes/Puy-de-Dôme". */
 const char         *mg_territory_index_key_path (const MgTerritoryIndex *index, int key);
 guint               mg_territory_index_get_n_keys (const MgTerritoryIndex *index);
+/* The key id of a place path as mg_territory_at_level() writes it (e.g.
+ * "Auvergne-Rhône-Alpes/Puy-de-Dôme"), or -1 when no local actor is
+ * there or below. */
+int                 mg_territory_index_lookup (const MgTerritoryIndex *index, const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgTerritoryIndex, mg_territory_index_free)
 

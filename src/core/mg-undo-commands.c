@@ -43,6 +43,7 @@ actor_text_get (MgActor *actor, MgUndoActorField field, const char *name)
     case MG_UNDO_ACTOR_TERRITORY: return actor->territory;
     case MG_UNDO_ACTOR_NOTES:     return actor->notes;
     case MG_UNDO_ACTOR_ATTRIBUTE: return mg_actor_get_attribute (actor, name);
+    case MG_UNDO_ACTOR_PROVENANCE: return actor->provenance;
     default:                      g_assert_not_reached ();
     }
 }
@@ -58,6 +59,7 @@ actor_text_set (MgMap *map, MgActor *actor, MgUndoActorField field,
     case MG_UNDO_ACTOR_TERRITORY: mg_map_set_actor_territory (map, actor, value); break;
     case MG_UNDO_ACTOR_NOTES:     mg_map_set_actor_notes (map, actor, value); break;
     case MG_UNDO_ACTOR_ATTRIBUTE: mg_map_set_actor_attribute (map, actor, name, value); break;
+    case MG_UNDO_ACTOR_PROVENANCE: mg_map_set_actor_provenance (map, actor, value); break;
     default:                      g_assert_not_reached ();
     }
 }
@@ -108,6 +110,7 @@ static const char *const actor_field_labels[] = {
   [MG_UNDO_ACTOR_TERRITORY] = "Set territory",
   [MG_UNDO_ACTOR_NOTES] = "Edit notes",
   [MG_UNDO_ACTOR_ATTRIBUTE] = "Edit attribute",
+  [MG_UNDO_ACTOR_PROVENANCE] = "Set provenance",
 };
 
 gboolean
@@ -119,7 +122,7 @@ mg_undo_set_actors_text (MgUndoStack *stack, GPtrArray *actors,
 
   g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
   g_return_val_if_fail (actors != NULL, FALSE);
-  g_return_val_if_fail (field <= MG_UNDO_ACTOR_ATTRIBUTE, FALSE);
+  g_return_val_if_fail (field <= MG_UNDO_ACTOR_PROVENANCE, FALSE);
   g_return_val_if_fail (field != MG_UNDO_ACTOR_ATTRIBUTE || name != NULL, FALSE);
 
   /* The map stores "" as no value: compare the same way. */
@@ -656,6 +659,7 @@ relation_set_text (MgMap *map, MgRelation *relation, MgUndoRelationField field,
     case MG_UNDO_RELATION_KIND:      mg_map_set_relation_kind (map, relation, value); break;
     case MG_UNDO_RELATION_NOTES:     mg_map_set_relation_notes (map, relation, value); break;
     case MG_UNDO_RELATION_ATTRIBUTE: mg_map_set_relation_attribute (map, relation, name, value); break;
+    case MG_UNDO_RELATION_PROVENANCE: mg_map_set_relation_provenance (map, relation, value); break;
     default:                         g_assert_not_reached ();
     }
 }
@@ -744,12 +748,12 @@ mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,
                             const char *value)
 {
   static const char *const labels[] = { "Set relation kind", "Edit relation notes",
-                                        "Edit relation attribute" };
+                                        "Edit relation attribute", "Set relation provenance" };
   RelationValueCommand *self;
 
   g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
   g_return_val_if_fail (relations != NULL, FALSE);
-  g_return_val_if_fail (field <= MG_UNDO_RELATION_ATTRIBUTE, FALSE);
+  g_return_val_if_fail (field <= MG_UNDO_RELATION_PROVENANCE, FALSE);
   g_return_val_if_fail (field != MG_UNDO_RELATION_ATTRIBUTE || name != NULL, FALSE);
 
   if (value != NULL && *value == '\0')
@@ -763,6 +767,7 @@ mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,
       MgRelation *relation = g_ptr_array_index (relations, i);
       const char *old = field == MG_UNDO_RELATION_KIND ? relation->kind
                       : field == MG_UNDO_RELATION_NOTES ? relation->notes
+                      : field == MG_UNDO_RELATION_PROVENANCE ? relation->provenance
                       : mg_relation_get_attribute (relation, name);
 
       if (g_strcmp0 (old, value) == 0)

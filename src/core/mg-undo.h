@@ -60,6 +60,7 @@ typedef enum {
   MG_UNDO_ACTOR_TERRITORY,
   MG_UNDO_ACTOR_NOTES,
   MG_UNDO_ACTOR_ATTRIBUTE, /* a plain attribute named by @name */
+  MG_UNDO_ACTOR_PROVENANCE,
 } MgUndoActorField;
 
 /* Sets @field to @value (NULL clears) on every actor of @actors (MgActor*).
@@ -100,6 +101,7 @@ typedef enum {
   MG_UNDO_RELATION_KIND,
   MG_UNDO_RELATION_NOTES,
   MG_UNDO_RELATION_ATTRIBUTE,
+  MG_UNDO_RELATION_PROVENANCE,
 } MgUndoRelationField;
 
 gboolean mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,

@@ -83,6 +83,54 @@ static const char *shape_names[MG_N_SHAPES] = {
   "octagon", "pentagon", "house", "parallelogram", "circle", "star",
 };
 
+static const struct {
+  const char *id;
+  const char *name;
+} provenances[MG_N_PROVENANCES] = {
+  { NULL, N_("Not recorded") },
+  { "stated", N_("Stated") },
+  { "inferred", N_("Inferred") },
+  { "illustrative", N_("Illustrative") },
+  { "workshop", N_("Workshop") },
+  { NULL, N_("Other") },
+};
+
+const char *
+mg_provenance_id (MgProvenance provenance)
+{
+  g_return_val_if_fail (provenance < MG_N_PROVENANCES, NULL);
+  return provenances[provenance].id;
+}
+
+const char *
+mg_provenance_name (MgProvenance provenance)
+{
+  g_return_val_if_fail (provenance < MG_N_PROVENANCES, NULL);
+  return provenances[provenance].name;
+}
+
+MgProvenance
+mg_provenance_from_string (const char *text)
+{
+  g_autofree char *word = NULL;
+
+  if (text == NULL)
+    return MG_PROVENANCE_NONE;
+  word = g_strstrip (g_strdup (text));
+  if (*word == '\0')
+    return MG_PROVENANCE_NONE;
+  for (guint p = MG_PROVENANCE_STATED; p <= MG_PROVENANCE_WORKSHOP; p++)
+    if (g_ascii_strcasecmp (word, provenances[p].id) == 0)
+      return (MgProvenance) p;
+  return MG_PROVENANCE_OTHER;
+}
+
+gboolean
+mg_provenance_is_weak (MgProvenance provenance)
+{
+  return provenance == MG_PROVENANCE_INFERRED || provenance == MG_PROVENANCE_ILLUSTRATIVE;
+}
+
 guint
 mg_vocab_n_builtin_roles (void)
 {

@@ -73,6 +73,28 @@ typedef struct {
   guint32     color;
 } MgLessonInfo;
 
+/* Where a fact comes from (DESIGN.md, "Provenance"). */
+typedef enum {
+  MG_PROVENANCE_NONE = 0,     /* not recorded: drawn as stated */
+  MG_PROVENANCE_STATED,       /* a source says so */
+  MG_PROVENANCE_INFERRED,
+  MG_PROVENANCE_ILLUSTRATIVE, /* drawn to illustrate a point */
+  MG_PROVENANCE_WORKSHOP,     /* added or tagged live by participants */
+  MG_PROVENANCE_OTHER,        /* a word Maillage does not know, kept */
+  MG_N_PROVENANCES
+} MgProvenance;
+
+/* "stated", "inferred", "illustrative", "workshop"; NULL for NONE and
+ * OTHER. */
+const char  *mg_provenance_id (MgProvenance provenance);
+/* Untranslated display name ("Stated"…; "Not recorded", "Other"). */
+const char  *mg_provenance_name (MgProvenance provenance);
+/* NULL or "" → NONE; a known id (any case, surrounding space ignored) →
+ * its value; anything else → OTHER. */
+MgProvenance mg_provenance_from_string (const char *text);
+/* TRUE for inferred and illustrative: drawn weaker than stated facts. */
+gboolean     mg_provenance_is_weak (MgProvenance provenance);
+
 /* The built-in vocabularies, in their display order. */
 guint                 mg_vocab_n_builtin_roles (void);
 const MgRole         *mg_vocab_builtin_role (guint index);

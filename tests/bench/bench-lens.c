@@ -174,7 +174,7 @@ step_derived (MgVisibility *vis, guint i)
 
   mg_visibility_get_lens_settings (vis, &s);
   s.combine_threshold = 3 + (i & 1);
-  s.territory_level = (i / 2) % 3;
+  s.lens_level = (i / 2) % 3;
   mg_visibility_set_lens_settings (vis, &s);
 }
 
