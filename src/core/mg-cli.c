@@ -53,10 +53,10 @@ static const GOptionEntry option_entries[] = {
     N_("Lenses show only what is tagged, not what the rules derive"), NULL },
   { "hide-unmatched", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Hide what the lenses do not match (default: fade it)"), NULL },
-  { "lens-level", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "lens-level", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Lenses compare territories at LEVEL: 1 region (default), 2 department, 3 city, "
        "0 the whole path"), N_("N") },
-  { "combine-threshold", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "combine-threshold", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Stakeholder families an actor must work with to match “combine” (default 3)"),
     N_("N") },
   { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -238,6 +238,8 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_auto (GStrv) files = mg_cli_get_files (options);
   g_autofree char *engine = NULL;
   g_autofree char *group_by = NULL;
+  g_autofree char *lens_level = NULL;
+  g_autofree char *combine_threshold = NULL;
   MgLensMode mode;
   MgFocusDirection direction;
 
@@ -260,11 +262,12 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_variant_dict_lookup (options, "lens-mode", "s", &r->lens_mode);
   r->no_derived = g_variant_dict_contains (options, "no-derived");
   r->hide_unmatched = g_variant_dict_contains (options, "hide-unmatched");
+  /* Strings, not ints: GApplication drops an int option given as 0. */
   r->lens_level = r->combine_threshold = -1;
-  g_variant_dict_lookup (options, "lens-level", "i", &r->lens_level);
-  g_variant_dict_lookup (options, "combine-threshold", "i", &r->combine_threshold);
+  g_variant_dict_lookup (options, "lens-level", "s", &lens_level);
+  g_variant_dict_lookup (options, "combine-threshold", "s", &combine_threshold);
   r->has_lens_options = r->lenses || r->lens_mode || r->no_derived || r->hide_unmatched ||
-                        r->lens_level >= 0 || r->combine_threshold >= 0;
+                        lens_level != NULL || combine_threshold != NULL;
 
   g_variant_dict_lookup (options, "role", "^as", &r->roles);
   g_variant_dict_lookup (options, "kind", "^as", &r->kinds);
@@ -324,12 +327,23 @@ request_parse (Request *r, GVariantDict *options, char **message)
     if (!mg_lesson_from_id (r->lenses[i], NULL))
       return (*message = g_strdup_printf (_("unknown lesson “%s”: use valorize, care, combine "
                                             "or learn"), r->lenses[i])), FALSE;
-  if (g_variant_dict_contains (options, "lens-level") && (r->lens_level < 0 || r->lens_level > 16))
-    return (*message = g_strdup (_("--lens-level must be a number from 0 to 16"))), FALSE;
-  if (g_variant_dict_contains (options, "combine-threshold") &&
-      (r->combine_threshold < 1 || r->combine_threshold > MG_N_FAMILIES))
-    return (*message = g_strdup_printf (_("--combine-threshold must be a number from 1 to %d"),
-                                        MG_N_FAMILIES)), FALSE;
+  if (lens_level != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (lens_level, 10, 0, 16, &value, NULL))
+        return (*message = g_strdup (_("--lens-level must be a number from 0 to 16"))), FALSE;
+      r->lens_level = (int) value;
+    }
+  if (combine_threshold != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (combine_threshold, 10, 1, MG_N_FAMILIES, &value, NULL))
+        return (*message = g_strdup_printf (_("--combine-threshold must be a number from 1 to %d"),
+                                            MG_N_FAMILIES)), FALSE;
+      r->combine_threshold = (int) value;
+    }
   for (guint i = 0; r->provenance && r->provenance[i]; i++)
     {
       g_autofree char *word = g_strstrip (g_strdup (r->provenance[i]));
