@@ -46,10 +46,10 @@ add_relation (MgMap *map, const char *s, const char *t, const char *kind)
  *   b  SME in AURA
  *   c  large company in Hauts-de-France (matches no care: its only
  *      relation crosses territories)
- *   d  start-up in AURA, gives support to a (derived valorize)
+ *   d  start-up in AURA, gives support to a (a takes it: valorize)
  * Relations: a→b partnership tagged care (and care by the rule), b→c
  * knowledge (learn by the rule), d→a support (care and valorize by the
- * rule). */
+ * rule); a→b and b→c are between firms (valorize by the rule). */
 static MgMap *
 make_map (void)
 {
@@ -187,9 +187,10 @@ test_legend_lists_lenses_with_counts (Fixture *f, gconstpointer data)
   legend = mg_scene_get_legend (f->scene);
   g_assert_cmpstr (find_entry (legend, MG_LEGEND_SECTION, NULL, 0)->text, ==, "Lens");
   g_assert_cmpuint (count_entries (legend, MG_LEGEND_NOTE), ==, 0);
-  /* valorize: a (tagged) and d (gives support); the support relation. */
+  /* valorize: the firms a (tagged), b and c, which work together or take
+   * support; the three relations between firms or to a firm. */
   g_assert_cmpstr (find_entry (legend, MG_LEGEND_LENS, "valorize", 0)->detail, ==,
-                   "2 actors, 1 relation match");
+                   "3 actors, 3 relations match");
 
   /* Lenses off: the section goes. */
   set_lenses (f, 0, MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
@@ -278,7 +279,8 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
 {
   MgSceneActor *a, *b, *c, *d;
 
-  /* "all" of care and valorize: a and d→a match both; a→b is care only. */
+  /* "all" of care and valorize: a, d→a and a→b (tagged care, valorize
+   * between firms) match both; b→c is valorize only. */
   set_lenses (f, MG_LESSON_BIT (MG_LESSON_CARE) | MG_LESSON_BIT (MG_LESSON_VALORIZE),
               MG_LENS_MODE_ALL, MG_UNMATCHED_FADE);
   a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
@@ -295,10 +297,13 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
    * as the end of d→a (which matches both) and must not look matched. */
   g_assert_cmpint (d->item.visibility, ==, MG_ITEM_SHOWN);
   g_assert_cmpuint (d->n_marks, ==, 0);
-  /* b and c match nothing: faded, unmarked. */
-  g_assert_cmpint (b->item.visibility, ==, MG_ITEM_FADED);
+  /* b: valorize only, kept as the end of a→b, unmarked; c: valorize
+   * only, faded with its one (dashed) mark. */
+  g_assert_cmpint (b->item.visibility, ==, MG_ITEM_SHOWN);
+  g_assert_cmpuint (b->n_marks, ==, 0);
   g_assert_cmpint (c->item.visibility, ==, MG_ITEM_FADED);
-  g_assert_cmpuint (c->n_marks, ==, 0);
+  g_assert_cmpuint (c->n_marks, ==, 1);
+  g_assert_true (c->marks[0].derived);
 
   /* Highlights stay the window's (hover): the bridge leaves them. */
   g_assert_false (a->item.highlight);
@@ -441,7 +446,8 @@ test_png_derived_ring_is_dashed (Fixture *f, gconstpointer data)
   render_png (f, &png);
 
   MgSceneActor *a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
-  MgSceneActor *d = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "d"));
+  /* b takes part in a partnership between firms: valorize by the rule. */
+  MgSceneActor *d = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "b"));
   g_assert_cmpuint (a->n_marks, ==, 1);
   g_assert_cmpuint (d->n_marks, ==, 1);
   g_assert_false (a->marks[0].derived);
@@ -544,10 +550,10 @@ test_svg_lens_classes_and_legend (Fixture *f, gconstpointer data)
                                 HAS_CLASS ("tagged") "]//*[@stroke-dasharray]"), ==, 0);
   svg_clear (&svg);
 
-  /* valorize: d's ring is derived, dashed; a's stays solid. */
+  /* valorize: b's ring is derived, dashed; a's stays solid. */
   set_lenses (f, MG_LESSON_BIT (MG_LESSON_VALORIZE), MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
   svg_export (f, &svg);
-  g_assert_cmpint (count (&svg, "//s:g[@id='actor-d']/s:path[" HAS_CLASS ("ring") " and "
+  g_assert_cmpint (count (&svg, "//s:g[@id='actor-b']/s:path[" HAS_CLASS ("ring") " and "
                                 HAS_CLASS ("lens-valorize") " and " HAS_CLASS ("derived")
                                 " and @stroke-dasharray]"), ==, 1);
   g_assert_cmpint (count (&svg, "//s:g[@id='actor-a']/s:path[" HAS_CLASS ("ring") " and "

@@ -34,6 +34,12 @@ static const MgUnitPolygon polygon_house = {
 static const MgUnitPolygon polygon_parallelogram = {
   4, { -.3, -.5, .5, -.5, .3, .5, -.5, .5 }
 };
+static const MgUnitPolygon polygon_trapezoid = {
+  4, { -.3, -.5, .3, -.5, .5, .5, -.5, .5 }
+};
+static const MgUnitPolygon polygon_tag = {
+  5, { -.5, -.5, .22, -.5, .5, 0, .22, .5, -.5, .5 }
+};
 
 /* Regular pentagon and five-pointed star, point up, stretched to fill the
  * unit box (computed once). */
@@ -88,6 +94,8 @@ shape_polygon (MgShape shape)
     case MG_SHAPE_HOUSE: return &polygon_house;
     case MG_SHAPE_PARALLELOGRAM: return &polygon_parallelogram;
     case MG_SHAPE_STAR: return &polygon_star;
+    case MG_SHAPE_TRAPEZOID: return &polygon_trapezoid;
+    case MG_SHAPE_TAG: return &polygon_tag;
     case MG_SHAPE_ELLIPSE:
     case MG_SHAPE_CIRCLE:
     case MG_SHAPE_ROUNDED_BOX:

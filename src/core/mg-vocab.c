@@ -28,8 +28,9 @@ static const BuiltinRole builtin_roles[] = {
   { "public-agency",   N_("Public agency"),            0x882255, MG_SHAPE_PARALLELOGRAM },
   { "connector",       N_("Connector"),                0xDDAA33, MG_SHAPE_DIAMOND },
   { "financier",       N_("Bank or investor"),         0x117733, MG_SHAPE_CIRCLE },
-  { "real-estate",     N_("Real-estate developer"),    0x997700, MG_SHAPE_BOX },
+  { "real-estate",     N_("Real-estate developer"),    0x997700, MG_SHAPE_TRAPEZOID },
   { "association",     N_("Association or foundation"),0xAA4499, MG_SHAPE_ELLIPSE },
+  { "programme",       N_("Programme or scheme"),      0x5D6D7E, MG_SHAPE_TAG },
 };
 
 typedef struct {
@@ -50,6 +51,8 @@ static const BuiltinKind builtin_kinds[] = {
   { "research",    N_("Research collaboration"),0x6644AA, MG_LINE_DASHED },
   { "membership",  N_("Membership"),           0x999999, MG_LINE_DOTTED },
   { "hosting",     N_("Hosting"),              0x996644, MG_LINE_DASH_DOT },
+  { "backing",     N_("Backing"),              0xB5466B, MG_LINE_LONG_DASH },
+  { "affiliation", N_("Affiliation"),          0x3B7A57, MG_LINE_DASH_PAIRS },
 };
 
 static const MgLessonInfo lessons[MG_N_LESSONS] = {
@@ -81,6 +84,7 @@ static const guint32 unknown_palette[] = {
 static const char *shape_names[MG_N_SHAPES] = {
   "ellipse", "box", "rounded-box", "hexagon", "diamond", "triangle",
   "octagon", "pentagon", "house", "parallelogram", "circle", "star",
+  "trapezoid", "tag",
 };
 
 static const struct {

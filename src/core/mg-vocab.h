@@ -23,6 +23,8 @@ typedef enum {
   MG_SHAPE_PARALLELOGRAM,
   MG_SHAPE_CIRCLE,
   MG_SHAPE_STAR,
+  MG_SHAPE_TRAPEZOID,  /* wider at the base, like a building */
+  MG_SHAPE_TAG,        /* a label pointing right: a programme, an event */
   MG_N_SHAPES
 } MgShape;
 
@@ -31,6 +33,8 @@ typedef enum {
   MG_LINE_DASHED,
   MG_LINE_DOTTED,
   MG_LINE_DASH_DOT,
+  MG_LINE_LONG_DASH,   /* long dashes, short gaps */
+  MG_LINE_DASH_PAIRS,  /* two short dashes, then a gap */
 } MgLineStyle;
 
 /* A role: what kind of actor.  Colour is 0xRRGGBB. */
