@@ -97,6 +97,10 @@ sync_action_states (MgLensController *self)
                                       g_variant_new_boolean (self->lens.unmatched == MG_UNMATCHED_HIDE));
   g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "derived",
                                       g_variant_new_boolean (self->lens.derived));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "level",
+                                      g_variant_new_uint32 (self->lens.lens_level));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "threshold",
+                                      g_variant_new_uint32 (self->lens.combine_threshold));
   self->syncing = FALSE;
 }
 
@@ -253,6 +257,29 @@ lesson_change_state (GSimpleAction *action, GVariant *value, gpointer data)
   settings_changed (self);
 }
 
+/* lens.level (u): the level territories are compared at; lens.threshold
+ * (u): the families combine asks for. */
+static void
+number_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgLensController *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  guint number = g_variant_get_uint32 (value);
+
+  if (g_str_equal (name, "level") && number > 16)
+    return;
+  if (g_str_equal (name, "threshold") && (number < 1 || number > MG_N_FAMILIES))
+    return;
+  g_simple_action_set_state (action, value);
+  if (self->syncing)
+    return;
+  if (g_str_equal (name, "level"))
+    self->lens.lens_level = number;
+  else
+    self->lens.combine_threshold = number;
+  settings_changed (self);
+}
+
 static void
 clear_filters_activate (GSimpleAction *action, GVariant *param, gpointer data)
 {
@@ -321,6 +348,8 @@ build_actions (MgLensController *self)
     { "all", NULL, NULL, "false", lesson_change_state, { 0 } },
     { "hide", NULL, NULL, "false", lesson_change_state, { 0 } },
     { "derived", NULL, NULL, "true", lesson_change_state, { 0 } },
+    { "level", NULL, "u", "uint32 1", number_change_state, { 0 } },
+    { "threshold", NULL, "u", "uint32 3", number_change_state, { 0 } },
     { "clear-filters", clear_filters_activate, NULL, NULL, NULL, { 0 } },
     { "focus", focus_activate, "u", NULL, NULL, { 0 } },
     { "focus-out", focus_activate, "u", NULL, NULL, { 0 } },

@@ -227,12 +227,13 @@ add_lens_section (Builder *b, const MgLensLegend *lens)
       MgLegendEntry *e;
       b->y += b->legend->font_size * 0.3;
       e = add_text_entry (b, MG_LEGEND_LENS_KEY,
-                          lens->derived ? _("tagged") : _("tagged (derived matches off)"), 0);
+                          lens->derived ? _("solid: tagged by someone")
+                                         : _("solid: tagged (rules off)"), 0);
       e->derived = FALSE;
       e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
       if (lens->derived)
         {
-          e = add_text_entry (b, MG_LEGEND_LENS_KEY, _("derived by the lesson’s rule"), 0);
+          e = add_text_entry (b, MG_LEGEND_LENS_KEY, _("dashed: found by the lesson’s rule"), 0);
           e->derived = TRUE;
           e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
         }

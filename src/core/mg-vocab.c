@@ -55,23 +55,41 @@ static const BuiltinKind builtin_kinds[] = {
   { "affiliation", N_("Affiliation"),          0x3B7A57, MG_LINE_DASH_PAIRS },
 };
 
+/* The gloss says what the lesson means (DESIGN.md's "— …"); the
+ * explanation says what a lens shows, tags first, then the derived rule of
+ * mg-lens.c in words. */
 static const MgLessonInfo lessons[MG_N_LESSONS] = {
   { MG_LESSON_VALORIZE, "valorize", N_("Valorizing resources"),
-    N_("Tagged “valorize”, or derived: support, training, hosting and funding "
-       "relations, and the actors who give them."),
-    0xE69F00 },
+    N_("Tagged, or found by the rule: a company (large company, SME or start-up) "
+       "receives support or training; or two companies, one of them an SME or a "
+       "start-up, work together (partnership, supply, knowledge exchange). The "
+       "companies involved are highlighted."),
+    0xE69F00,
+    N_("A company grows by drawing on what others bring it: advice, training, "
+       "partners, suppliers.") },
   { MG_LESSON_CARE, "care", N_("Caring for the territory"),
-    N_("Tagged “care”, or derived: relations between two actors of the same "
-       "territory when at least one of them is not a large company."),
-    0x009E73 },
+    N_("Tagged, or found by the rule: support, backing, funding, training, hosting, "
+       "partnership or supply between two actors of the same territory, received by "
+       "an SME, a start-up, a local authority or an association. Highlighted actors "
+       "give such help to at least two of them."),
+    0x009E73,
+    N_("Initiatives that benefit a wide range of local actors, not only large "
+       "companies.") },
   { MG_LESSON_COMBINE, "combine", N_("Identifying winning combinations"),
-    N_("Tagged “combine”, or derived: actors whose partners cover at least three "
-       "different roles, with the relations to those partners."),
-    0xCC79A7 },
+    N_("Tagged, or found by the rule: actors whose partners in their own territory "
+       "(partnership, research, supply, knowledge exchange) come from at least three "
+       "stakeholder families other than theirs (companies, start-ups, universities, "
+       "authorities, connectors…), with those relations."),
+    0xCC79A7,
+    N_("Working alongside many kinds of stakeholders at once, so that their "
+       "strengths add up.") },
   { MG_LESSON_LEARN, "learn", N_("Learning from others"),
-    N_("Tagged “learn”, or derived: knowledge-exchange, training and research "
-       "relations, and relations that cross territories."),
-    0x0072B2 },
+    N_("Tagged, or found by the rule: knowledge-exchange and research relations, and "
+       "any relation between two different territories. Highlighted actors exchange "
+       "knowledge both ways, or receive it from at least two others."),
+    0x0072B2,
+    N_("A learning territory: its actors exchange what they know and learn from "
+       "elsewhere.") },
 };
 
 /* Greys, pastels and dark tones that stay apart from the built-in role

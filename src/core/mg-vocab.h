@@ -75,6 +75,8 @@ typedef struct {
   const char *name;        /* untranslated: "Valorizing resources" … */
   const char *explanation; /* untranslated, plain words, the derived rule */
   guint32     color;
+  const char *gloss;       /* untranslated: what the lesson means, in one or
+                              two sentences a workshop audience follows */
 } MgLessonInfo;
 
 /* Where a fact comes from (DESIGN.md, "Provenance"). */
