@@ -319,6 +319,30 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
   g_assert_cmpint (sr->item.visibility, ==, MG_ITEM_SHOWN);
 }
 
+/* A ring never lies under its actor's label: with a lens on, the label box
+ * keeps clear of the ring's circle; off, it comes back near the shape. */
+static void
+test_label_outside_ring (Fixture *f, gconstpointer data)
+{
+  MgSceneActor *a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
+  double ring = 0, before, after, back;
+
+  g_assert_true (a->label_in_index);
+  before = a->label_rect.y;
+  set_lenses (f, MG_LESSON_BIT (MG_LESSON_CARE), MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
+  g_assert_cmpuint (a->n_marks, ==, 1);
+  after = a->label_rect.y;
+  /* Below the shape: the ring's bottom (a box's ring is its circumscribed
+   * circle, radius half the diagonal plus a gap) is above the label. */
+  ring = hypot (a->width, a->height) / 2;
+  g_assert_cmpint (a->placement, ==, MG_LABEL_BELOW);
+  g_assert_cmpfloat (after, >=, a->y + ring + 2);
+  g_assert_cmpfloat (after, >, before);
+  set_lenses (f, 0, MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
+  back = a->label_rect.y;
+  g_assert_cmpfloat (back, ==, before);
+}
+
 /* ---- PNG ------------------------------------------------------------------------- */
 
 #define DPI 144.0
@@ -632,6 +656,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lens-draw/legend/key-contrast", test_lens_key_contrast);
   g_test_add ("/lens-draw/bridge/marks-matches-only", Fixture, NULL, fixture_setup,
               test_bridge_marks_matches_only, fixture_teardown);
+  g_test_add ("/lens-draw/labels/outside-the-ring", Fixture, NULL, fixture_setup,
+              test_label_outside_ring, fixture_teardown);
   g_test_add ("/lens-draw/png/care-ring-on-matched-only", Fixture, NULL, fixture_setup,
               test_png_care_ring_on_matched_only, fixture_teardown);
   g_test_add ("/lens-draw/png/derived-ring-dashed", Fixture, NULL, fixture_setup,

@@ -87,6 +87,10 @@ void     mg_scene_layout_label (MgScene *scene, MgSceneActor *sa);
 void     mg_scene_place_all_labels (MgScene *scene);
 /* Places @sa's label again, with the labels near @area. */
 void     mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *area);
+/* Moves a placed label out past the actor's lesson ring (or back when the
+ * ring goes), keeping its side; no other label moves, so a lens toggle
+ * stays cheap. */
+void mg_scene_refit_label (MgScene *scene, MgSceneActor *sa);
 /* Drops the label index (before a rebuild). */
 void     mg_scene_clear_label_index (MgScene *scene);
 /* Drops the scene's shaped labels when the label font, wrap width or line
