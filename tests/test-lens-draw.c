@@ -585,6 +585,43 @@ test_svg_lens_classes_and_legend (Fixture *f, gconstpointer data)
   svg_clear (&svg);
 }
 
+/* Provenance drawn apart: inferred relations thinner and lighter, workshop
+ * actors with a badge, and the legend says so. */
+static void
+test_svg_provenance (Fixture *f, gconstpointer data)
+{
+  MgRelation *bc = g_ptr_array_index (mg_map_get_relations (f->map), 1);
+  MgRelation *da = g_ptr_array_index (mg_map_get_relations (f->map), 2);
+  MgSceneRelation *weak, *stated;
+  Svg svg;
+
+  mg_map_set_relation_provenance (f->map, bc, "inferred");
+  mg_map_set_relation_provenance (f->map, da, "stated");
+  mg_map_set_actor_provenance (f->map, mg_map_lookup_actor (f->map, "c"), "workshop");
+  weak = mg_scene_lookup_relation (f->scene, bc);
+  stated = mg_scene_lookup_relation (f->scene, da);
+  g_assert_cmpint (weak->provenance, ==, MG_PROVENANCE_INFERRED);
+  g_assert_cmpfloat (weak->width, <, stated->width);
+  g_assert_cmpfloat (weak->color.alpha, <, stated->color.alpha);
+
+  svg_export (f, &svg);
+  g_assert_cmpint (count (&svg, "//s:g[" HAS_CLASS ("relation") " and " HAS_CLASS ("provenance-inferred") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='actor-c']/s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Provenance']"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Added in the workshop']"), ==, 1);
+  svg_clear (&svg);
+
+  /* Not recorded again: drawn as stated, no legend section. */
+  mg_map_set_relation_provenance (f->map, bc, NULL);
+  mg_map_set_actor_provenance (f->map, mg_map_lookup_actor (f->map, "c"), NULL);
+  g_assert_cmpfloat (weak->width, ==, stated->width);
+  svg_export (f, &svg);
+  g_assert_cmpint (count (&svg, "//s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 0);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Provenance']"), ==, 0);
+  svg_clear (&svg);
+}
+
 static void
 test_svg_hidden_items_absent (Fixture *f, gconstpointer data)
 {
@@ -656,6 +693,8 @@ main (int argc, char **argv)
   g_test_add_func ("/lens-draw/legend/key-contrast", test_lens_key_contrast);
   g_test_add ("/lens-draw/bridge/marks-matches-only", Fixture, NULL, fixture_setup,
               test_bridge_marks_matches_only, fixture_teardown);
+  g_test_add ("/lens-draw/svg/provenance-drawn-apart", Fixture, NULL, fixture_setup,
+              test_svg_provenance, fixture_teardown);
   g_test_add ("/lens-draw/labels/outside-the-ring", Fixture, NULL, fixture_setup,
               test_label_outside_ring, fixture_teardown);
   g_test_add ("/lens-draw/png/care-ring-on-matched-only", Fixture, NULL, fixture_setup,

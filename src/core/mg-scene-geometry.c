@@ -481,6 +481,20 @@ mg_scene_actor_ring (const MgSceneActor *sa, const MgStyle *style, double *rx, d
 }
 
 void
+mg_scene_actor_badge (const MgSceneActor *sa, const MgStyle *style, double *cx, double *cy,
+                      double *r)
+{
+  /* On the top-right corner of the shape's box, pulled in a little for
+   * round shapes so that it touches the outline. */
+  gboolean round = sa->shape == MG_SHAPE_ELLIPSE || sa->shape == MG_SHAPE_CIRCLE;
+  double k = round ? 0.36 : 0.5;
+
+  *r = MAX (style->actor_size * 0.13, 3.0);
+  *cx = sa->x + sa->width * k;
+  *cy = sa->y - sa->height * k;
+}
+
+void
 mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style)
 {
   double hw = sa->width / 2 + style->actor_stroke_width / 2 + 0.5;
@@ -503,6 +517,13 @@ mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style)
       mg_scene_actor_ring (sa, style, &rx, &ry);
       hw = MAX (hw, rx + style->ring_width / 2 + 0.5);
       hh = MAX (hh, ry + style->ring_width / 2 + 0.5);
+    }
+  if (sa->provenance == MG_PROVENANCE_WORKSHOP)
+    {
+      double cx, cy, r;
+      mg_scene_actor_badge (sa, style, &cx, &cy, &r);
+      hw = MAX (hw, fabs (cx - sa->x) + r + 1);
+      hh = MAX (hh, fabs (cy - sa->y) + r + 1);
     }
   sa->item.bounds = (MgRect) { sa->x - hw, sa->y - hh, 2 * hw, 2 * hh };
 }

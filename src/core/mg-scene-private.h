@@ -75,6 +75,9 @@ gboolean mg_polyline_meets_rect (const double *xy, guint n_points, const MgRect 
  * @rx, @ry around its centre): hugging round shapes, enclosing the corners
  * of the others. */
 void     mg_scene_actor_ring (const MgSceneActor *sa, const MgStyle *style, double *rx, double *ry);
+/* The badge of a workshop addition: a small disc on the shape's corner. */
+void     mg_scene_actor_badge (const MgSceneActor *sa, const MgStyle *style, double *cx,
+                               double *cy, double *r);
 /* Recomputes @sa->item.bounds: shape, outline, ring and highlight. */
 void     mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style);
 
