@@ -277,11 +277,13 @@ refresh (MgInspector *self)
   if (mg_selection_get_n_actors (selection) > 0)
     {
       refresh_actors (self, mg_selection_get_actors (selection));
+      mg_inspector_provenance_refresh (self, mg_selection_get_actors (selection), NULL);
       gtk_stack_set_visible_child_name (self->stack, "actors");
     }
   else if (mg_selection_get_relations (selection)->len > 0)
     {
       mg_inspector_relation_refresh (self);
+      mg_inspector_provenance_refresh (self, NULL, mg_selection_get_relations (selection));
       gtk_stack_set_visible_child_name (self->stack, "relations");
     }
   else
@@ -784,6 +786,7 @@ mg_inspector_init (MgInspector *self)
 
   mg_inspector_relation_init (self);
   mg_inspector_link_init (self);
+  mg_inspector_provenance_init (self);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

@@ -412,6 +412,7 @@ mg_undo_add_actor (MgUndoStack *stack, const char *label, const char *role,
   mg_map_set_actor_label (map, actor, label);
   mg_map_set_actor_role (map, actor, role);
   mg_map_set_actor_position (map, actor, x, y);
+  mg_map_set_actor_provenance (map, actor, mg_undo_stack_get_new_provenance (stack));
   /* Placed by hand: a re-layout keeps it where the user put it. */
   mg_map_set_actor_pinned (map, actor, TRUE);
 
@@ -610,6 +611,7 @@ mg_undo_add_relation (MgUndoStack *stack, MgActor *source, MgActor *target,
   map = mg_undo_stack_get_map (stack);
   relation = mg_map_add_relation (map, source, target, NULL, directed);
   mg_map_set_relation_kind (map, relation, kind);
+  mg_map_set_relation_provenance (map, relation, mg_undo_stack_get_new_provenance (stack));
 
   self = relations_command_new ("Add relation", TRUE);
   g_ptr_array_add (self->handles, mg_undo_stack_get_handle (stack, relation));

@@ -51,6 +51,12 @@ gboolean     mg_undo_stack_is_clean (MgUndoStack *stack);
 /* Forgets every command (and the clean point becomes the present). */
 void         mg_undo_stack_clear (MgUndoStack *stack);
 
+/* The provenance given to the actors and relations that
+ * mg_undo_add_actor() and mg_undo_add_relation() add ("workshop" during a
+ * session, say); NULL: none recorded (the default). */
+void         mg_undo_stack_set_new_provenance (MgUndoStack *stack, const char *provenance);
+const char  *mg_undo_stack_get_new_provenance (MgUndoStack *stack);
+
 /* ---- actor edits: each applies at once and is one undo step ----------- */
 
 /* Which actor field a bulk set changes. */
