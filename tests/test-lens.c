@@ -328,6 +328,21 @@ test_combine_rule (void)
   g_assert_true (actor_has (res, map, "hub", MG_LESSON_COMBINE));
   g_assert_true (rel_has (res, to_firm, MG_LESSON_COMBINE));
   g_assert_false (rel_has (res, to_sme, MG_LESSON_COMBINE));
+
+  /* A change of threshold alone (worked out from what the last evaluation
+   * kept) gives what a fresh evaluation gives, tags included. */
+  mg_map_set_actor_lessons (map, mg_map_lookup_actor (map, "uni"), BIT (COMBINE));
+  with_level (vis, 1, 3);
+  for (guint threshold = 1; threshold <= 4; threshold++)
+    {
+      g_autoptr(MgVisibility) fresh = mg_visibility_new (map);
+      const MgVisibilityResult *a = with_level (vis, 1, threshold);
+      const MgVisibilityResult *b = with_level (fresh, 1, threshold);
+
+      g_assert_cmpmem (a->actor_derived, a->n_actors, b->actor_derived, b->n_actors);
+      g_assert_cmpmem (a->relation_derived, a->n_relations, b->relation_derived, b->n_relations);
+      g_assert_cmpmem (a->actor_explicit, a->n_actors, b->actor_explicit, b->n_actors);
+    }
 }
 
 /* Learn: knowledge or research relations, and any relation crossing

@@ -170,6 +170,8 @@ mg_facts_clear (MgFacts *facts, guint n_actors)
     for (guint v = 0; v < n_actors; v++)
       g_free (facts->actor_search[v]);
   g_clear_pointer (&facts->actor_search, g_free);
+  g_clear_pointer (&facts->combine_families, g_free);
+  g_clear_pointer (&facts->combine_partner, g_free);
   memset (facts, 0, sizeof *facts);
 }
 
@@ -335,11 +337,12 @@ mg_facts_build_provenance (MgFacts *facts, MgMap *map)
 
 /* ---- the rules -------------------------------------------------------- */
 
-/* What the rules read: the facts, and the level territories are
- * compared at. */
+/* What the rules read: the facts, and how the two ends of each relation
+ * stand at the lens level (MgTerritoryRelation, worked out once per
+ * evaluation: territories are symmetric). */
 typedef struct {
   const MgFacts *facts;
-  guint          level;
+  const guint8  *place;
 } Rules;
 
 static inline gboolean
@@ -355,9 +358,9 @@ has_kind (const Rules *rules, guint relation, MgKindClass cls)
 }
 
 static inline MgTerritoryRelation
-relate (const Rules *rules, guint a, guint b)
+relate (const Rules *rules, guint relation)
 {
-  return mg_territory_index_relate (rules->facts->territories, a, b, rules->level);
+  return (MgTerritoryRelation) rules->place[relation];
 }
 
 /* Valorizing resources — a company draws on the contributions of others.
@@ -366,7 +369,7 @@ relate (const Rules *rules, guint a, guint b)
  * or a start-up, work together (partnership, supply, knowledge).  Says in
  * @receiver_matches / @giver_matches which ends are the firms the lesson
  * is about. */
-static gboolean
+static inline gboolean
 valorize_reading (const Rules *rules, guint relation, guint giver, guint receiver,
                   guint8 *receiver_matches, guint8 *giver_matches)
 {
@@ -387,12 +390,12 @@ valorize_reading (const Rules *rules, guint relation, guint giver, guint receive
  * matches when its kind is one of care's, the two share a territory at L,
  * and the receiver is an sme, a start-up, a local authority or an
  * association. */
-static gboolean
+static inline gboolean
 care_reading (const Rules *rules, guint relation, guint giver, guint receiver)
 {
   return has_kind (rules, relation, MG_KIND_CLASS_CARE) &&
          is_role (rules, receiver, MG_ROLE_CLASS_CARE_RECEIVER) &&
-         relate (rules, giver, receiver) == MG_TERRITORY_SHARE;
+         relate (rules, relation) == MG_TERRITORY_SHARE;
 }
 
 /* Identifying winning combinations — working alongside many kinds of
@@ -400,28 +403,28 @@ care_reading (const Rules *rules, guint relation, guint giver, guint receiver)
  * partnership, research, supply or knowledge relation, share a territory
  * at L, and the neighbour belongs to a family other than the actor's (an
  * actor of no family finds every family "other"). */
-static gboolean
+static inline gboolean
 combine_partner (const Rules *rules, guint relation, guint actor, guint neighbour)
 {
   int family = rules->facts->actor_family[neighbour];
 
   return has_kind (rules, relation, MG_KIND_CLASS_COMBINE) && family != MG_FAMILY_NONE &&
          family != rules->facts->actor_family[actor] &&
-         relate (rules, actor, neighbour) == MG_TERRITORY_SHARE;
+         relate (rules, relation) == MG_TERRITORY_SHARE;
 }
 
 /* Learning from others — a learning territory.  A relation matches when it
  * is a knowledge or research exchange, or when its two ends cross
  * territories at L. */
-static gboolean
-learn_relation (const Rules *rules, guint relation, guint source, guint target)
+static inline gboolean
+learn_relation (const Rules *rules, guint relation)
 {
   return has_kind (rules, relation, MG_KIND_CLASS_LEARN) ||
-         relate (rules, source, target) == MG_TERRITORY_CROSS;
+         relate (rules, relation) == MG_TERRITORY_CROSS;
 }
 
 void
-mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
+mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
                          MgMatches *out)
 {
   const MgAdjacency *adj = facts->adj;
@@ -429,18 +432,29 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
   const guint8 care = MG_LESSON_BIT (MG_LESSON_CARE);
   const guint8 combine = MG_LESSON_BIT (MG_LESSON_COMBINE);
   const guint8 learn = MG_LESSON_BIT (MG_LESSON_LEARN);
-  Rules rules = { facts, settings->lens_level };
   guint n = adj->n_actors;
   guint m = adj->n_relations;
   g_autofree guint *stamp = NULL;
   g_autofree guint8 *seen = NULL;
+  g_autofree guint8 *place = NULL;
+  Rules rules = { facts, NULL };
 
   memcpy (out->actor_explicit, facts->actor_lessons, n);
   memcpy (out->relation_explicit, facts->relation_lessons, m);
   memset (out->actor_derived, 0, n);
   memset (out->relation_derived, 0, m);
+  g_free (facts->combine_families);
+  g_free (facts->combine_partner);
+  facts->combine_families = g_new0 (guint8, MAX (n, 1));
+  facts->combine_partner = g_new0 (guint8, MAX (m, 1));
   if (!settings->derived)
     return;
+
+  /* Self-loops are never read (the loops below skip them). */
+  place = g_new (guint8, MAX (m, 1));
+  mg_territory_index_relate_pairs (facts->territories, m, adj->rel_source, adj->rel_target,
+                                   settings->lens_level, place);
+  rules.place = place;
 
   /* Per actor, over its arcs (self-loops have none).  A stamp per
    * neighbour (the actor that last looked at it) counts each neighbour
@@ -488,6 +502,7 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
           if (combine_partner (&rules, r, v, w))
             families |= MG_FAMILY_BIT (facts->actor_family[w]);
         }
+      facts->combine_families[v] = (guint8) families;
       if (care_receivers >= 2)
         out->actor_derived[v] |= care;
       if (reciprocal || learn_sources >= 2)
@@ -527,10 +542,12 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
         }
       if (care_reading (&rules, r, s, t) || (both_ways && care_reading (&rules, r, t, s)))
         d |= care;
-      if (((out->actor_derived[s] & combine) && combine_partner (&rules, r, s, t)) ||
-          ((out->actor_derived[t] & combine) && combine_partner (&rules, r, t, s)))
+      facts->combine_partner[r] = (combine_partner (&rules, r, s, t) ? 1 : 0) |
+                                  (combine_partner (&rules, r, t, s) ? 2 : 0);
+      if (((out->actor_derived[s] & combine) && (facts->combine_partner[r] & 1)) ||
+          ((out->actor_derived[t] & combine) && (facts->combine_partner[r] & 2)))
         d |= combine;
-      if (learn_relation (&rules, r, s, t))
+      if (learn_relation (&rules, r))
         d |= learn;
       out->relation_derived[r] = d & ~out->relation_explicit[r];
     }
@@ -538,4 +555,35 @@ mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
   /* Explicit wins: a derived bit only where the tag is absent. */
   for (guint v = 0; v < n; v++)
     out->actor_derived[v] &= ~out->actor_explicit[v];
+}
+
+void
+mg_lens_update_combine (const MgFacts *facts, const MgLensSettings *settings, MgMatches *out)
+{
+  const MgAdjacency *adj = facts->adj;
+  const guint8 combine = MG_LESSON_BIT (MG_LESSON_COMBINE);
+  guint n = adj->n_actors;
+  guint m = adj->n_relations;
+  g_autofree guint8 *matched = g_new (guint8, MAX (n, 1));
+
+  if (!settings->derived)
+    return;
+  /* The rule reads the families, never the tags: decide first, mask the
+   * tagged afterwards. */
+  for (guint v = 0; v < n; v++)
+    {
+      matched[v] = settings->combine_threshold > 0 &&
+                   (guint) __builtin_popcount (facts->combine_families[v]) >= settings->combine_threshold;
+      out->actor_derived[v] = (out->actor_derived[v] & ~combine) |
+                              (matched[v] ? combine & ~out->actor_explicit[v] : 0);
+    }
+  for (guint r = 0; r < m; r++)
+    {
+      guint8 partner = facts->combine_partner[r];
+      gboolean hit = (partner & 1 && matched[adj->rel_source[r]]) ||
+                     (partner & 2 && matched[adj->rel_target[r]]);
+
+      out->relation_derived[r] = (out->relation_derived[r] & ~combine) |
+                                 (hit ? combine & ~out->relation_explicit[r] : 0);
+    }
 }

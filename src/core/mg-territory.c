@@ -365,6 +365,32 @@ mg_territory_index_relate (const MgTerritoryIndex *index, guint a, guint b, guin
            : MG_TERRITORY_CROSS;
 }
 
+void
+mg_territory_index_relate_pairs (const MgTerritoryIndex *index, guint n, const guint *a,
+                                 const guint *b, guint level, guint8 *out)
+{
+  g_return_if_fail (index != NULL);
+  g_return_if_fail (n == 0 || (a != NULL && b != NULL && out != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint x = a[i], y = b[i], depth;
+
+      g_assert (x < index->n_actors && y < index->n_actors);
+      depth = MIN (index->depth[x], index->depth[y]);
+      if (depth == 0)
+        {
+          out[i] = MG_TERRITORY_UNRELATED;
+          continue;
+        }
+      if (level != 0 && level < depth)
+        depth = level;
+      out[i] = index->prefix[index->first[x] + depth - 1] == index->prefix[index->first[y] + depth - 1]
+                 ? MG_TERRITORY_SHARE
+                 : MG_TERRITORY_CROSS;
+    }
+}
+
 const char *
 mg_territory_index_key_path (const MgTerritoryIndex *index, int key)
 {

@@ -80,6 +80,12 @@ gboolean            mg_territory_index_is_scale (const MgTerritoryIndex *index, 
 guint               mg_territory_index_depth (const MgTerritoryIndex *index, guint actor);
 MgTerritoryRelation mg_territory_index_relate (const MgTerritoryIndex *index,
                                                guint a, guint b, guint level);
+/* mg_territory_index_relate() for @n pairs (@a[i], @b[i]) at once, into
+ * @out[i] (an MgTerritoryRelation each): one call for a whole map's
+ * relations. */
+void                mg_territory_index_relate_pairs (const MgTerritoryIndex *index, guint n,
+                                                     const guint *a, const guint *b,
+                                                     guint level, guint8 *out);
 /* The territory an actor belongs to at @level: its path cut to @level
  * segments (the whole path when shorter), as an id shared by every actor
  * with the same cut; -1 when the actor is not local. */

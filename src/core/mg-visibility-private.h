@@ -62,6 +62,13 @@ typedef struct {
 
   /* Folded search text (label, id, notes, territory), built on first use. */
   char       **actor_search;
+
+  /* Left by mg_lens_compute_matches() for a change of threshold alone:
+   * the families around each actor (MgFamilySet), and for each relation
+   * which end the other counts for (bit 0: the target for the source, bit
+   * 1: the source for the target). */
+  guint8      *combine_families;
+  guint8      *combine_partner;
 } MgFacts;
 
 /* Lesson matches, per item. */
@@ -79,8 +86,12 @@ void mg_facts_build_kinds (MgFacts *facts, MgMap *map);
 void mg_facts_build_territories (MgFacts *facts, MgMap *map);
 void mg_facts_build_provenance (MgFacts *facts, MgMap *map);
 void mg_facts_build_lessons (MgFacts *facts, MgMap *map);
-void mg_lens_compute_matches (const MgFacts *facts, const MgLensSettings *settings,
+void mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
                               MgMatches *out);
+/* After a change of combine threshold alone, on matches computed by
+ * mg_lens_compute_matches() with the same other settings. */
+void mg_lens_update_combine (const MgFacts *facts, const MgLensSettings *settings,
+                             MgMatches *out);
 
 /* mg-filter.c */
 void mg_facts_build_search (MgFacts *facts, MgMap *map);

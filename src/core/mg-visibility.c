@@ -17,7 +17,8 @@ typedef enum {
   DIRTY_MATCHES     = 1 << 7,
   DIRTY_FILTER      = 1 << 8,
   DIRTY_STATES      = 1 << 9,
-  DIRTY_ALL         = (1 << 10) - 1,
+  DIRTY_THRESHOLD   = 1 << 10, /* the combine threshold alone */
+  DIRTY_ALL         = (1 << 11) - 1,
 } Dirty;
 
 /* A transient state while computing: unmatched under "hide", kept as
@@ -211,9 +212,10 @@ mg_visibility_set_lens_settings (MgVisibility *self, const MgLensSettings *setti
       settings->unmatched != self->settings.unmatched)
     what |= DIRTY_STATES;
   if (!settings->derived != !self->settings.derived ||
-      settings->combine_threshold != self->settings.combine_threshold ||
       settings->lens_level != self->settings.lens_level)
     what |= DIRTY_MATCHES;
+  if (settings->combine_threshold != self->settings.combine_threshold)
+    what |= DIRTY_THRESHOLD;
 
   self->settings = *settings;
   self->settings.active &= MG_LESSON_SET_ALL;
@@ -293,7 +295,7 @@ propagate (guint dirty)
   if (dirty & (DIRTY_ROLES | DIRTY_KINDS | DIRTY_TERRITORIES | DIRTY_SEARCH_TEXT |
                DIRTY_PROVENANCE))
     dirty |= DIRTY_FILTER;
-  if (dirty & (DIRTY_MATCHES | DIRTY_FILTER))
+  if (dirty & (DIRTY_MATCHES | DIRTY_FILTER | DIRTY_THRESHOLD))
     dirty |= DIRTY_STATES;
   return dirty;
 }
@@ -459,6 +461,8 @@ update (MgVisibility *self)
     }
   if (dirty & DIRTY_MATCHES)
     mg_lens_compute_matches (&self->facts, &self->settings, &self->matches);
+  else if (dirty & DIRTY_THRESHOLD)
+    mg_lens_update_combine (&self->facts, &self->settings, &self->matches);
   if (dirty & DIRTY_FILTER)
     mg_filter_compute_hidden (self->filter, self->map, &self->facts,
                               self->actor_filtered, self->relation_filtered);
