@@ -149,6 +149,7 @@ about_popover_new (void)
   gtk_label_set_xalign (GTK_LABEL (key), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (key), 60);
   gtk_widget_add_css_class (key, "dim-label");
+  gtk_widget_add_css_class (key, "lens-rule");
   gtk_box_append (GTK_BOX (box), key);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
