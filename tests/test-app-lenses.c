@@ -239,6 +239,21 @@ test_lens_level_and_threshold (void)
   mg_lens_controller_get_lens_settings (mg_window_get_lens_controller (window), &lens);
   g_assert_cmpuint (lens.combine_threshold, ==, 2);
   g_assert_nonnull (find_named (GTK_WIDGET (window), "lens-about-button"));
+
+  /* The scales: set through undo, shown back in the action's state. */
+  {
+    MgMap *map = mg_document_get_map (mg_window_get_document (window));
+    g_autoptr (GVariant) state = NULL;
+
+    g_action_group_change_action_state (actions, "scales", g_variant_new_string ("Europe; National"));
+    flush_events ();
+    g_assert_cmpstr (mg_map_get_graph_setting (map, "maillage.scales"), ==, "Europe, National");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    flush_events ();
+    g_assert_null (mg_map_get_graph_setting (map, "maillage.scales"));
+    state = g_action_group_get_action_state (actions, "scales");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "France, Europe, International, National");
+  }
   destroy_window (window);
 }
 

@@ -2,6 +2,7 @@
  * object's caching and invalidation. */
 #include <string.h>
 #include "mg-map.h"
+#include "mg-undo.h"
 #include "mg-visibility.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -411,6 +412,44 @@ test_learn_rule (void)
   g_assert_false (rel_has (res, departments, MG_LESSON_LEARN));
 }
 
+static void
+count_changes (MgVisibility *vis, guint *count)
+{
+  (*count)++;
+}
+
+/* Scales edited through undo: the lenses follow at once (the visibility
+ * hears the map's "metadata-changed"), and back on undo. */
+static void
+test_scales_undo (void)
+{
+  g_autoptr(MgMap) map = mg_map_new ();
+  actor (map, "state", "public-agency", "France");
+  actor (map, "paris", "sme", "France/Paris");
+  MgRelation *backing = relation (map, "state", "paris", "backing", TRUE);
+  g_autoptr(MgVisibility) vis = mg_visibility_new (map);
+  g_autoptr(MgUndoStack) stack = mg_undo_stack_new (map);
+  const MgVisibilityResult *res = mg_visibility_get_result (vis);
+  guint changed = 0;
+
+  g_signal_connect (vis, "changed", G_CALLBACK (count_changes), &changed);
+  g_assert_false (rel_has (res, backing, MG_LESSON_CARE));
+  g_assert_true (mg_undo_set_scales (stack, (const char *[]) { "Europe", NULL }));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME), ==, "Europe");
+  res = mg_visibility_get_result (vis);
+  g_assert_true (rel_has (res, backing, MG_LESSON_CARE));
+  g_assert_false (mg_undo_set_scales (stack, (const char *[]) { "Europe", NULL }));
+
+  g_assert_true (mg_undo_stack_undo (stack));
+  g_assert_null (mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME));
+  res = mg_visibility_get_result (vis);
+  g_assert_false (rel_has (res, backing, MG_LESSON_CARE));
+  g_assert_true (mg_undo_stack_redo (stack));
+  res = mg_visibility_get_result (vis);
+  g_assert_true (rel_has (res, backing, MG_LESSON_CARE));
+}
+
 /* Derived rules never read the tags: a tagged relation does not make its
  * giver a care actor, nor its actor a combine one. */
 static void
@@ -739,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lens/combine/families-around-an-actor", test_combine_rule);
   g_test_add_func ("/lens/learn/exchanges-and-crossings", test_learn_rule);
   g_test_add_func ("/lens/derived/never-read-tags", test_tags_not_read);
+  g_test_add_func ("/lens/scales/undoable-and-followed", test_scales_undo);
   g_test_add_func ("/lens/self-loop/never-match", test_self_loop);
   g_test_add_func ("/lens/explicit-wins-and-derived-off", test_explicit_vs_derived);
   g_test_add_func ("/lens/mode/any-all", test_mode_any_all);

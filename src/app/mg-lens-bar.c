@@ -160,8 +160,52 @@ about_popover_new (void)
   return popover;
 }
 
+/* The scales entry follows lens.scales; Enter sets it. */
+static void
+on_scales_state (GActionGroup *group, const char *name, GVariant *state, GtkEditable *entry)
+{
+  if (g_strcmp0 (gtk_editable_get_text (entry), g_variant_get_string (state, NULL)) != 0)
+    gtk_editable_set_text (entry, g_variant_get_string (state, NULL));
+}
+
+static void
+on_scales_activate (GtkEntry *entry, GActionGroup *group)
+{
+  g_action_group_change_action_state (group, "scales",
+                                      g_variant_new_string (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static GtkWidget *
+scales_row (GActionGroup *group)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *text = gtk_label_new (_("Scales, Not Places"));
+  GtkWidget *entry = gtk_entry_new ();
+  g_autoptr (GVariant) state = group != NULL ? g_action_group_get_action_state (group, "scales") : NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_name (entry, "lens-scales");
+  gtk_widget_set_tooltip_text (box, _("Top-level territories where an actor acts at a scale "
+                                      "(national, European…) rather than in a place; such actors "
+                                      "neither share nor cross territories. Separate them with "
+                                      "commas and press Enter."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scales, Not Places"), -1);
+  if (state != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (state, NULL));
+  if (group != NULL)
+    {
+      g_signal_connect_object (group, "action-state-changed::scales", G_CALLBACK (on_scales_state),
+                               entry, 0);
+      g_signal_connect_object (entry, "activate", G_CALLBACK (on_scales_activate), group, 0);
+    }
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), entry);
+  return box;
+}
+
 GtkWidget *
-mg_lens_bar_new (void)
+mg_lens_bar_new (GActionGroup *lens_actions)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -229,6 +273,7 @@ mg_lens_bar_new (void)
                                   "must work with in its territory to match “Identifying "
                                   "winning combinations”."),
                                 thresholds, threshold_names, G_N_ELEMENTS (thresholds)));
+    gtk_box_append (GTK_BOX (options), scales_row (lens_actions));
   }
   gtk_popover_set_child (GTK_POPOVER (popover), options);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);

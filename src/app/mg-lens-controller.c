@@ -191,6 +191,27 @@ drop_visibility (MgLensController *self)
   g_clear_handle_id (&self->apply_idle, g_source_remove);
 }
 
+/* lens.scales (s): the map's scales as text, "France, Europe, …". */
+static void
+sync_scales_state (MgLensController *self)
+{
+  g_auto (GStrv) scales = self->map != NULL ? mg_map_dup_scales (self->map)
+                                            : mg_scales_parse (MG_DEFAULT_SCALES);
+  g_autofree char *text = mg_scales_to_string ((const char *const *) scales);
+  gboolean was = self->syncing;
+
+  self->syncing = TRUE;
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "scales",
+                                      g_variant_new_string (text));
+  self->syncing = was;
+}
+
+static void
+on_metadata_changed (MgMap *map, MgLensController *self)
+{
+  sync_scales_state (self);
+}
+
 static void
 on_map_changed (MgDocument *document, MgLensController *self)
 {
@@ -207,6 +228,7 @@ on_map_changed (MgDocument *document, MgLensController *self)
       g_signal_connect (map, "actor-removed", G_CALLBACK (on_structure_changed), self);
       g_signal_connect (map, "relation-added", G_CALLBACK (on_structure_changed), self);
       g_signal_connect (map, "relation-removed", G_CALLBACK (on_structure_changed), self);
+      g_signal_connect (map, "metadata-changed", G_CALLBACK (on_metadata_changed), self);
       self->scene = mg_document_get_scene (document);
       if (self->scene != NULL)
         {
@@ -218,6 +240,7 @@ on_map_changed (MgDocument *document, MgLensController *self)
    * actors of the old map and goes. */
   mg_filter_set_focus (self->filter, NULL, self->filter->focus_hops, self->filter->focus_direction);
   settings_changed (self);
+  sync_scales_state (self);
   queue_metrics (self);
   g_signal_emit (self, signals[VIEWS_CHANGED], 0);
 }
@@ -278,6 +301,21 @@ number_change_state (GSimpleAction *action, GVariant *value, gpointer data)
   else
     self->lens.combine_threshold = number;
   settings_changed (self);
+}
+
+static void
+scales_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgLensController *self = data;
+  g_auto (GStrv) scales = mg_scales_parse (g_variant_get_string (value, NULL));
+
+  g_simple_action_set_state (action, value);
+  if (self->syncing || self->map == NULL)
+    return;
+  /* The edit goes through undo; the map says "metadata-changed", which
+   * brings the lenses and this state up to date. */
+  mg_undo_set_scales (mg_document_get_undo_stack (self->document), (const char *const *) scales);
+  sync_scales_state (self);
 }
 
 static void
@@ -350,6 +388,7 @@ build_actions (MgLensController *self)
     { "derived", NULL, NULL, "true", lesson_change_state, { 0 } },
     { "level", NULL, "u", "uint32 1", number_change_state, { 0 } },
     { "threshold", NULL, "u", "uint32 3", number_change_state, { 0 } },
+    { "scales", NULL, NULL, "'France, Europe, International, National'", scales_change_state, { 0 } },
     { "clear-filters", clear_filters_activate, NULL, NULL, NULL, { 0 } },
     { "focus", focus_activate, "u", NULL, NULL, { 0 } },
     { "focus-out", focus_activate, "u", NULL, NULL, { 0 } },

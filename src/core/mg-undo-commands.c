@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mg-undo-private.h"
+#include "mg-territory.h"
 
 gpointer
 mg_undo_command_new (gsize size, const char *label,
@@ -829,4 +830,65 @@ mg_undo_set_relations_weight (MgUndoStack *stack, GPtrArray *relations,
       g_array_append_val (self->new_values, new);
     }
   return mg_undo_push_if_any (stack, &self->parent, self->handles->len);
+}
+
+/* ---- the map's scales ------------------------------------------------------------ */
+
+typedef struct {
+  MgUndoCommand parent;
+  char         *old_text; /* the "maillage.scales" data, NULL when absent */
+  char         *new_text;
+} ScalesCommand;
+
+static void
+scales_set (MgUndoStack *stack, const char *text)
+{
+  MgMap *map = mg_undo_stack_get_map (stack);
+
+  mg_map_set_graph_setting (map, MG_SCALES_KEY_NAME, text);
+  /* Graph data changes without a signal of its own: tell those who show
+   * or evaluate the map (lenses, filters) that its settings changed. */
+  g_signal_emit_by_name (map, "metadata-changed");
+}
+
+static void
+scales_apply (MgUndoCommand *command, MgUndoStack *stack)
+{
+  scales_set (stack, ((ScalesCommand *) command)->new_text);
+}
+
+static void
+scales_revert (MgUndoCommand *command, MgUndoStack *stack)
+{
+  scales_set (stack, ((ScalesCommand *) command)->old_text);
+}
+
+static void
+scales_free (MgUndoCommand *command)
+{
+  ScalesCommand *self = (ScalesCommand *) command;
+
+  g_free (self->old_text);
+  g_free (self->new_text);
+}
+
+gboolean
+mg_undo_set_scales (MgUndoStack *stack, const char *const *scales)
+{
+  MgMap *map;
+  ScalesCommand *self;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
+
+  map = mg_undo_stack_get_map (stack);
+  if (scales != NULL)
+    text = mg_scales_to_string (scales);
+  if (g_strcmp0 (text, mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME)) == 0)
+    return FALSE;
+  self = mg_undo_command_new (sizeof (ScalesCommand), "Set scales", scales_apply, scales_revert,
+                              scales_free);
+  self->old_text = g_strdup (mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME));
+  self->new_text = g_steal_pointer (&text);
+  return mg_undo_push_if_any (stack, &self->parent, 1);
 }

@@ -120,6 +120,10 @@ gboolean mg_undo_set_relations_weight (MgUndoStack *stack, GPtrArray *relations,
 
 /* ---- whole-map edits --------------------------------------------------- */
 
+/* Sets the map's scales (mg-territory.h; NULL: back to the defaults) as one
+ * step; the map emits "metadata-changed".  FALSE when nothing changes. */
+gboolean mg_undo_set_scales (MgUndoStack *stack, const char *const *scales);
+
 /* Geometry of every actor (position, pin) and relation (route), taken before
  * a change of many positions at once (a layout), to record it afterwards. */
 typedef struct _MgGeometrySnapshot MgGeometrySnapshot;

@@ -71,6 +71,17 @@ on_structure_changed (MgMap *map, gpointer item, gpointer user_data)
   mark_dirty (MG_VISIBILITY (user_data), DIRTY_STRUCTURE);
 }
 
+/* The map's scales are graph data: a change of them comes with
+ * "metadata-changed" (mg_undo_set_scales()). */
+static void
+on_metadata_changed (MgMap *map, gpointer user_data)
+{
+  MgVisibility *self = MG_VISIBILITY (user_data);
+
+  if (g_strcmp0 (self->scales_text, mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME)) != 0)
+    mark_dirty (self, DIRTY_TERRITORIES);
+}
+
 static void
 on_actor_changed (MgMap *map, MgActor *actor, guint flags, gpointer user_data)
 {
@@ -188,6 +199,7 @@ mg_visibility_new (MgMap *map)
   g_signal_connect (map, "relation-removed", G_CALLBACK (on_structure_changed), self);
   g_signal_connect (map, "actor-changed", G_CALLBACK (on_actor_changed), self);
   g_signal_connect (map, "relation-changed", G_CALLBACK (on_relation_changed), self);
+  g_signal_connect (map, "metadata-changed", G_CALLBACK (on_metadata_changed), self);
   return self;
 }
 
