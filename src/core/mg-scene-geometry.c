@@ -322,6 +322,10 @@ mg_shape_inner_box (MgShape shape, double w, double h, double *iw, double *ih)
       *iw = w * 0.45;
       *ih = h * 0.4;
       break;
+    case MG_SHAPE_TRAPEZOID:
+      *iw = w * 0.6;
+      *ih = h * 0.6;
+      break;
     default:
       *iw = w * 0.7;
       *ih = h * 0.6;
