@@ -223,6 +223,21 @@ test_inspector_provenance (void)
   flush_events ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, GTK_INVALID_LIST_POSITION);
 
+  /* A relation's provenance, on the relation page. */
+  {
+    MgRelation *relation = g_ptr_array_index (mg_map_get_relations (mg_document_get_map (document)), 0);
+    AdwComboRow *relation_row =
+      ADW_COMBO_ROW (find_named (GTK_WIDGET (inspector), "relation-provenance"));
+
+    g_assert_nonnull (relation_row);
+    mg_selection_select_relation (selection, relation, MG_SELECT_REPLACE);
+    flush_events ();
+    g_assert_cmpstr (mg_inspector_get_page (inspector), ==, "relations");
+    adw_combo_row_set_selected (relation_row, 2); /* inferred */
+    flush_events ();
+    g_assert_cmpstr (relation->provenance, ==, "inferred");
+  }
+
   /* Workshop additions: by default, only in presentation mode. */
   added = mg_undo_add_actor (undo, "Outside", NULL, 0, 0);
   g_assert_null (added->provenance);
