@@ -55,9 +55,10 @@ mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dot = mg_role_swatch_new ();
   GtkWidget *button = gtk_check_button_new ();
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", _(info->gloss), _(info->explanation));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->name));
-  gtk_widget_set_tooltip_text (row, _(info->explanation));
+  gtk_widget_set_tooltip_text (row, tooltip);
   mg_role_swatch_set_look (MG_ROLE_SWATCH (dot), info->color, MG_SHAPE_CIRCLE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -225,8 +225,9 @@ mg_lens_bar_new (GActionGroup *lens_actions)
       GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *action = g_strdup_printf ("lens.%s", info->id);
       g_autofree char *css_class = g_strdup_printf ("lens-%s", info->id);
-      g_autofree char *tooltip = g_markup_printf_escaped ("<b>%s</b> (key %u)\n%s", _(info->name), l + 1,
-                                                  _(info->explanation));
+      g_autofree char *tooltip = g_markup_printf_escaped ("<b>%s</b> (key %u)\n%s\n%s", _(info->name),
+                                                          l + 1, _(info->gloss),
+                                                          _(info->explanation));
 
       gtk_widget_add_css_class (dot, "lens-dot");
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
