@@ -8,6 +8,7 @@
 #include <gmodule.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "mg-cli.h"
 
@@ -53,6 +54,56 @@ open_gui_module (char **error_message)
   return NULL;
 }
 
+/* Where the translations are: in a build tree (the window module beside the
+ * executable, as open_gui_module finds it) the .mo files meson built under
+ * <build>/po, else the install prefix's.  Without our catalogue GLib also
+ * leaves GTK's and libadwaita's strings untranslated (g_dgettext only
+ * translates libraries when the program's own domain is translated). */
+static char *
+find_locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *module = g_build_filename (dir, "app", MG_GUI_MODULE_NAME, NULL);
+      g_autofree char *po = g_build_filename (dir, "..", "po", NULL);
+
+      if (g_file_test (module, G_FILE_TEST_EXISTS) && g_file_test (po, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&po);
+    }
+  return g_strdup (LOCALEDIR);
+}
+
+/* The user's locale is not generated on this system (LANG=fr_FR.UTF-8
+ * without fr_FR in `locale -a`): setlocale() failed and left "C", where
+ * glibc ignores LANGUAGE.  Keep UTF-8 (C.UTF-8, where LANGUAGE applies) and,
+ * unless LANGUAGE says otherwise, ask for the messages of the locale's
+ * language ("fr_FR.UTF-8" → "fr_FR"). */
+static void
+use_ungenerated_locale (void)
+{
+  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE") != '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        {
+          g_autofree char *language = g_strndup (value, strcspn (value, ".@"));
+
+          if (*language != '\0' && !g_str_equal (language, "C") && !g_str_equal (language, "POSIX"))
+            g_setenv ("LANGUAGE", language, TRUE);
+          return;
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -62,8 +113,11 @@ main (int argc, char *argv[])
   GModule *module;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  g_autofree char *locale_dir = find_locale_dir ();
+
+  if (setlocale (LC_ALL, "") == NULL)
+    use_ungenerated_locale ();
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -7,6 +7,7 @@
 
 #include "mg-graphml.h"
 #include "mg-layout.h"
+#include "mg-layout-private.h"
 
 static const MgLayoutEngine all_engines[] = {
   MG_LAYOUT_ENGINE_DOT,  MG_LAYOUT_ENGINE_NEATO, MG_LAYOUT_ENGINE_FDP,
@@ -557,6 +558,38 @@ set_territories (MgMap *map)
 }
 
 static void
+test_separate_pile (void)
+{
+  MgLayoutResult result = { 0 };
+  MgLayoutActor actors[60];
+  double x0 = 0, y0 = 0;
+
+  /* Sixty actors of several sizes piled on two points. */
+  memset (actors, 0, sizeof actors);
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      double w = 40 + (i % 3) * 30, h = 30 + (i % 2) * 20, x = i % 2 ? 100 : 0;
+
+      actors[i].x = x;
+      actors[i].y = 0;
+      actors[i].footprint = (MgLayoutBox) { x - w / 2, -h / 2, x + w / 2, h / 2 };
+    }
+  result.actors = actors;
+  result.n_actors = G_N_ELEMENTS (actors);
+  g_assert_cmpuint (count_overlaps (&result), >, 0);
+  g_assert_cmpuint (mg_layout_separate (&result), ==, 0);
+  g_assert_cmpuint (count_overlaps (&result), ==, 0);
+  /* The shape is kept: the two piles stay apart, left and right. */
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i += 2)
+    x0 += actors[i].x, y0 += actors[i + 1].x;
+  g_assert_cmpfloat (x0, <, y0);
+  /* Shape and footprint moved together. */
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    g_assert_cmpfloat_with_epsilon ((actors[i].footprint.x0 + actors[i].footprint.x1) / 2,
+                                    actors[i].x, 1e-6);
+}
+
+static void
 test_auto_by_size (void)
 {
   g_autoptr (MgMap) small = make_small_map (40);
@@ -591,6 +624,8 @@ test_auto_by_size (void)
   assert_result_sane (result, 3000, mg_map_get_n_relations (large));
   for (guint i = 0; i < result->n_routes; i++)
     g_assert_null (result->routes[i].points);
+  /* Beyond prism's range, our own pass leaves no actor on another. */
+  g_assert_cmpuint (count_overlaps (result), ==, 0);
 
   /* Too large to group: laid out without boxes, and told so. */
   set_territories (large);
@@ -1021,6 +1056,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/clusters/dot-city", test_clusters_dot_city);
   g_test_add_func ("/layout/clusters/unsupported-engine", test_clusters_unsupported_engine);
   g_test_add_func ("/layout/auto/by-size", test_auto_by_size);
+  g_test_add_func ("/layout/separate/pile", test_separate_pile);
   g_test_add_func ("/layout/refused/out-of-range", test_refused_engines);
   g_test_add_func ("/layout/labels/special-characters", test_special_labels);
   g_test_add_func ("/layout/errors/captured", test_graphviz_errors_captured);

@@ -21,8 +21,8 @@ actor (MgMap *map, const char *id, const char *territory)
 static void
 test_scales_parse (void)
 {
-  g_auto(GStrv) scales = mg_scales_parse (" France ; europe,, Europe ,Monde ");
-  g_auto(GStrv) none = mg_scales_parse (NULL);
+  g_auto (GStrv) scales = mg_scales_parse (" France ; europe,, Europe ,Monde ");
+  g_auto (GStrv) none = mg_scales_parse (NULL);
   g_autofree char *text = mg_scales_to_string ((const char *const *) scales);
 
   g_assert_cmpuint (g_strv_length (scales), ==, 3);
@@ -77,7 +77,8 @@ test_relate_strings (void)
 
   /* A region contains its departments, at every level. */
   for (guint level = 0; level <= 3; level++)
-    g_assert_cmpint (mg_territory_relate (region, clermont, level, defaults), ==, MG_TERRITORY_SHARE);
+    g_assert_cmpint (mg_territory_relate (region, clermont, level, defaults), ==,
+                     MG_TERRITORY_SHARE);
   g_assert_cmpint (mg_territory_relate (clermont, thiers, 1, defaults), ==, MG_TERRITORY_SHARE);
   g_assert_cmpint (mg_territory_relate (clermont, thiers, 2, defaults), ==, MG_TERRITORY_SHARE);
   g_assert_cmpint (mg_territory_relate (clermont, thiers, 3, defaults), ==, MG_TERRITORY_CROSS);
@@ -86,25 +87,28 @@ test_relate_strings (void)
   g_assert_cmpint (mg_territory_relate (clermont, annecy, 2, defaults), ==, MG_TERRITORY_CROSS);
   g_assert_cmpint (mg_territory_relate (clermont, lille, 1, defaults), ==, MG_TERRITORY_CROSS);
   /* Scales and no territory neither share nor cross. */
-  g_assert_cmpint (mg_territory_relate ("France", "France", 1, defaults), ==, MG_TERRITORY_UNRELATED);
-  g_assert_cmpint (mg_territory_relate ("France", clermont, 1, defaults), ==, MG_TERRITORY_UNRELATED);
+  g_assert_cmpint (mg_territory_relate ("France", "France", 1, defaults), ==,
+                   MG_TERRITORY_UNRELATED);
+  g_assert_cmpint (mg_territory_relate ("France", clermont, 1, defaults), ==,
+                   MG_TERRITORY_UNRELATED);
   g_assert_cmpint (mg_territory_relate (NULL, clermont, 1, defaults), ==, MG_TERRITORY_UNRELATED);
   g_assert_cmpint (mg_territory_relate ("", "", 1, defaults), ==, MG_TERRITORY_UNRELATED);
   /* Segments are compared trimmed, and exactly otherwise. */
-  g_assert_cmpint (mg_territory_relate (" Auvergne-Rhône-Alpes / Puy-de-Dôme", clermont, 2, defaults),
-                   ==, MG_TERRITORY_SHARE);
+  g_assert_cmpint (
+      mg_territory_relate (" Auvergne-Rhône-Alpes / Puy-de-Dôme", clermont, 2, defaults), ==,
+      MG_TERRITORY_SHARE);
 }
 
 static void
 test_map_scales (void)
 {
-  g_autoptr(MgMap) map = mg_map_new ();
-  g_auto(GStrv) initial = mg_map_dup_scales (map);
-  g_auto(GStrv) after = NULL;
-  g_auto(GStrv) empty = NULL;
-  g_auto(GStrv) reread = NULL;
-  g_autoptr(MgMap) copy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MgMap) map = mg_map_new ();
+  g_auto (GStrv) initial = mg_map_dup_scales (map);
+  g_auto (GStrv) after = NULL;
+  g_auto (GStrv) empty = NULL;
+  g_auto (GStrv) reread = NULL;
+  g_autoptr (MgMap) copy = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *xml = NULL;
   const char *const custom[] = { "France", "Monde", NULL };
   const char *const none[] = { NULL };
@@ -138,8 +142,8 @@ test_map_scales (void)
 static void
 test_index (void)
 {
-  g_autoptr(MgMap) map = mg_map_new ();
-  g_autoptr(MgTerritoryIndex) index = NULL;
+  g_autoptr (MgMap) map = mg_map_new ();
+  g_autoptr (MgTerritoryIndex) index = NULL;
   MgActor *region, *clermont, *thiers, *lille, *paris, *none, *monde;
   const char *const custom[] = { "Monde", NULL };
 
@@ -161,26 +165,35 @@ test_index (void)
   g_assert_true (mg_territory_index_is_local (index, monde->index));
   g_assert_cmpuint (mg_territory_index_depth (index, thiers->index), ==, 3);
 
-  g_assert_cmpint (mg_territory_index_relate (index, region->index, clermont->index, 3), ==, MG_TERRITORY_SHARE);
-  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, thiers->index, 2), ==, MG_TERRITORY_SHARE);
-  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, thiers->index, 3), ==, MG_TERRITORY_CROSS);
-  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, lille->index, 1), ==, MG_TERRITORY_CROSS);
-  g_assert_cmpint (mg_territory_index_relate (index, paris->index, paris->index, 1), ==, MG_TERRITORY_UNRELATED);
-  g_assert_cmpint (mg_territory_index_relate (index, none->index, clermont->index, 1), ==, MG_TERRITORY_UNRELATED);
+  g_assert_cmpint (mg_territory_index_relate (index, region->index, clermont->index, 3), ==,
+                   MG_TERRITORY_SHARE);
+  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, thiers->index, 2), ==,
+                   MG_TERRITORY_SHARE);
+  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, thiers->index, 3), ==,
+                   MG_TERRITORY_CROSS);
+  g_assert_cmpint (mg_territory_index_relate (index, clermont->index, lille->index, 1), ==,
+                   MG_TERRITORY_CROSS);
+  g_assert_cmpint (mg_territory_index_relate (index, paris->index, paris->index, 1), ==,
+                   MG_TERRITORY_UNRELATED);
+  g_assert_cmpint (mg_territory_index_relate (index, none->index, clermont->index, 1), ==,
+                   MG_TERRITORY_UNRELATED);
 
   /* Keys: the path cut to the level; a shorter path is its own key. */
   g_assert_cmpint (mg_territory_index_key (index, clermont->index, 1), ==,
                    mg_territory_index_key (index, region->index, 1));
   g_assert_cmpint (mg_territory_index_key (index, clermont->index, 2), !=,
                    mg_territory_index_key (index, region->index, 2));
-  g_assert_cmpstr (mg_territory_index_key_path (index, mg_territory_index_key (index, region->index, 2)),
-                   ==, "Auvergne-Rhône-Alpes");
-  g_assert_cmpstr (mg_territory_index_key_path (index, mg_territory_index_key (index, thiers->index, 2)),
-                   ==, "Auvergne-Rhône-Alpes/Puy-de-Dôme");
+  g_assert_cmpstr (
+      mg_territory_index_key_path (index, mg_territory_index_key (index, region->index, 2)), ==,
+      "Auvergne-Rhône-Alpes");
+  g_assert_cmpstr (
+      mg_territory_index_key_path (index, mg_territory_index_key (index, thiers->index, 2)), ==,
+      "Auvergne-Rhône-Alpes/Puy-de-Dôme");
   g_assert_cmpint (mg_territory_index_key (index, thiers->index, 2), ==,
                    mg_territory_index_key (index, clermont->index, 2));
-  g_assert_cmpstr (mg_territory_index_key_path (index, mg_territory_index_key (index, thiers->index, 0)),
-                   ==, "Auvergne-Rhône-Alpes/Puy-de-Dôme/Thiers");
+  g_assert_cmpstr (
+      mg_territory_index_key_path (index, mg_territory_index_key (index, thiers->index, 0)), ==,
+      "Auvergne-Rhône-Alpes/Puy-de-Dôme/Thiers");
   g_assert_cmpint (mg_territory_index_key (index, paris->index, 1), ==, -1);
   g_assert_cmpint (mg_territory_index_key (index, none->index, 1), ==, -1);
 
@@ -191,23 +204,34 @@ test_index (void)
   g_assert_true (mg_territory_index_is_local (index, paris->index));
   g_assert_false (mg_territory_index_is_local (index, monde->index));
   g_assert_true (mg_territory_index_is_scale (index, monde->index));
-  g_assert_cmpint (mg_territory_index_relate (index, paris->index, clermont->index, 1), ==, MG_TERRITORY_CROSS);
+  g_assert_cmpint (mg_territory_index_relate (index, paris->index, clermont->index, 1), ==,
+                   MG_TERRITORY_CROSS);
 }
 
 static void
 test_families (void)
 {
-  static const struct { const char *role; MgFamily family; } cases[] = {
-    { "local-authority", MG_FAMILY_AUTHORITIES }, { "public-agency", MG_FAMILY_AUTHORITIES },
-    { "large-company", MG_FAMILY_INDUSTRY }, { "sme", MG_FAMILY_INDUSTRY },
+  static const struct {
+    const char *role;
+    MgFamily family;
+  } cases[] = {
+    { "local-authority", MG_FAMILY_AUTHORITIES },
+    { "public-agency", MG_FAMILY_AUTHORITIES },
+    { "large-company", MG_FAMILY_INDUSTRY },
+    { "sme", MG_FAMILY_INDUSTRY },
     { "startup", MG_FAMILY_STARTUPS },
-    { "connector", MG_FAMILY_CONNECTORS }, { "financier", MG_FAMILY_CONNECTORS },
-    { "real-estate", MG_FAMILY_REAL_ESTATE }, { "education", MG_FAMILY_EDUCATION },
-    { "university", MG_FAMILY_UNIVERSITIES }, { "research-lab", MG_FAMILY_UNIVERSITIES },
-    { "association", MG_FAMILY_NONE }, { "programme", MG_FAMILY_NONE },
-    { "guild", MG_FAMILY_NONE }, { NULL, MG_FAMILY_NONE },
+    { "connector", MG_FAMILY_CONNECTORS },
+    { "financier", MG_FAMILY_CONNECTORS },
+    { "real-estate", MG_FAMILY_REAL_ESTATE },
+    { "education", MG_FAMILY_EDUCATION },
+    { "university", MG_FAMILY_UNIVERSITIES },
+    { "research-lab", MG_FAMILY_UNIVERSITIES },
+    { "association", MG_FAMILY_NONE },
+    { "programme", MG_FAMILY_NONE },
+    { "guild", MG_FAMILY_NONE },
+    { NULL, MG_FAMILY_NONE },
   };
-  static const char *const ids[] = { "authorities", "industry", "startups", "connectors",
+  static const char *const ids[] = { "authorities", "industry",  "startups",    "connectors",
                                      "real-estate", "education", "universities" };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -179,6 +179,8 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Maillage contributors"),
                         "developers", developers,
+                        /* TRANSLATORS: your names, one a line (shown in the About window). */
+                        "translator-credits", _("translator-credits"),
                         "comments", _("Map the collaborative innovation ecosystem of a territory: "
                                       "its actors, their relations, where they are, and the four "
                                       "lessons of territorial open innovation."),

@@ -21,6 +21,7 @@ struct _MgExportDialog {
   GtkSwitch    *title_switch;
   AdwEntryRow  *title_entry;
   GtkSwitch    *legend_switch;
+  AdwComboRow  *legend_language_row;
   AdwActionRow *transparent_row;
   GtkSwitch    *transparent_switch;
   GtkWidget    *export_button;
@@ -40,6 +41,10 @@ get_scene (MgExportDialog *self)
   return mg_document_get_scene (mg_window_get_document (self->window));
 }
 
+/* The rows of "Legend Language", as MgExportOptions.legend_language and
+ * the export-legend-language setting ("" for the interface's). */
+static const char *const legend_languages[] = { NULL, "fr", "en" };
+
 void
 mg_export_dialog_get_options (MgExportDialog *self, MgExportOptions *options)
 {
@@ -51,6 +56,8 @@ mg_export_dialog_get_options (MgExportDialog *self, MgExportOptions *options)
   options->scale = gtk_spin_button_get_value (self->scale_spin) / 100.0;
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
   options->legend = gtk_switch_get_active (self->legend_switch);
+  options->legend_language = legend_languages[MIN (adw_combo_row_get_selected (self->legend_language_row),
+                                                   G_N_ELEMENTS (legend_languages) - 1)];
   options->transparent = options->format != MG_EXPORT_FORMAT_PDF &&
                          gtk_switch_get_active (self->transparent_switch);
   if (gtk_switch_get_active (self->title_switch))
@@ -84,6 +91,12 @@ save_settings (MgExportDialog *self)
   g_settings_set_double (settings, "export-scale", gtk_spin_button_get_value (self->scale_spin) / 100.0);
   g_settings_set_double (settings, "export-dpi", gtk_spin_button_get_value (self->dpi_spin));
   g_settings_set_boolean (settings, "export-legend", gtk_switch_get_active (self->legend_switch));
+  {
+    guint i = MIN (adw_combo_row_get_selected (self->legend_language_row),
+                   G_N_ELEMENTS (legend_languages) - 1);
+    g_settings_set_string (settings, "export-legend-language",
+                           legend_languages[i] ? legend_languages[i] : "");
+  }
   g_settings_set_boolean (settings, "export-transparent", gtk_switch_get_active (self->transparent_switch));
   g_settings_set_boolean (settings, "export-title", gtk_switch_get_active (self->title_switch));
 }
@@ -105,6 +118,12 @@ load_settings (MgExportDialog *self)
   gtk_spin_button_set_value (self->scale_spin, 100.0 * g_settings_get_double (settings, "export-scale"));
   gtk_spin_button_set_value (self->dpi_spin, g_settings_get_double (settings, "export-dpi"));
   gtk_switch_set_active (self->legend_switch, g_settings_get_boolean (settings, "export-legend"));
+  {
+    g_autofree char *lang = g_settings_get_string (settings, "export-legend-language");
+    for (guint i = 1; i < G_N_ELEMENTS (legend_languages); i++)
+      if (g_str_equal (lang, legend_languages[i]))
+        adw_combo_row_set_selected (self->legend_language_row, i);
+  }
   gtk_switch_set_active (self->transparent_switch, g_settings_get_boolean (settings, "export-transparent"));
   gtk_switch_set_active (self->title_switch, g_settings_get_boolean (settings, "export-title"));
 }
@@ -340,6 +359,7 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, title_switch);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, MgExportDialog, legend_language_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, transparent_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, export_button);

@@ -109,6 +109,23 @@ sync_checks (GPtrArray *checks, GStrv ids)
 
 /* Shows the controller's filter (after a view is applied or filters are
  * cleared). */
+
+/* "Focus: 2 actors, 1 hop(s), both directions". */
+static const char *
+focus_direction_text (MgFocusDirection direction)
+{
+  switch (direction)
+    {
+    case MG_FOCUS_OUT:
+      return _("outgoing relations");
+    case MG_FOCUS_IN:
+      return _("incoming relations");
+    case MG_FOCUS_BOTH:
+    default:
+      return _("both directions");
+    }
+}
+
 static void
 on_settings_changed (MgLensController *controller, MgFilterPanel *self)
 {
@@ -132,7 +149,7 @@ on_settings_changed (MgLensController *controller, MgFilterPanel *self)
         g_strdup_printf (ngettext ("Focus: %u actor, %u hop(s), %s", "Focus: %u actors, %u hop(s), %s",
                                    g_strv_length (filter->focus)),
                          g_strv_length (filter->focus), filter->focus_hops,
-                         mg_focus_direction_to_string (filter->focus_direction));
+                         focus_direction_text (filter->focus_direction));
       gtk_label_set_text (GTK_LABEL (self->focus_label), text);
     }
   else

@@ -225,9 +225,10 @@ mg_lens_bar_new (GActionGroup *lens_actions)
       GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *action = g_strdup_printf ("lens.%s", info->id);
       g_autofree char *css_class = g_strdup_printf ("lens-%s", info->id);
-      g_autofree char *tooltip = g_markup_printf_escaped ("<b>%s</b> (key %u)\n%s\n%s", _(info->name),
-                                                          l + 1, _(info->gloss),
-                                                          _(info->explanation));
+      g_autofree char *meaning = g_strdup_printf ("%s\n%s", _(info->gloss), _(info->explanation));
+      /* TRANSLATORS: a lens's tooltip: the lesson, its key (1 to 4), what it shows. */
+      g_autofree char *tooltip = g_markup_printf_escaped (_("<b>%s</b> (key %u)\n%s"), _(info->name), l + 1,
+                                                          meaning);
 
       gtk_widget_add_css_class (dot, "lens-dot");
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);

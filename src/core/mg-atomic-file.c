@@ -1,6 +1,8 @@
 /* mg-atomic-file.c — replacing a file so that a crash never leaves half of it. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -25,7 +27,7 @@ fail (GError **error, const char *path, const char *what, int saved_errno)
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "Could not save “%s”: %s: %s", display, what, g_strerror (saved_errno));
+               _("Could not save “%s”: %s: %s"), display, what, g_strerror (saved_errno));
   return FALSE;
 }
 

@@ -11,6 +11,7 @@
 
 #include "mg-cli.h"
 #include "mg-export.h"
+#include "mg-i18n.h"
 #include "mg-graphml.h"
 #include "mg-layout.h"
 #include "mg-scene-bridge.h"
@@ -79,6 +80,9 @@ static const GOptionEntry option_entries[] = {
     N_("Which relations focus follows: both (default), out or in"), N_("both|out|in") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start from the saved view NAME (lenses, filters, focus, viewport)"), N_("NAME") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the export's legend and of --info: fr or en (default: the locale's)"),
+    N_("fr|en") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[MAP…]") },
@@ -95,6 +99,7 @@ static const char *const modifier_options[] = {
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view",
   "lens-level", "combine-threshold", "provenance",
+  "lang",
 };
 
 const GOptionEntry *
@@ -157,6 +162,7 @@ typedef struct {
   double         dpi, scale;
   gboolean       transparent, no_legend;
   char          *title;
+  char          *lang;          /* of legends and --info: "fr", "en"; NULL: the locale's */
 
   char          *view_name;
   gboolean       has_lens_options;   /* any lens option given */
@@ -178,6 +184,7 @@ request_clear (Request *r)
   g_free (r->save_as);
   g_free (r->export_path);
   g_free (r->title);
+  g_free (r->lang);
   g_free (r->view_name);
   g_strfreev (r->lenses);
   g_free (r->lens_mode);
@@ -256,6 +263,7 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->transparent = g_variant_dict_contains (options, "transparent");
   r->no_legend = g_variant_dict_contains (options, "no-legend");
   g_variant_dict_lookup (options, "title", "s", &r->title);
+  g_variant_dict_lookup (options, "lang", "s", &r->lang);
 
   g_variant_dict_lookup (options, "view", "s", &r->view_name);
   g_variant_dict_lookup (options, "lens", "^as", &r->lenses);
@@ -322,6 +330,9 @@ request_parse (Request *r, GVariantDict *options, char **message)
       r->export_path == NULL)
     return (*message = g_strdup (_("--dpi, --scale, --transparent, --no-legend and --title go "
                                    "with --export"))), FALSE;
+
+  if (r->lang != NULL && !mg_i18n_language_is_known (r->lang))
+    return (*message = g_strdup_printf (_("unknown language “%s”: use fr or en"), r->lang)), FALSE;
 
   for (guint i = 0; r->lenses && r->lenses[i]; i++)
     if (!mg_lesson_from_id (r->lenses[i], NULL))
@@ -483,22 +494,22 @@ setup_visibility (Request *r, MgMap *map, MgVisibility *visibility, char **messa
 }
 
 static void
-print_visibility_text (MgVisibility *visibility, GOutputStream *out)
+print_visibility_text (MgVisibility *visibility, const char *lang, GOutputStream *out)
 {
   const MgVisibilityResult *result = mg_visibility_get_result (visibility);
 
   if (result->active != 0)
     {
-      print_to (out, "\n%s\n", _("Lenses:"));
+      print_to (out, "\n%s\n", mg_i18n_gettext (lang, "Lenses:"));
       for (guint l = 0; l < MG_N_LESSONS; l++)
         if (result->active & MG_LESSON_BIT (l))
-          print_to (out, _("  %u actors, %u relations match %s\n"),
+          print_to (out, mg_i18n_gettext (lang, "  %u actors, %u relations match %s\n"),
                     result->actors_matching[l], result->relations_matching[l],
-                    _(mg_lesson_info (l)->name));
-      print_to (out, _("  matched: %u actors, %u relations\n"),
+                    mg_i18n_gettext (lang, mg_lesson_info (l)->name));
+      print_to (out, mg_i18n_gettext (lang, "  matched: %u actors, %u relations\n"),
                 result->n_actors_highlighted, result->n_relations_highlighted);
     }
-  print_to (out, _("Shown: %u of %u actors, %u of %u relations\n"),
+  print_to (out, mg_i18n_gettext (lang, "Shown: %u of %u actors, %u of %u relations\n"),
             result->n_actors_visible, result->n_actors,
             result->n_relations_visible, result->n_relations);
 }
@@ -529,11 +540,11 @@ print_info (Request *r, MgMap *map, GPtrArray *warnings, MgVisibility *visibilit
     }
   else
     {
-      g_autofree char *text = mg_summary_to_text (map, r->path, warnings);
+      g_autofree char *text = mg_summary_to_text_in (map, r->path, warnings, r->lang);
 
       print_to (out, "%s", text);
       if (visibility != NULL)
-        print_visibility_text (visibility, out);
+        print_visibility_text (visibility, r->lang, out);
     }
 }
 
@@ -610,6 +621,7 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
   options.transparent = r->transparent;
   options.legend = !r->no_legend;
   options.title = r->title;
+  options.legend_language = r->lang;
   debug_phase ("scene", &t);
   done = mg_export_scene_to_file (scene, &options, r->export_path, error);
   debug_phase ("export", &t);

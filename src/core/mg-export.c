@@ -25,6 +25,7 @@ mg_export_options_init (MgExportOptions *options)
     .title = NULL,
     .has_region = FALSE,
     .margin = 24.0,
+    .legend_language = NULL,
   };
 }
 
@@ -106,6 +107,8 @@ mg_export_check_options (const MgExportOptions *o, GError **error)
 void
 mg_export_compute_page (MgScene *scene, const MgExportOptions *o, MgPage *page)
 {
+  /* Every export starts here: the legend is measured and drawn in its language. */
+  mg_scene_set_legend_language (scene, o->legend_language);
   mg_page_compute (page, scene, o->has_region ? &o->region : NULL, o->scale, o->margin,
                    o->title, o->legend,
                    o->transparent && o->format != MG_EXPORT_FORMAT_PDF);

@@ -58,6 +58,7 @@ typedef struct {
   gboolean       has_region;   /* FALSE: the whole map */
   MgRect         region;       /* map coordinates, when has_region */
   double         margin;       /* points around everything (default 24) */
+  const char    *legend_language; /* "fr", "en"; NULL: the interface's (mg-i18n.h) */
 } MgExportOptions;
 
 /* PNG, 150 dpi, scale 1, opaque, legend, no title, whole map, 24 pt margin. */

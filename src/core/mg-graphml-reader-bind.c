@@ -21,6 +21,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 
@@ -321,18 +323,18 @@ mg_reader_describe_owner (MgReader *r, const MgOwner *owner)
       {
         const MgGraphInfo *graph = owner->owner;
 
-        return graph->id != NULL ? g_strdup_printf ("graph '%s'", graph->id)
-                                 : g_strdup ("graph");
+        return graph->id != NULL ? g_strdup_printf (_("graph '%s'"), graph->id)
+                                 : g_strdup (_("graph"));
       }
     case MG_OWNER_NODE:
-      return g_strdup_printf ("node '%s'", ((const MgActor *) owner->owner)->id);
+      return g_strdup_printf (_("node '%s'"), ((const MgActor *) owner->owner)->id);
     case MG_OWNER_EDGE:
       {
         const MgRelation *relation = owner->owner;
 
         if (relation->id != NULL)
-          return g_strdup_printf ("edge '%s'", relation->id);
-        return g_strdup_printf ("edge from '%s' to '%s'", relation->source->id,
+          return g_strdup_printf (_("edge '%s'"), relation->id);
+        return g_strdup_printf (_("edge from '%s' to '%s'"), relation->source->id,
                                 relation->target->id);
       }
     case MG_OWNER_PENDING_EDGE:
@@ -340,8 +342,8 @@ mg_reader_describe_owner (MgReader *r, const MgOwner *owner)
         const MgPendingEdge *edge = mg_reader_edge (r, owner->edge);
 
         if (edge->id != NULL)
-          return g_strdup_printf ("edge '%s'", edge->id);
-        return g_strdup_printf ("edge from '%s' to '%s'",
+          return g_strdup_printf (_("edge '%s'"), edge->id);
+        return g_strdup_printf (_("edge from '%s' to '%s'"),
                                 edge->source_id ? edge->source_id : "",
                                 edge->target_id ? edge->target_id : "");
       }
@@ -362,7 +364,7 @@ mg_reader_check_type (MgReader *r, const MgKey *key, const char *value, gboolean
     return;
   who = mg_reader_describe_owner (r, owner);
   shown = mg_reader_short_value (value);
-  mg_reader_warn (r, line, "%s: value '%s' is not a valid %s for key '%s'", who, shown,
+  mg_reader_warn (r, line, _("%s: value '%s' is not a valid %s for key '%s'"), who, shown,
                   mg_value_type_to_string (key->type), mg_reader_key_label (key));
 }
 
@@ -373,8 +375,8 @@ mg_reader_warn_unreadable (MgReader *r, guint line, const MgOwner *owner,
   g_autofree char *who = mg_reader_describe_owner (r, owner);
   g_autofree char *value = data->is_xml ? NULL : mg_reader_short_value (data->value);
 
-  mg_reader_warn (r, line, "%s: %s cannot be read as its %s; it is kept as a plain "
-                  "attribute of key '%s'", who,
+  mg_reader_warn (r, line, _("%s: %s cannot be read as its %s; it is kept as a plain "
+                             "attribute of key '%s'"), who,
                   data->is_xml ? "a value holding markup" : value, field_names[field],
                   mg_reader_key_label (data->key));
 }
@@ -606,7 +608,7 @@ mg_reader_take_value (MgReader *r, const MgOwner *owner, const char *key_id,
   if (!mg_reader_update_binding (r))
     {
       g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                   "%s: a key declared late changes the fields read", r->name);
+                   _("%s: a key declared late changes the fields read"), r->name);
       g_clear_pointer (&attrs, g_ptr_array_unref);
       return;
     }

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "mg-graphml-reader-private.h"
@@ -51,8 +53,8 @@ resolve_late_key (MgReader *r, const MgPendingData *pending)
         continue;
       if (!info->warned)
         {
-          mg_reader_warn (r, pending->line, "%s: key '%s' is declared for %s, not for %s; "
-                          "the value is kept", who, info->key->id,
+          mg_reader_warn (r, pending->line, _("%s: key '%s' is declared for %s, not for %s; "
+                                              "the value is kept"), who, info->key->id,
                           mg_key_domain_to_string (info->key->domain),
                           mg_key_domain_to_string (domain));
           info->warned = TRUE;
@@ -68,8 +70,8 @@ resolve_late_key (MgReader *r, const MgPendingData *pending)
       return NULL;
     }
   mg_reader_add_key_info (r, key, FALSE, pending->line)->created = TRUE;
-  mg_reader_warn (r, pending->line, "%s: key '%s' is not declared; a string key '%s' "
-                  "is made for it", who, pending->key_id, pending->key_id);
+  mg_reader_warn (r, pending->line, _("%s: key '%s' is not declared; a string key '%s' "
+                                      "is made for it"), who, pending->key_id, pending->key_id);
   return key;
 }
 
@@ -113,11 +115,11 @@ endpoint (MgReader *r, const MgPendingEdge *edge, const char *id)
   actor->graph_index = edge->graph_index;
   g_array_append_val (r->actor_states, state);
   if (edge->id != NULL)
-    mg_reader_warn (r, edge->line, "edge '%s' refers to node '%s', which is not declared; "
-                    "an actor '%s' is created for it", edge->id, id, id);
+    mg_reader_warn (r, edge->line, _("edge '%s' refers to node '%s', which is not declared; "
+                                     "an actor '%s' is created for it"), edge->id, id, id);
   else
-    mg_reader_warn (r, edge->line, "an edge refers to node '%s', which is not declared; "
-                    "an actor '%s' is created for it", id, id);
+    mg_reader_warn (r, edge->line, _("an edge refers to node '%s', which is not declared; "
+                                     "an actor '%s' is created for it"), id, id);
   return actor;
 }
 
@@ -152,11 +154,11 @@ create_waiting_relations (MgReader *r)
     }
 
   if (r->n_repeated_edge_ids == 1)
-    mg_reader_warn (r, r->first_repeat_line, "1 edge reuses the id of an earlier edge ('%s'); "
-                    "it is kept with its id", r->first_repeat_id);
+    mg_reader_warn (r, r->first_repeat_line, _("1 edge reuses the id of an earlier edge ('%s'); "
+                                               "it is kept with its id"), r->first_repeat_id);
   else if (r->n_repeated_edge_ids > 1)
-    mg_reader_warn (r, r->first_repeat_line, "%u edges reuse the id of an earlier edge "
-                    "(first: '%s'); they are kept with their ids", r->n_repeated_edge_ids,
+    mg_reader_warn (r, r->first_repeat_line, _("%u edges reuse the id of an earlier edge "
+                                               "(first: '%s'); they are kept with their ids"), r->n_repeated_edge_ids,
                     r->first_repeat_id);
 }
 
@@ -345,8 +347,8 @@ warn_bad_default (MgReader *r, const MgKeyInfo *info, MgField field)
 {
   g_autofree char *value = mg_reader_short_value (info->key->default_value);
 
-  mg_reader_warn (r, info->line, "key '%s': default '%s' cannot be read as a %s; "
-                  "it is not applied", info->key->id, value, mg_reader_field_name (field));
+  mg_reader_warn (r, info->line, _("key '%s': default '%s' cannot be read as a %s; "
+                                   "it is not applied"), info->key->id, value, mg_reader_field_name (field));
 }
 
 static void

@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "mg-graphml-reader-private.h"
@@ -148,9 +150,9 @@ read_desc (MgWalk *p, MgXmlExtra *extra)
   if (ret < 0 || r->error != NULL)
     return ret;
   if (has_elements)
-    mg_reader_warn (r, line, "markup inside <desc> is dropped, its text is kept");
+    mg_reader_warn (r, line, _("markup inside <desc> is dropped, its text is kept"));
   if (extra->desc != NULL)
-    mg_reader_warn (r, line, "a second <desc> replaces the first");
+    mg_reader_warn (r, line, _("a second <desc> replaces the first"));
   g_free (extra->desc);
   extra->desc = g_strdup (r->text->str);
   return ret;
@@ -212,7 +214,7 @@ read_data (MgWalk *p, const MgOwner *owner)
   mg_yed_scan_init (&scan, owner->kind != MG_OWNER_NODE, xmlTextReaderDepth (r->reader));
   ret = mg_reader_capture (r, FALSE, graphics ? &scan : NULL, &has_elements);
   if (ret >= 0 && r->error == NULL && !has_key)
-    mg_reader_warn (r, line, "<data> without a key attribute is ignored");
+    mg_reader_warn (r, line, _("<data> without a key attribute is ignored"));
   if (ret < 0 || r->error != NULL || !has_key)
     {
       g_clear_pointer (&attrs, g_ptr_array_unref);
@@ -250,7 +252,7 @@ finish_key (MgWalk *p)
   if (!mg_map_add_key (r->map, key))
     {
       mg_reader_warn (r, p->open_key_line,
-                      "key '%s' is declared twice; the later declaration is ignored",
+                      _("key '%s' is declared twice; the later declaration is ignored"),
                       key->id);
       mg_key_free (key);
       return;
@@ -278,14 +280,14 @@ start_root (MgWalk *p, const xmlChar *local, const xmlChar *ns)
   if (local != p->n_graphml)
     {
       g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_GRAPHML,
-                   "%s: not a GraphML file: the root element is <%s>, not <graphml>",
+                   _("%s: not a GraphML file: the root element is <%s>, not <graphml>"),
                    r->name, (const char *) xmlTextReaderConstName (r->reader));
       return;
     }
   if (ns != NULL && ns != p->ns_graphml && ns != p->ns_old)
     mg_reader_warn (r, mg_reader_current_line (r),
-                    "the root element is in the namespace '%s', not GraphML's; "
-                    "it is read as GraphML", (const char *) ns);
+                    _("the root element is in the namespace '%s', not GraphML's; "
+                      "it is read as GraphML"), (const char *) ns);
   p->ns_root = ns;
 
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
@@ -336,13 +338,13 @@ start_key (MgWalk *p)
 
   if (for_text != NULL && !mg_key_domain_from_string (for_text, &domain))
     {
-      mg_reader_warn (r, line, "key '%s': unknown for=\"%s\", read as for=\"all\"",
+      mg_reader_warn (r, line, _("key '%s': unknown for=\"%s\", read as for=\"all\""),
                       id ? id : "", for_text);
       domain = MG_DOMAIN_ALL;
     }
   if (type_text != NULL && !mg_value_type_from_string (type_text, &type))
     {
-      mg_reader_warn (r, line, "key '%s': unknown attr.type \"%s\", read as string",
+      mg_reader_warn (r, line, _("key '%s': unknown attr.type \"%s\", read as string"),
                       id ? id : "", type_text);
       g_clear_pointer (&type_text, g_free);
       type = MG_VALUE_STRING;
@@ -351,7 +353,7 @@ start_key (MgWalk *p)
   g_clear_pointer (&p->open_key, mg_key_free);
   if (id == NULL)
     {
-      mg_reader_warn (r, line, "a <key> without id is ignored");
+      mg_reader_warn (r, line, _("a <key> without id is ignored"));
       g_clear_pointer (&extras, g_ptr_array_unref);
     }
   else
@@ -390,8 +392,8 @@ start_graph (MgWalk *p, const Frame *parent)
     {
       if (parent->kind != FRAME_ROOT)
         mg_reader_warn (r, line,
-                        "a <graph> inside %s is not valid GraphML; "
-                        "it is read as a separate top-level graph",
+                        _("a <graph> inside %s is not valid GraphML; "
+                          "it is read as a separate top-level graph"),
                         parent->kind == FRAME_GRAPH ? "another <graph>"
                         : parent->kind == FRAME_EDGE ? "an <edge>"
                         : "a <node> that already has one");
@@ -413,8 +415,8 @@ start_graph (MgWalk *p, const Frame *parent)
               graph->has_edgedefault = TRUE;
             }
           else
-            mg_reader_warn (r, line, "graph: edgedefault=\"%s\" is not directed or "
-                            "undirected; edges are read as directed", value);
+            mg_reader_warn (r, line, _("graph: edgedefault=\"%s\" is not directed or "
+                                       "undirected; edges are read as directed"), value);
         }
       else
         mg_xml_extra_add_attr (&graph->extra, mg_reader_attribute_name (r),
@@ -454,7 +456,7 @@ start_node (MgWalk *p, const Frame *graph)
   if (id == NULL)
     {
       actor = mg_map_add_actor (r->map, NULL);
-      mg_reader_warn (r, line, "a <node> without id is given the id '%s'",
+      mg_reader_warn (r, line, _("a <node> without id is given the id '%s'"),
                       actor->id);
     }
   else if ((actor = mg_map_add_actor (r->map, id)) == NULL)
@@ -477,14 +479,14 @@ start_node (MgWalk *p, const Frame *graph)
           /* Another top-level graph may reuse ids: its edges mean its node. */
           g_hash_table_insert (r->local_ids, g_steal_pointer (&local_key), actor);
           mg_reader_warn (r, line,
-                          "node id '%s' is already used in another top-level graph: "
-                          "this node is renamed '%s' (edges of this graph to '%s' go to it)",
+                          _("node id '%s' is already used in another top-level graph: "
+                            "this node is renamed '%s' (edges of this graph to '%s' go to it)"),
                           id, actor->id, id);
         }
       else
         mg_reader_warn (r, line,
-                        "duplicate node id '%s': this node is renamed '%s' "
-                        "(edges to '%s' go to the first one)", id, actor->id, id);
+                        _("duplicate node id '%s': this node is renamed '%s' "
+                          "(edges to '%s' go to the first one)"), id, actor->id, id);
     }
   actor->parent = graph->actor;
   actor->graph_index = graph->graph_index;
@@ -558,8 +560,8 @@ start_edge (MgWalk *p, const Frame *graph)
           if (mg_parse_boolean (mg_reader_attribute_value (r), &directed))
             directed_attr = directed ? 1 : 0;
           else
-            mg_reader_warn (r, line, "edge: directed=\"%s\" is not a boolean; "
-                            "the graph's default is used", mg_reader_attribute_value (r));
+            mg_reader_warn (r, line, _("edge: directed=\"%s\" is not a boolean; "
+                                       "the graph's default is used"), mg_reader_attribute_value (r));
         }
       else
         mg_xml_extra_add_attr (&extra, mg_reader_attribute_name (r), mg_reader_attribute_value (r));
@@ -567,7 +569,7 @@ start_edge (MgWalk *p, const Frame *graph)
   xmlTextReaderMoveToElement (r->reader);
 
   if (source_id == NULL || target_id == NULL)
-    mg_reader_warn (r, line, "an <edge> without %s is ignored",
+    mg_reader_warn (r, line, _("an <edge> without %s is ignored"),
                     source_id == NULL ? "source" : "target");
   else
     {
@@ -616,8 +618,8 @@ keep_unexpected (MgWalk *p, const Frame *parent)
   MgReader *r = p->r;
   static const char *const names[] = { "graphml", "graph", "node", "edge", "key" };
 
-  mg_reader_warn (r, mg_reader_current_line (r), "<%s> inside <%s> is not expected; it is kept "
-                  "as it is but not read", (const char *) xmlTextReaderConstName (r->reader),
+  mg_reader_warn (r, mg_reader_current_line (r), _("<%s> inside <%s> is not expected; it is kept "
+                                                   "as it is but not read"), (const char *) xmlTextReaderConstName (r->reader),
                   names[parent->kind]);
   return keep_raw (p, frame_extra (p, parent));
 }
@@ -779,12 +781,12 @@ walk (MgWalk *p)
 
   if (r->error == NULL && ret < 0)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
-                 "%s:%d:%d: not well-formed XML", r->name,
+                 _("%s:%d:%d: not well-formed XML"), r->name,
                  MAX (1, xmlTextReaderGetParserLineNumber (r->reader)),
                  MAX (1, xmlTextReaderGetParserColumnNumber (r->reader)));
   if (r->error == NULL && !saw_root)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
-                 "%s:1:1: no root element: the document is empty", r->name);
+                 _("%s:1:1: no root element: the document is empty"), r->name);
   return r->error == NULL;
 }
 

@@ -3,6 +3,8 @@
  * references and yEd graphics. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -300,15 +302,15 @@ append_entity_content (MgReader *r, GString *text, GString *raw, const xmlChar *
     }
   if (entity == NULL)
     {
-      mg_reader_warn (r, line, "entity '&%s;' is not declared; it is left out",
+      mg_reader_warn (r, line, _("entity '&%s;' is not declared; it is left out"),
                       (const char *) name);
       return;
     }
   if (entity->etype != XML_INTERNAL_GENERAL_ENTITY &&
       entity->etype != XML_INTERNAL_PREDEFINED_ENTITY)
     {
-      mg_reader_warn (r, line, "external entity '&%s;' is not read (for safety); "
-                      "it is left out", (const char *) name);
+      mg_reader_warn (r, line, _("external entity '&%s;' is not read (for safety); "
+                                 "it is left out"), (const char *) name);
       return;
     }
   if (entity->children != NULL)

@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -52,7 +54,7 @@ mg_reader_warn (MgReader *r, guint line, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (r->warnings, g_strdup_printf ("line %u: %s", line, message));
+  g_ptr_array_add (r->warnings, g_strdup_printf (_("line %u: %s"), line, message));
   r->n_warnings++;
 }
 
@@ -124,23 +126,23 @@ on_xml_error (void *user_data, xmlErrorPtr err)
           column = MAX (1, xmlTextReaderGetParserColumnNumber (r->reader));
         }
       g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT,
-                 "%s:%d:%d: entity references expand too much, the file is refused "
-                 "(%s)", r->name, line, column, message);
+                 _("%s:%d:%d: entity references expand too much, the file is refused "
+                   "(%s)"), r->name, line, column, message);
     }
   else if (err->code == XML_ERR_DOCUMENT_EMPTY)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
-                 "%s:%d:%d: no XML content found: this is not a GraphML file (%s)",
+                 _("%s:%d:%d: no XML content found: this is not a GraphML file (%s)"),
                  r->name, line, column, message);
   else if (strstr (message, "Excessive depth") != NULL)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT,
-                 "%s:%d:%d: elements are nested more than %d levels deep",
+                 _("%s:%d:%d: elements are nested more than %d levels deep"),
                  r->name, line, column, MG_READER_MAX_DEPTH);
   else if (is_size_limit (err))
     {
       r->xml_error_is_size_limit = TRUE;
       g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT,
-                   "%s:%d:%d: a text, name or attribute is larger than 10 MB in a "
-                   "document with a DTD, which is refused for safety (%s)",
+                   _("%s:%d:%d: a text, name or attribute is larger than 10 MB in a "
+                     "document with a DTD, which is refused for safety (%s)"),
                    r->name, line, column, message);
     }
   else
@@ -195,7 +197,7 @@ io_read (void *context, char *buffer, int len)
   if (p->inflated > MAX_INFLATED_SIZE)
     {
       g_set_error (&p->io_error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT,
-                   "%s: the content is larger than 2 GB", p->base.name);
+                   _("%s: the content is larger than 2 GB"), p->base.name);
       return -1;
     }
   return (int) n;
@@ -355,7 +357,7 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
   p.stream = open_source (src, &memory, &empty, &r->error);
   if (r->error == NULL && empty)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
-                 "%s:1:1: the file is empty", src->name);
+                 _("%s:1:1: the file is empty"), src->name);
   else if (r->error == NULL)
     {
       if (memory)
@@ -364,7 +366,7 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
         r->reader = xmlReaderForIO (io_read, io_close, &p, src->name, NULL, options);
       if (r->reader == NULL)
         g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                     "%s: cannot start reading the document", src->name);
+                     _("%s: cannot start reading the document"), src->name);
     }
 
   if (r->reader != NULL)
@@ -388,7 +390,7 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
             r->error = g_steal_pointer (&p.io_error);
           else
             g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                         "%s: cannot decompress: %s", r->name, p.io_error->message);
+                         _("%s: cannot decompress: %s"), r->name, p.io_error->message);
           walked = FALSE;
         }
       if (walked && mg_reader_resolve (r))
@@ -472,7 +474,7 @@ mg_graphml_read_file (const char *path, GPtrArray *warnings, GError **error)
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                   "%s: is a folder, not a file", path);
+                   _("%s: is a folder, not a file"), path);
       return NULL;
     }
   return read_source (&src, warnings, error);

@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -526,7 +528,7 @@ mg_graphml_write_to_string (MgMap *map, gsize *length, GError **error)
         xmlOutputBufferClose (buffer);
       g_string_free (out, TRUE);
       g_set_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                   "Could not start writing GraphML");
+                   _("Could not start writing GraphML"));
       return NULL;
     }
   w.has_content = g_array_new (FALSE, FALSE, sizeof (gboolean));
@@ -553,7 +555,7 @@ mg_graphml_write_to_string (MgMap *map, gsize *length, GError **error)
     {
       g_string_free (out, TRUE);
       g_set_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_IO,
-                   "Could not write GraphML: the XML writer failed");
+                   _("Could not write GraphML: the XML writer failed"));
       return NULL;
     }
   if (length != NULL)

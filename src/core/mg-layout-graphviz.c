@@ -6,6 +6,8 @@
  * crashes when two threads lay out at once, even with a context each. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
@@ -500,7 +502,7 @@ write_graph (const MgLayoutRequest *request, const char *path, guint seed, guint
     {
       saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Cannot write “%s”: %s", path, g_strerror (saved_errno));
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   session_begin (&session);
@@ -536,7 +538,7 @@ write_graph (const MgLayoutRequest *request, const char *path, guint seed, guint
   if (!ok)
     {
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Cannot write “%s”: %s", path,
+                   _("Cannot write “%s”: %s"), path,
                    saved_errno != 0 ? g_strerror (saved_errno) : "Graphviz could not write it");
       if (owners != NULL)
         g_clear_pointer (owners, g_free);
@@ -760,7 +762,7 @@ mg_layout_graphviz_run (MgLayoutRequest *request, MgLayoutResult *result,
   if (!ok)
     {
       g_set_error (error, MG_LAYOUT_ERROR, MG_LAYOUT_ERROR_GRAPHVIZ,
-                   "The %s layout failed: %s", mg_layout_engine_to_string (request->engine),
+                   _("The %s layout failed: %s"), mg_layout_engine_to_string (request->engine),
                    error_text != NULL && *error_text != '\0' ? error_text
                                                               : "Graphviz reported an error");
       return FALSE;

@@ -45,6 +45,7 @@ struct _MgLayoutRequest {
   gboolean       use_clusters; /* give Graphviz the territory clusters */
   gboolean       splines;      /* ask for curved routes */
   const char    *overlap;      /* value of "overlap", or NULL: not declared */
+  gboolean       separate;     /* remove overlaps ourselves after Graphviz */
   char          *refusal;      /* why the run is refused, or NULL */
   GPtrArray     *notes;        /* char*, copied into the result's messages */
 };
@@ -56,6 +57,12 @@ mg_layout_request_actor_offset (const MgLayoutRequestActor *actor)
 {
   return (actor->box_height - actor->height) / 2.0;
 }
+
+/* mg-layout-separate.c: moves actors of @result (no territory boxes) so
+ * that no two footprints overlap, keeping the layout's shape; drops curved
+ * routes.  Returns the overlapping pairs left (0 but in pathological
+ * cases). */
+guint64  mg_layout_separate (MgLayoutResult *result);
 
 /* mg-layout-graphviz.c: lays @request out with Graphviz, under the global
  * mutex, and fills in the geometry of @result (in Graphviz coordinates

@@ -280,6 +280,8 @@ mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **err
 
       if (!ok)
         return NULL;
+      if (request->separate && result->n_clusters == 0)
+        mg_layout_separate (result);
       anchor (request, result);
     }
   result->bounds = result_bounds (result);

@@ -1,4 +1,8 @@
 /* mg-metrics.c — degree, betweenness (Brandes), role diversity, sizing. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "mg-metrics.h"
 
 #include <math.h>
@@ -344,7 +348,7 @@ mg_metrics_betweenness (const MgAdjacency *adj, MgBetweennessFlags flags,
     {
       g_free (result);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "Betweenness computation cancelled");
+                           _("Betweenness computation cancelled"));
       return NULL;
     }
 

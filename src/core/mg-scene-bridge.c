@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mg-i18n.h"
 #include "mg-scene-bridge.h"
 
 void
@@ -108,8 +109,9 @@ mg_scene_bridge_apply_visibility (MgScene *scene, MgVisibility *visibility)
     }
 
   MgLensSettings settings;
-  g_autofree char *filter = mg_scene_bridge_describe_filter (mg_scene_get_map (scene),
-                                                             mg_visibility_get_filter (visibility));
+  const MgFilter *spec = mg_visibility_get_filter (visibility);
+  g_autofree char *filter = mg_scene_bridge_describe_filter_in (mg_scene_get_map (scene), spec,
+                                                                mg_scene_get_legend_language (scene));
   MgLensLegend lens = {
     .active = result->active,
     .filter = filter,
@@ -127,16 +129,17 @@ mg_scene_bridge_apply_visibility (MgScene *scene, MgVisibility *visibility)
   memcpy (lens.actors_matching, result->actors_matching, sizeof lens.actors_matching);
   memcpy (lens.relations_matching, result->relations_matching, sizeof lens.relations_matching);
   mg_scene_set_lens_legend (scene, &lens);
+  mg_scene_set_lens_filter (scene, filter != NULL ? spec : NULL);
 }
 
 /* "SME", "SME or Start-up", "SME, Start-up or University". */
 static void
-append_alternatives (GString *s, GPtrArray *names)
+append_alternatives (GString *s, GPtrArray *names, const char *lang)
 {
   for (guint i = 0; i < names->len; i++)
     {
       if (i > 0)
-        g_string_append (s, i + 1 == names->len ? _(" or ") : ", ");
+        g_string_append (s, i + 1 == names->len ? mg_i18n_gettext (lang, " or ") : ", ");
       g_string_append (s, g_ptr_array_index (names, i));
     }
 }
@@ -150,6 +153,12 @@ start_part (GString *s)
 
 char *
 mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter)
+{
+  return mg_scene_bridge_describe_filter_in (map, filter, NULL);
+}
+
+char *
+mg_scene_bridge_describe_filter_in (MgMap *map, const MgFilter *filter, const char *lang)
 {
   g_return_val_if_fail (MG_IS_MAP (map), NULL);
 
@@ -168,16 +177,18 @@ mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter)
         {
           const MgRole *role = *filter->roles[i] ? mg_vocabulary_lookup_role (vocab, filter->roles[i])
                                                  : NULL;
-          g_ptr_array_add (names, *filter->roles[i] == '\0' ? _("no role")
-                                  : role ? _(role->name) : filter->roles[i]);
+          g_ptr_array_add (names, (gpointer) (*filter->roles[i] == '\0'
+                                              ? mg_i18n_gettext (lang, "no role")
+                                              : role ? mg_i18n_gettext (lang, role->name)
+                                                     : filter->roles[i]));
         }
-      g_string_append (s, g_dngettext (GETTEXT_PACKAGE, "role ", "roles ", n));
-      append_alternatives (s, names);
+      g_string_append (s, mg_i18n_ngettext (lang, "role ", "roles ", n));
+      append_alternatives (s, names, lang);
     }
   if (filter->territory && *filter->territory)
     {
       start_part (s);
-      g_string_append_printf (s, _("territory %s"), filter->territory);
+      g_string_append_printf (s, mg_i18n_gettext (lang, "territory %s"), filter->territory);
     }
   n = filter->kinds ? g_strv_length (filter->kinds) : 0;
   if (n > 0)
@@ -187,22 +198,24 @@ mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter)
         {
           const MgRelationKind *kind = *filter->kinds[i] ? mg_vocabulary_lookup_kind (vocab, filter->kinds[i])
                                                          : NULL;
-          g_ptr_array_add (names, *filter->kinds[i] == '\0' ? _("no kind")
-                                  : kind ? _(kind->name) : filter->kinds[i]);
+          g_ptr_array_add (names, (gpointer) (*filter->kinds[i] == '\0'
+                                              ? mg_i18n_gettext (lang, "no kind")
+                                              : kind ? mg_i18n_gettext (lang, kind->name)
+                                                     : filter->kinds[i]));
         }
       start_part (s);
-      g_string_append (s, g_dngettext (GETTEXT_PACKAGE, "relation kind ", "relation kinds ", n));
-      append_alternatives (s, names);
+      g_string_append (s, mg_i18n_ngettext (lang, "relation kind ", "relation kinds ", n));
+      append_alternatives (s, names, lang);
     }
   if (filter->search && *filter->search)
     {
       start_part (s);
-      g_string_append_printf (s, _("search “%s”"), filter->search);
+      g_string_append_printf (s, mg_i18n_gettext (lang, "search “%s”"), filter->search);
     }
   if (filter->min_degree > 0)
     {
       start_part (s);
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "at least %u relation",
+      g_string_append_printf (s, mg_i18n_ngettext (lang, "at least %u relation",
                                               "at least %u relations", filter->min_degree),
                               filter->min_degree);
     }
@@ -220,15 +233,15 @@ mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter)
         {
           guint hops = MAX (filter->focus_hops, 1u);
           start_part (s);
-          g_string_append (s, _("around "));
-          append_alternatives (s, names);
+          g_string_append (s, mg_i18n_gettext (lang, "around "));
+          append_alternatives (s, names, lang);
           g_string_append (s, " (");
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", hops),
+          g_string_append_printf (s, mg_i18n_ngettext (lang, "%u step", "%u steps", hops),
                                   hops);
           if (filter->focus_direction == MG_FOCUS_OUT)
-            g_string_append (s, _(", outgoing"));
+            g_string_append (s, mg_i18n_gettext (lang, ", outgoing"));
           else if (filter->focus_direction == MG_FOCUS_IN)
-            g_string_append (s, _(", incoming"));
+            g_string_append (s, mg_i18n_gettext (lang, ", incoming"));
           g_string_append_c (s, ')');
         }
     }

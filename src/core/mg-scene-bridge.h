@@ -25,5 +25,7 @@ void mg_scene_bridge_apply_visibility (MgScene *scene, MgVisibility *visibility)
  * names come from @map's vocabulary, focus actors by their labels.  NULL
  * when the filter restricts nothing (transfer full). */
 char *mg_scene_bridge_describe_filter (MgMap *map, const MgFilter *filter);
+/* The same in @lang ("fr", "en"; NULL: the interface's, see mg-i18n.h). */
+char *mg_scene_bridge_describe_filter_in (MgMap *map, const MgFilter *filter, const char *lang);
 
 G_END_DECLS

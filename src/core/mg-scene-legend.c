@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "mg-i18n.h"
+#include "mg-scene-bridge.h"
 #include "mg-scene-private.h"
 
 #define SWATCH_COLUMN MG_LEGEND_SWATCH_COLUMN
@@ -40,6 +42,7 @@ typedef struct {
   PangoFontDescription *heading;
   double                y;
   double                width;
+  const char           *lang;  /* of the texts: scene->legend_language */
 } Builder;
 
 static void
@@ -111,13 +114,13 @@ add_lens_entry (Builder *b, MgLesson lesson, guint n_actors, guint n_relations)
   e->type = MG_LEGEND_LENS;
   e->lesson = lesson;
   e->id = mg_lesson_info (lesson)->id;
-  e->text = g_strdup (_(mg_lesson_info (lesson)->name));
-  actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors),
+  e->text = g_strdup (mg_i18n_gettext (b->lang, mg_lesson_info (lesson)->name));
+  actors = g_strdup_printf (mg_i18n_ngettext (b->lang, "%u actor", "%u actors", n_actors),
                             n_actors);
-  relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+  relations = g_strdup_printf (mg_i18n_ngettext (b->lang, "%u relation", "%u relations",
                                             n_relations), n_relations);
   /* TRANSLATORS: "14 actors, 21 relations match" (a lesson lens, in the legend). */
-  e->detail = g_strdup_printf (_("%s, %s match"), actors, relations);
+  e->detail = g_strdup_printf (mg_i18n_gettext (b->lang, "%s, %s match"), actors, relations);
 
   measure (b, b->bold, e->text, &w, &h, &baseline);
   measure (b, b->font, e->detail, &dw, &dh, &dbaseline);
@@ -167,24 +170,35 @@ add_note_entry (Builder *b, const char *text, double max_width)
 
 /* "Filtered: role SME, territory …; showing 12 of 27 actors", or NULL. */
 static char *
-filter_note (const MgLensLegend *lens)
+filter_note (Builder *b, const MgLensLegend *lens)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   gboolean hides = lens->hide_unmatched && lens->active != 0;
+  /* TRANSLATORS: between the parts of the legend's filter note (French: " ; "). */
+  const char *separator = mg_i18n_gettext (b->lang, "; ");
 
   if (lens->filter == NULL && !hides)
     return NULL;
   if (lens->filter != NULL)
-    g_string_append_printf (s, _("Filtered: %s"), lens->filter);
+    {
+      /* In the legend's language when the filter itself is known. */
+      g_autofree char *filter =
+        b->scene->lens_filter_spec != NULL
+          ? mg_scene_bridge_describe_filter_in (b->scene->map, b->scene->lens_filter_spec, b->lang)
+          : g_strdup (lens->filter);
+      g_string_append_printf (s, mg_i18n_gettext (b->lang, "Filtered: %s"),
+                              filter != NULL ? filter : lens->filter);
+    }
   if (hides)
     {
       if (s->len > 0)
-        g_string_append (s, "; ");
-      g_string_append (s, s->len > 0 ? _("unmatched hidden") : _("Unmatched hidden"));
+        g_string_append (s, separator);
+      g_string_append (s, s->len > 0 ? mg_i18n_gettext (b->lang, "unmatched hidden")
+                                     : mg_i18n_gettext (b->lang, "Unmatched hidden"));
     }
-  g_string_append (s, "; ");
-  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "showing %u of %u actor",
-                                          "showing %u of %u actors", lens->n_actors),
+  g_string_append (s, separator);
+  g_string_append_printf (s, mg_i18n_ngettext (b->lang, "showing %u of %u actor",
+                                               "showing %u of %u actors", lens->n_actors),
                           lens->n_actors_shown, lens->n_actors);
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -199,9 +213,9 @@ add_lens_section (Builder *b, const MgLensLegend *lens)
 
   if (n_active > 0)
     {
-      const char *title = n_active == 1 ? _("Lens")
-                          : lens->match_all ? _("Lenses (matching all)")
-                                            : _("Lenses (matching any)");
+      const char *title = n_active == 1 ? mg_i18n_gettext (b->lang, "Lens")
+                          : lens->match_all ? mg_i18n_gettext (b->lang, "Lenses (matching all)")
+                                            : mg_i18n_gettext (b->lang, "Lenses (matching any)");
       add_text_entry (b, MG_LEGEND_SECTION, title, b->legend->font_size * 0.6);
       for (guint l = 0; l < MG_N_LESSONS; l++)
         if (lens->active & MG_LESSON_BIT (l))
@@ -210,14 +224,15 @@ add_lens_section (Builder *b, const MgLensLegend *lens)
         {
           /* What the lenses match together: what is drawn as matched. */
           g_autofree char *actors = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", lens->n_actors_matched),
+            mg_i18n_ngettext (b->lang, "%u actor", "%u actors", lens->n_actors_matched),
             lens->n_actors_matched);
           g_autofree char *relations = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", lens->n_relations_matched),
+            mg_i18n_ngettext (b->lang, "%u relation", "%u relations", lens->n_relations_matched),
             lens->n_relations_matched);
-          g_autofree char *text = g_strdup_printf (lens->match_all ? _("Matching all: %s, %s")
-                                                                   : _("Matching any: %s, %s"),
-                                                   actors, relations);
+          g_autofree char *text =
+            g_strdup_printf (lens->match_all ? mg_i18n_gettext (b->lang, "Matching all: %s, %s")
+                                             : mg_i18n_gettext (b->lang, "Matching any: %s, %s"),
+                             actors, relations);
           add_note_entry (b, text, MAX (b->width - 2 * b->scene->style->legend_padding,
                                         b->legend->font_size * 22));
         }
@@ -227,19 +242,21 @@ add_lens_section (Builder *b, const MgLensLegend *lens)
       MgLegendEntry *e;
       b->y += b->legend->font_size * 0.3;
       e = add_text_entry (b, MG_LEGEND_LENS_KEY,
-                          lens->derived ? _("solid: tagged by someone")
-                                         : _("solid: tagged (rules off)"), 0);
+                          lens->derived ? mg_i18n_gettext (b->lang, "solid: tagged by someone")
+                                        : mg_i18n_gettext (b->lang, "solid: tagged (rules off)"),
+                          0);
       e->derived = FALSE;
       e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
       if (lens->derived)
         {
-          e = add_text_entry (b, MG_LEGEND_LENS_KEY, _("dashed: found by the lesson’s rule"), 0);
+          e = add_text_entry (b, MG_LEGEND_LENS_KEY,
+                              mg_i18n_gettext (b->lang, "dashed: found by the lesson’s rule"), 0);
           e->derived = TRUE;
           e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
         }
     }
 
-  g_autofree char *note = filter_note (lens);
+  g_autofree char *note = filter_note (b, lens);
   if (note != NULL)
     add_note_entry (b, note, MAX (b->width - 2 * b->scene->style->legend_padding,
                                   b->legend->font_size * 22));
@@ -249,6 +266,7 @@ MgLegend *
 mg_legend_build (MgScene *scene)
 {
   MgStyle *style = scene->style;
+  const char *lang = scene->legend_language;
   MgVocabulary *vocab = mg_map_get_vocabulary (scene->map);
   MgLegend *legend = g_new0 (MgLegend, 1);
   g_autoptr (GHashTable) roles = g_hash_table_new (NULL, NULL);
@@ -297,7 +315,7 @@ mg_legend_build (MgScene *scene)
       !has_lens)
     return legend; /* nothing to explain: 0 × 0 */
 
-  Builder b = { scene, legend, NULL, NULL, NULL, style->legend_padding, 0 };
+  Builder b = { scene, legend, NULL, NULL, NULL, style->legend_padding, 0, lang };
   b.font = mg_style_font (style, style->legend_size, FALSE);
   b.bold = mg_style_font (style, style->legend_size, TRUE);
   b.heading = mg_style_font (style, style->legend_size * 1.2, TRUE);
@@ -317,35 +335,37 @@ mg_legend_build (MgScene *scene)
               const MgRole *role = g_ptr_array_index (all_roles, i);
               if (!g_hash_table_contains (roles, role))
                 continue;
-              name = _(role->name);
+              name = mg_i18n_gettext (lang, role->name);
             }
           else
             {
               const MgRelationKind *kind = g_ptr_array_index (all_kinds, i - all_roles->len);
               if (!g_hash_table_contains (kinds, kind))
                 continue;
-              name = _(kind->name);
+              name = mg_i18n_gettext (lang, kind->name);
             }
           measure (&b, b.font, name, &w, &h, &baseline);
           b.width = MAX (b.width, 2 * style->legend_padding + SWATCH_COLUMN + SWATCH_GAP + w);
         }
     }
 
-  add_text_entry (&b, MG_LEGEND_HEADING, _("Legend"), 0);
+  add_text_entry (&b, MG_LEGEND_HEADING, mg_i18n_gettext (lang, "Legend"), 0);
   if (has_lens)
     add_lens_section (&b, lens);
 
   if (g_hash_table_size (roles) > 0 || no_role)
     {
       GPtrArray *all = mg_vocabulary_get_roles (vocab);
-      add_text_entry (&b, MG_LEGEND_SECTION, _("Actors"), style->legend_size * 0.6);
+      add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (lang, "Actors"),
+                      style->legend_size * 0.6);
       for (guint i = 0; i <= all->len; i++)
         {
           const MgRole *role = i < all->len ? g_ptr_array_index (all, i) : NULL;
           if (role ? !g_hash_table_contains (roles, role) : !no_role)
             continue;
           MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_ROLE,
-                                             role ? _(role->name) : _("No role"), 0);
+                                             role ? mg_i18n_gettext (lang, role->name)
+                                                  : mg_i18n_gettext (lang, "No role"), 0);
           e->id = role ? role->id : NULL;
           mg_style_get_role_look (style, role, NULL, &e->fill, &e->stroke, &e->shape);
           e->swatch_w = e->swatch_h = MAX (legend->font_size * 1.3, 10.0);
@@ -355,14 +375,16 @@ mg_legend_build (MgScene *scene)
   if (g_hash_table_size (kinds) > 0 || no_kind)
     {
       GPtrArray *all = mg_vocabulary_get_kinds (vocab);
-      add_text_entry (&b, MG_LEGEND_SECTION, _("Relations"), style->legend_size * 0.6);
+      add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (lang, "Relations"),
+                      style->legend_size * 0.6);
       for (guint i = 0; i <= all->len; i++)
         {
           const MgRelationKind *kind = i < all->len ? g_ptr_array_index (all, i) : NULL;
           if (kind ? !g_hash_table_contains (kinds, kind) : !no_kind)
             continue;
           MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_KIND,
-                                             kind ? _(kind->name) : _("Other relation"), 0);
+                                             kind ? mg_i18n_gettext (lang, kind->name)
+                                                  : mg_i18n_gettext (lang, "Other relation"), 0);
           e->id = kind ? kind->id : NULL;
           e->stroke = mg_style_get_kind_swatch (style, kind);
           mg_style_get_kind_look (style, kind, NULL, &e->line);
@@ -374,11 +396,13 @@ mg_legend_build (MgScene *scene)
 
   if (weak || workshop)
     {
-      add_text_entry (&b, MG_LEGEND_SECTION, _("Provenance"), style->legend_size * 0.6);
+      add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (b.lang, "Provenance"),
+                      style->legend_size * 0.6);
       if (weak)
         {
           MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_KIND,
-                                             _("Inferred or illustrative (no source states it)"), 0);
+                                             mg_i18n_gettext (b.lang, "Inferred or illustrative (no source states it)"),
+                                             0);
           e->id = "provenance-weak";
           e->stroke = mg_style_get_kind_swatch (style, NULL);
           e->stroke.alpha *= MG_WEAK_RELATION_ALPHA;
@@ -388,7 +412,8 @@ mg_legend_build (MgScene *scene)
         }
       if (workshop)
         {
-          MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_ROLE, _("Added in the workshop"), 0);
+          MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_ROLE,
+                                             mg_i18n_gettext (b.lang, "Added in the workshop"), 0);
           e->id = "provenance-workshop";
           e->shape = MG_SHAPE_CIRCLE;
           e->fill = mg_color_from_rgb (MG_WORKSHOP_BADGE_COLOR, 1.0);

@@ -213,6 +213,8 @@ struct _MgScene {
   MgLensLegend lens_legend;    /* its filter points to lens_filter */
   char        *lens_filter;
   gboolean     has_lens_legend;
+  MgFilter    *lens_filter_spec; /* what lens_filter describes, for other languages */
+  char        *legend_language;  /* "fr", "en"; NULL: the interface's */
 
   GQueue       layout_cache;   /* MgSceneActor* holding a PangoLayout */
 

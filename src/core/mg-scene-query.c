@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "mg-i18n.h"
 #include "mg-scene-private.h"
 
 typedef struct {
@@ -453,7 +454,8 @@ mg_scene_reset_states (MgScene *scene)
 /* ---- descriptions ----------------------------------------------------------- */
 
 static void
-append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guint n_marks)
+append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guint n_marks,
+                const char *lang)
 {
   gboolean first = TRUE;
 
@@ -467,10 +469,10 @@ append_lessons (GString *s, MgLessonSet lessons, const MgLessonMark *marks, guin
         continue;
       g_string_append (s, first ? "\n" : ", ");
       if (first)
-        g_string_append_printf (s, "%s ", _("Lessons:"));
-      g_string_append (s, _(mg_lesson_info (l)->name));
+        g_string_append_printf (s, "%s ", mg_i18n_gettext (lang, "Lessons:"));
+      g_string_append (s, mg_i18n_gettext (lang, mg_lesson_info (l)->name));
       if (derived)
-        g_string_append_printf (s, " (%s)", _("derived"));
+        g_string_append_printf (s, " (%s)", mg_i18n_gettext (lang, "derived"));
       first = FALSE;
     }
 }
@@ -489,6 +491,12 @@ append_line (GString *s, const char *name, const char *value)
 char *
 mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
 {
+  return mg_scene_describe_item_in (scene, item, NULL);
+}
+
+char *
+mg_scene_describe_item_in (MgScene *scene, const MgSceneItem *item, const char *lang)
+{
   g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
@@ -499,10 +507,10 @@ mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
       const MgSceneActor *sa = (const MgSceneActor *) item;
       g_string_append (s, sa->full_label ? sa->full_label : sa->actor->id);
       if (sa->role)
-        append_line (s, _("Role:"), _(sa->role->name));
+        append_line (s, mg_i18n_gettext (lang, "Role:"), mg_i18n_gettext (lang, sa->role->name));
       if (sa->actor->territory && *sa->actor->territory)
-        append_line (s, _("Territory:"), sa->actor->territory);
-      append_lessons (s, sa->actor->lessons, sa->marks, sa->n_marks);
+        append_line (s, mg_i18n_gettext (lang, "Territory:"), sa->actor->territory);
+      append_lessons (s, sa->actor->lessons, sa->marks, sa->n_marks, lang);
     }
   else
     {
@@ -511,14 +519,14 @@ mg_scene_describe_item (MgScene *scene, const MgSceneItem *item)
       g_string_append (s, sr->relation->directed ? " → " : " — ");
       g_string_append (s, mg_actor_get_display_label (sr->target->actor));
       if (sr->kind)
-        append_line (s, _("Kind:"), _(sr->kind->name));
+        append_line (s, mg_i18n_gettext (lang, "Kind:"), mg_i18n_gettext (lang, sr->kind->name));
       if (sr->relation->has_weight)
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append_printf (s, "\n%s %s", _("Weight:"),
+          g_string_append_printf (s, "\n%s %s", mg_i18n_gettext (lang, "Weight:"),
                                   g_ascii_formatd (buf, sizeof buf, "%g", sr->relation->weight));
         }
-      append_lessons (s, sr->relation->lessons, sr->marks, sr->n_marks);
+      append_lessons (s, sr->relation->lessons, sr->marks, sr->n_marks, lang);
     }
   return g_string_free (s, FALSE);
 }

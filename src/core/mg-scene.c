@@ -663,6 +663,8 @@ mg_scene_finalize (GObject *object)
   g_hash_table_unref (scene->sprites);
   g_clear_pointer (&scene->legend, mg_legend_free);
   g_clear_pointer (&scene->lens_filter, g_free);
+  g_clear_pointer (&scene->lens_filter_spec, mg_filter_free);
+  g_clear_pointer (&scene->legend_language, g_free);
   g_clear_pointer (&scene->label_font, pango_font_description_free);
   g_clear_object (&scene->measure);
   g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
@@ -906,4 +908,34 @@ mg_scene_get_lens_legend (MgScene *scene)
 {
   g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
   return scene->has_lens_legend ? &scene->lens_legend : NULL;
+}
+
+void
+mg_scene_set_lens_filter (MgScene *scene, const MgFilter *filter)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  g_clear_pointer (&scene->lens_filter_spec, mg_filter_free);
+  if (filter != NULL)
+    scene->lens_filter_spec = mg_filter_copy (filter);
+  g_clear_pointer (&scene->legend, mg_legend_free);
+}
+
+void
+mg_scene_set_legend_language (MgScene *scene, const char *lang)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  if (g_strcmp0 (scene->legend_language, lang) == 0)
+    return;
+  g_free (scene->legend_language);
+  scene->legend_language = g_strdup (lang);
+  g_clear_pointer (&scene->legend, mg_legend_free);
+}
+
+const char *
+mg_scene_get_legend_language (MgScene *scene)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  return scene->legend_language;
 }

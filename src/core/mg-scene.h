@@ -19,6 +19,7 @@
 
 #include <glib-object.h>
 #include <pango/pango.h>
+#include "mg-filter.h"
 #include "mg-map.h"
 #include "mg-style.h"
 
@@ -286,10 +287,22 @@ void          mg_scene_reset_states (MgScene *scene);
 void          mg_scene_set_lens_legend (MgScene *scene, const MgLensLegend *lens);
 /* NULL when none was set (transfer none). */
 const MgLensLegend *mg_scene_get_lens_legend (MgScene *scene);
+/* The filter that the lens legend's filter note describes (copied; NULL:
+ * none), so that the note can be written in the legend's language. */
+void          mg_scene_set_lens_filter (MgScene *scene, const MgFilter *filter);
+
+/* The language of the legend: "fr", "en", or NULL (the default) for the
+ * interface's.  Exports set it for their time (MgExportOptions.
+ * legend_language); it does not emit "changed". */
+void          mg_scene_set_legend_language (MgScene *scene, const char *lang);
+const char   *mg_scene_get_legend_language (MgScene *scene);
 
 /* The tooltip / SVG <title> text of an item: full label, role, territory,
  * lessons (transfer full). */
 char         *mg_scene_describe_item (MgScene *scene, const MgSceneItem *item);
+/* The same in @lang ("fr", "en"; NULL: the interface's; see mg-i18n.h). */
+char         *mg_scene_describe_item_in (MgScene *scene, const MgSceneItem *item,
+                                         const char *lang);
 
 /* The size of the label box the scene would draw for @text (wrapped and
  * ellipsized as actor labels are, padding included), in map units — for a

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mg-i18n.h"
 #include "mg-summary.h"
 
 typedef struct {
@@ -137,7 +138,8 @@ summary_clear (Summary *s)
 }
 
 static void
-append_counter (GString *out, const char *heading, Counter *counter, guint limit)
+append_counter (GString *out, const char *heading, Counter *counter, guint limit,
+                const char *lang)
 {
   if (counter->order->len == 0)
     return;
@@ -149,7 +151,7 @@ append_counter (GString *out, const char *heading, Counter *counter, guint limit
       g_string_append_printf (out, "  %6u  %s\n", c->count, c->value);
     }
   if (counter->order->len > limit)
-    g_string_append_printf (out, _("  … and %u more\n"), counter->order->len - limit);
+    g_string_append_printf (out, mg_i18n_gettext (lang, "  … and %u more\n"), counter->order->len - limit);
 }
 
 /* The word for a provenance in --info: its id, "none" when not recorded,
@@ -181,6 +183,12 @@ add_provenance_counts (JsonBuilder *builder, const char *name, const guint *coun
 char *
 mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings)
 {
+  return mg_summary_to_text_in (map, path, warnings, NULL);
+}
+
+char *
+mg_summary_to_text_in (MgMap *map, const char *path, GPtrArray *warnings, const char *lang)
+{
   GString *out = g_string_new (NULL);
   Summary s;
 
@@ -190,38 +198,38 @@ mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings)
   if (path != NULL)
     g_string_append_printf (out, "%s\n", path);
   if (mg_map_get_title (map) != NULL)
-    g_string_append_printf (out, _("Title: %s\n"), mg_map_get_title (map));
-  g_string_append_printf (out, _("Actors: %u\n"), s.n_actors);
-  g_string_append_printf (out, _("Relations: %u\n"), s.n_relations);
+    g_string_append_printf (out, mg_i18n_gettext (lang, "Title: %s\n"), mg_map_get_title (map));
+  g_string_append_printf (out, mg_i18n_gettext (lang, "Actors: %u\n"), s.n_actors);
+  g_string_append_printf (out, mg_i18n_gettext (lang, "Relations: %u\n"), s.n_relations);
   if (s.n_groups > 0)
-    g_string_append_printf (out, _("Groups: %u\n"), s.n_groups);
+    g_string_append_printf (out, mg_i18n_gettext (lang, "Groups: %u\n"), s.n_groups);
 
-  append_counter (out, _("Roles:"), &s.roles, 30);
-  append_counter (out, _("Relation kinds:"), &s.kinds, 30);
-  append_counter (out, _("Regions:"), &s.regions, 30);
-  append_counter (out, _("Territories:"), &s.territories, 30);
+  append_counter (out, mg_i18n_gettext (lang, "Roles:"), &s.roles, 30, lang);
+  append_counter (out, mg_i18n_gettext (lang, "Relation kinds:"), &s.kinds, 30, lang);
+  append_counter (out, mg_i18n_gettext (lang, "Regions:"), &s.regions, 30, lang);
+  append_counter (out, mg_i18n_gettext (lang, "Territories:"), &s.territories, 30, lang);
 
-  g_string_append_printf (out, "\n%s\n", _("Lessons (actors, relations):"));
+  g_string_append_printf (out, "\n%s\n", mg_i18n_gettext (lang, "Lessons (actors, relations):"));
   for (guint l = 0; l < MG_N_LESSONS; l++)
     {
       const MgLessonInfo *info = mg_lesson_info (l);
 
       g_string_append_printf (out, "  %-9s %4u %4u  %s\n", info->id,
-                              s.lessons_actors[l], s.lessons_relations[l], _(info->name));
+                              s.lessons_actors[l], s.lessons_relations[l], mg_i18n_gettext (lang, info->name));
     }
 
-  g_string_append_printf (out, "\n%s\n", _("Provenance (actors, relations):"));
+  g_string_append_printf (out, "\n%s\n", mg_i18n_gettext (lang, "Provenance (actors, relations):"));
   for (guint p = 0; p < MG_N_PROVENANCES; p++)
     {
       if (p == MG_PROVENANCE_OTHER && s.provenance_actors[p] + s.provenance_relations[p] == 0)
         continue;
       g_string_append_printf (out, "  %-12s %4u %4u  %s\n", provenance_key (p),
                               s.provenance_actors[p], s.provenance_relations[p],
-                              _(mg_provenance_name (p)));
+                              mg_i18n_gettext (lang, mg_provenance_name (p)));
     }
 
   if (warnings != NULL && warnings->len > 0)
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "\n%u warning (see above)\n",
+    g_string_append_printf (out, mg_i18n_ngettext (lang, "\n%u warning (see above)\n",
                                               "\n%u warnings (see above)\n", warnings->len),
                             warnings->len);
   summary_clear (&s);

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 /* Writes a readable summary of @map (from @path, with its load @warnings)
  * into a new string. */
 char *mg_summary_to_text (MgMap *map, const char *path, GPtrArray *warnings);
+/* The same in @lang ("fr", "en"; NULL: the interface's; see mg-i18n.h). */
+char *mg_summary_to_text_in (MgMap *map, const char *path, GPtrArray *warnings,
+                             const char *lang);
 
 /* Adds the summary members to an object being built: "file", "title",
  * "actors", "relations" (counts), "groups", "roles", "kinds",

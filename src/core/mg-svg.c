@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mg-i18n.h"
 #include "mg-render-lens.h"
 #include "mg-svg-private.h"
 
@@ -156,7 +157,8 @@ static void
 write_relation (Svg *svg, const MgSceneRelation *sr)
 {
   g_autofree char *id = g_strdup_printf ("relation-%u", sr->relation->index);
-  g_autofree char *title = mg_scene_describe_item (svg->scene, &sr->item);
+  g_autofree char *title = mg_scene_describe_item_in (svg->scene, &sr->item,
+                                                          mg_scene_get_legend_language (svg->scene));
   GString *cls = svg->cls, *d = svg->d;
   gboolean matched = mg_lens_item_matched (&sr->item, sr->n_marks);
   MgColor line = sr->color;
@@ -262,7 +264,8 @@ write_actor (Svg *svg, const MgSceneActor *sa)
   g_autofree char *id = mg_svg_unique_id (svg, "actor-", sa->actor->id);
   g_autofree char *role_class = mg_svg_class_name ("role-", sa->role ? sa->role->id : NULL);
   g_autoptr (GString) cls = g_string_new ("actor ");
-  g_autofree char *title = mg_scene_describe_item (svg->scene, &sa->item);
+  g_autofree char *title = mg_scene_describe_item_in (svg->scene, &sa->item,
+                                                          mg_scene_get_legend_language (svg->scene));
   g_autoptr (GString) d = g_string_new (NULL);
   gboolean matched = mg_lens_item_matched (&sa->item, sa->n_marks);
   gboolean faded = sa->item.visibility == MG_ITEM_FADED;
@@ -604,7 +607,8 @@ write_document (MgScene *scene, const MgPage *page, Output *o, GError **error)
     }
   else if (doc_title && *doc_title)
     mg_svg_text_element (&svg, "title", doc_title);
-  mg_svg_text_element (&svg, "desc", _("Made with Maillage"));
+  mg_svg_text_element (&svg, "desc",
+                       mg_i18n_gettext (mg_scene_get_legend_language (scene), "Made with Maillage"));
 
   if (!page->transparent)
     {

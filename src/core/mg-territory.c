@@ -45,8 +45,8 @@ foreach_segment (const char *territory, SegmentFunc each, gpointer user_data)
 
 typedef struct {
   GString *key;
-  guint    level; /* 0: all */
-  guint    depth;
+  guint level; /* 0: all */
+  guint depth;
 } CutState;
 
 static gboolean
@@ -98,8 +98,8 @@ same_scale (const char *a, gsize a_len, const char *b)
 char **
 mg_scales_parse (const char *text)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new ();
-  g_auto(GStrv) items = g_strsplit_set (text != NULL ? text : "", ",;", -1);
+  g_autoptr (GPtrArray) out = g_ptr_array_new ();
+  g_auto (GStrv) items = g_strsplit_set (text != NULL ? text : "", ",;", -1);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -150,7 +150,7 @@ mg_map_set_scales (MgMap *map, const char *const *scales)
 
 typedef struct {
   const char *const *scales;
-  gboolean           is_scale;
+  gboolean is_scale;
 } FirstState;
 
 static gboolean
@@ -199,24 +199,24 @@ mg_territory_relate (const char *a, const char *b, guint level, const char *cons
 /* ---- the index ---------------------------------------------------------- */
 
 struct _MgTerritoryIndex {
-  guint       n_actors;
-  guint8     *depth;    /* per actor; 0 when not local (no territory or a scale) */
-  guint8     *scale;    /* per actor: at a scale */
-  guint      *first;    /* per actor: offset of its prefix ids in @prefix */
-  int        *prefix;   /* prefix id of depth 1, 2, … for each local actor */
-  GPtrArray  *paths;    /* prefix id → path */
-  GHashTable *ids;      /* path → prefix id + 1 */
+  guint n_actors;
+  guint8 *depth;    /* per actor; 0 when not local (no territory or a scale) */
+  guint8 *scale;    /* per actor: at a scale */
+  guint *first;     /* per actor: offset of its prefix ids in @prefix */
+  int *prefix;      /* prefix id of depth 1, 2, … for each local actor */
+  GPtrArray *paths; /* prefix id → path */
+  GHashTable *ids;  /* path → prefix id + 1 */
 };
 
 /* Deeper paths than this are cut: no real territory has 255 levels. */
 #define MAX_DEPTH 255
 
 typedef struct {
-  GString    *path;
-  GHashTable *ids;   /* path → id + 1 */
-  GPtrArray  *paths;
-  GArray     *prefix;
-  guint       depth;
+  GString *path;
+  GHashTable *ids; /* path → id + 1 */
+  GPtrArray *paths;
+  GArray *prefix;
+  guint depth;
 } InternState;
 
 static gboolean
@@ -249,7 +249,7 @@ MgTerritoryIndex *
 mg_territory_index_new (MgMap *map)
 {
   GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) scales = NULL;
+  g_auto (GStrv) scales = NULL;
   GPtrArray *actors;
   MgTerritoryIndex *index;
   InternState state;
@@ -361,8 +361,8 @@ mg_territory_index_relate (const MgTerritoryIndex *index, guint a, guint b, guin
   if (level != 0 && level < depth)
     depth = level;
   return index->prefix[index->first[a] + depth - 1] == index->prefix[index->first[b] + depth - 1]
-           ? MG_TERRITORY_SHARE
-           : MG_TERRITORY_CROSS;
+             ? MG_TERRITORY_SHARE
+             : MG_TERRITORY_CROSS;
 }
 
 void
@@ -426,13 +426,13 @@ static const struct {
   const char *name;
   const char *roles[3];
 } families[MG_N_FAMILIES] = {
-  { "authorities", N_("Authorities"), { "local-authority", "public-agency", NULL } },
-  { "industry", N_("Industry"), { "large-company", "sme", NULL } },
-  { "startups", N_("Start-ups"), { "startup", NULL } },
-  { "connectors", N_("Connectors"), { "connector", "financier", NULL } },
-  { "real-estate", N_("Real estate"), { "real-estate", NULL } },
-  { "education", N_("Education system"), { "education", NULL } },
-  { "universities", N_("Universities"), { "university", "research-lab", NULL } },
+  { "authorities", N_ ("Authorities"), { "local-authority", "public-agency", NULL } },
+  { "industry", N_ ("Industry"), { "large-company", "sme", NULL } },
+  { "startups", N_ ("Start-ups"), { "startup", NULL } },
+  { "connectors", N_ ("Connectors"), { "connector", "financier", NULL } },
+  { "real-estate", N_ ("Real estate"), { "real-estate", NULL } },
+  { "education", N_ ("Education system"), { "education", NULL } },
+  { "universities", N_ ("Universities"), { "university", "research-lab", NULL } },
 };
 
 MgFamily

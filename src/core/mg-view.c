@@ -1,4 +1,8 @@
 /* mg-view.c — saved views and their JSON storage in the map. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "mg-view.h"
 
 #include <json-glib/json-glib.h>
@@ -220,7 +224,7 @@ get_member (JsonObject *object, const char *name, JsonNodeType type, JsonNode **
   if (json_node_get_node_type (node) != type)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” has the wrong type", view_number, name);
+                   _("Saved view %u: “%s” has the wrong type"), view_number, name);
       return FALSE;
     }
   *out = node;
@@ -248,7 +252,7 @@ get_string (JsonObject *object, const char *name, const char **out, guint n, GEr
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” must be a string", n, name);
+                   _("Saved view %u: “%s” must be a string"), n, name);
       return FALSE;
     }
   *out = json_node_get_string (node);
@@ -269,7 +273,7 @@ get_uint (JsonObject *object, const char *name, guint *inout, guint n, GError **
       (value = json_node_get_int (node)) < 0 || value > G_MAXINT)
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u: “%s” must be a whole number ≥ 0", n, name);
+                   _("Saved view %u: “%s” must be a whole number ≥ 0"), n, name);
       return FALSE;
     }
   *inout = (guint) value;
@@ -297,7 +301,7 @@ get_strv (JsonObject *object, const char *name, GStrv *out, guint n, GError **er
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
         {
           g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                       "Saved view %u: “%s” must hold strings", n, name);
+                       _("Saved view %u: “%s” must hold strings"), n, name);
           return FALSE;
         }
       g_strv_builder_add (builder, json_node_get_string (item));
@@ -335,7 +339,7 @@ get_numbers (JsonObject *object, const char *name, double *out, guint count,
 
 bad:
   g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-               "Saved view %u: “%s” must hold %u numbers", n, name, count);
+               _("Saved view %u: “%s” must hold %u numbers"), n, name, count);
   return FALSE;
 }
 
@@ -343,7 +347,7 @@ static gboolean
 bad_word (const char *name, const char *word, guint n, GError **error)
 {
   g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-               "Saved view %u: “%s” cannot be “%s”", n, name, word);
+               _("Saved view %u: “%s” cannot be “%s”"), n, name, word);
   return FALSE;
 }
 
@@ -379,7 +383,7 @@ read_lens (JsonObject *object, MgView *view, guint n, GError **error)
       if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         {
           g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                       "Saved view %u: “derived” must be true or false", n);
+                       _("Saved view %u: “derived” must be true or false"), n);
           return FALSE;
         }
       view->lens.derived = json_node_get_boolean (node);
@@ -471,7 +475,7 @@ read_viewport (JsonObject *object, MgViewFrame *vp, guint n, GError **error)
           if (!value_is_number (node) || !(json_node_get_double (node) > 0.0))
             {
               g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                           "Saved view %u: “zoom” must be a positive number", n);
+                           _("Saved view %u: “zoom” must be a positive number"), n);
               return FALSE;
             }
           vp->zoom = json_node_get_double (node);
@@ -490,7 +494,7 @@ read_view (JsonNode *node, guint n, GError **error)
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved view %u is not a JSON object", n);
+                   _("Saved view %u is not a JSON object"), n);
       return NULL;
     }
   object = json_node_get_object (node);
@@ -524,7 +528,7 @@ mg_views_from_json (const char *json, GError **error)
   if (!json_parser_load_from_data (parser, json, -1, &local_error))
     {
       g_set_error (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                   "Saved views are not valid JSON: %s", local_error->message);
+                   _("Saved views are not valid JSON: %s"), local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -533,7 +537,7 @@ mg_views_from_json (const char *json, GError **error)
       !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error_literal (error, MG_VIEW_ERROR, MG_VIEW_ERROR_INVALID,
-                           "Saved views: expected an object with a “views” list");
+                           _("Saved views: expected an object with a “views” list"));
       return NULL;
     }
 
