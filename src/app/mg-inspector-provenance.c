@@ -10,7 +10,7 @@
 
 /* The rows list the values in this order; position 0 is "not recorded". */
 static const MgProvenance order[] = {
-  MG_PROVENANCE_NONE, MG_PROVENANCE_STATED, MG_PROVENANCE_INFERRED,
+  MG_PROVENANCE_NONE,         MG_PROVENANCE_STATED,   MG_PROVENANCE_INFERRED,
   MG_PROVENANCE_ILLUSTRATIVE, MG_PROVENANCE_WORKSHOP,
 };
 
@@ -37,9 +37,10 @@ on_selected (AdwComboRow *row, GParamSpec *pspec, MgInspector *self)
                              mg_selection_get_actors (mg_document_get_selection (self->document)),
                              MG_UNDO_ACTOR_PROVENANCE, NULL, value);
   else
-    mg_undo_set_relations_text (mg_inspector_get_undo (self),
-                                mg_selection_get_relations (mg_document_get_selection (self->document)),
-                                MG_UNDO_RELATION_PROVENANCE, NULL, value);
+    mg_undo_set_relations_text (
+        mg_inspector_get_undo (self),
+        mg_selection_get_relations (mg_document_get_selection (self->document)),
+        MG_UNDO_RELATION_PROVENANCE, NULL, value);
 }
 
 static AdwComboRow *
@@ -50,12 +51,12 @@ provenance_row_new (MgInspector *self, GtkWidget *beside, const char *name)
   GtkWidget *group = gtk_widget_get_ancestor (beside, ADW_TYPE_PREFERENCES_GROUP);
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    gtk_string_list_append (model, _(mg_provenance_name (order[i])));
+    gtk_string_list_append (model, _ (mg_provenance_name (order[i])));
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Provenance"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Provenance"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (row),
-                               _("Where this comes from: stated by a source, inferred, drawn "
-                                 "to illustrate a point, or added during the workshop"));
+                               _ ("Where this comes from: stated by a source, inferred, drawn "
+                                  "to illustrate a point, or added during the workshop"));
   gtk_widget_set_name (GTK_WIDGET (row), name);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_selected), self, 0);
   g_return_val_if_fail (group != NULL, row);
@@ -68,7 +69,7 @@ mg_inspector_provenance_init (MgInspector *self)
 {
   self->provenance_row = provenance_row_new (self, GTK_WIDGET (self->pinned_row), "provenance");
   self->relation_provenance_row =
-    provenance_row_new (self, GTK_WIDGET (self->kind_row), "relation-provenance");
+      provenance_row_new (self, GTK_WIDGET (self->kind_row), "relation-provenance");
 }
 
 /* @items hold a `char *provenance` at @offset (MgActor or MgRelation). */
@@ -90,7 +91,7 @@ refresh_row (AdwComboRow *row, GPtrArray *items, gsize offset)
   if (mixed)
     {
       adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Several values"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ ("Several values"));
     }
   else
     {
@@ -108,5 +109,6 @@ mg_inspector_provenance_refresh (MgInspector *self, GPtrArray *actors, GPtrArray
   if (actors != NULL && actors->len > 0)
     refresh_row (self->provenance_row, actors, G_STRUCT_OFFSET (MgActor, provenance));
   if (relations != NULL && relations->len > 0)
-    refresh_row (self->relation_provenance_row, relations, G_STRUCT_OFFSET (MgRelation, provenance));
+    refresh_row (self->relation_provenance_row, relations,
+                 G_STRUCT_OFFSET (MgRelation, provenance));
 }
