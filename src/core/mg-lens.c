@@ -172,6 +172,8 @@ mg_facts_clear (MgFacts *facts, guint n_actors)
   g_clear_pointer (&facts->actor_search, g_free);
   g_clear_pointer (&facts->combine_families, g_free);
   g_clear_pointer (&facts->combine_partner, g_free);
+  g_clear_pointer (&facts->level_free_actor, g_free);
+  g_clear_pointer (&facts->level_free_relation, g_free);
   memset (facts, 0, sizeof *facts);
 }
 
@@ -211,6 +213,7 @@ mg_facts_build_roles (MgFacts *facts, MgMap *map)
   g_free (facts->role_diversity);
   facts->role_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   facts->n_roles = 0;
+  facts->level_free_valid = FALSE;
   facts->actor_role = g_new (int, MAX (n, 1));
   facts->actor_role_class = g_new0 (guint8, MAX (n, 1));
   facts->actor_family = g_new (gint8, MAX (n, 1));
@@ -268,6 +271,7 @@ mg_facts_build_kinds (MgFacts *facts, MgMap *map)
   g_free (facts->relation_kind);
   g_free (facts->relation_kind_class);
   facts->kind_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  facts->level_free_valid = FALSE;
   facts->relation_kind = g_new (int, MAX (m, 1));
   facts->relation_kind_class = g_new0 (guint8, MAX (m, 1));
 
@@ -423,19 +427,97 @@ learn_relation (const Rules *rules, guint relation)
          relate (rules, relation) == MG_TERRITORY_CROSS;
 }
 
+/* The parts of the rules that do not read territories: valorize (relations
+ * and the firms in them) and learn's knowledge or research relations and
+ * learners.  Worked out once for a map's roles and kinds, so that a change
+ * of lens level redoes only care, combine and learn's crossings. */
+static void
+derive_level_free (MgFacts *facts)
+{
+  const MgAdjacency *adj = facts->adj;
+  const guint8 valorize = MG_LESSON_BIT (MG_LESSON_VALORIZE);
+  const guint8 learn = MG_LESSON_BIT (MG_LESSON_LEARN);
+  guint n = adj->n_actors;
+  guint m = adj->n_relations;
+  Rules rules = { facts, NULL };
+  g_autofree guint *stamp = g_new (guint, MAX (n, 1));
+  g_autofree guint8 *seen = g_new0 (guint8, MAX (n, 1));
+  guint8 *actor, *relation;
+
+  g_free (facts->level_free_actor);
+  g_free (facts->level_free_relation);
+  actor = facts->level_free_actor = g_new0 (guint8, MAX (n, 1));
+  relation = facts->level_free_relation = g_new0 (guint8, MAX (m, 1));
+
+  /* learn's learners: a reciprocal exchange, or knowledge received from at
+   * least 2 distinct actors.  A stamp per neighbour counts it once. */
+  for (guint v = 0; v < n; v++)
+    stamp[v] = G_MAXUINT;
+  for (guint v = 0; v < n; v++)
+    {
+      guint sources = 0;
+      gboolean reciprocal = FALSE;
+
+      for (guint k = adj->offsets[v]; k < adj->offsets[v + 1]; k++)
+        {
+          guint w = adj->neighbour[k];
+          guint8 flags = adj->arc_flags[k] & (MG_ARC_IN | MG_ARC_OUT);
+
+          if (!has_kind (&rules, adj->relation[k], MG_KIND_CLASS_LEARN))
+            continue;
+          if (stamp[w] != v)
+            {
+              stamp[w] = v;
+              seen[w] = 0;
+            }
+          if ((flags & MG_ARC_IN) && !(seen[w] & MG_ARC_IN))
+            sources++;
+          seen[w] |= flags;
+          reciprocal |= seen[w] == (MG_ARC_IN | MG_ARC_OUT);
+        }
+      if (reciprocal || sources >= 2)
+        actor[v] |= learn;
+    }
+
+  for (guint r = 0; r < m; r++)
+    {
+      guint s = adj->rel_source[r];
+      guint t = adj->rel_target[r];
+      guint8 to_target, to_source;
+
+      if (s == t)
+        continue;
+      /* valorize, reading the relation both ways when it is undirected */
+      if (valorize_reading (&rules, r, s, t, &to_target, &to_source))
+        {
+          relation[r] |= valorize;
+          actor[t] |= to_target ? valorize : 0;
+          actor[s] |= to_source ? valorize : 0;
+        }
+      if (!adj->rel_directed[r] && valorize_reading (&rules, r, t, s, &to_source, &to_target))
+        {
+          relation[r] |= valorize;
+          actor[t] |= to_target ? valorize : 0;
+          actor[s] |= to_source ? valorize : 0;
+        }
+      if (has_kind (&rules, r, MG_KIND_CLASS_LEARN))
+        relation[r] |= learn;
+    }
+  facts->level_free_valid = TRUE;
+}
+
 void
 mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
                          MgMatches *out)
 {
   const MgAdjacency *adj = facts->adj;
-  const guint8 valorize = MG_LESSON_BIT (MG_LESSON_VALORIZE);
   const guint8 care = MG_LESSON_BIT (MG_LESSON_CARE);
   const guint8 combine = MG_LESSON_BIT (MG_LESSON_COMBINE);
   const guint8 learn = MG_LESSON_BIT (MG_LESSON_LEARN);
   guint n = adj->n_actors;
   guint m = adj->n_relations;
   g_autofree guint *stamp = NULL;
-  g_autofree guint8 *seen = NULL;
+  g_autofree guint8 *given = NULL;
   g_autofree guint8 *place = NULL;
   Rules rules = { facts, NULL };
 
@@ -450,53 +532,38 @@ mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
   if (!settings->derived)
     return;
 
+  if (!facts->level_free_valid)
+    derive_level_free (facts);
+  memcpy (out->actor_derived, facts->level_free_actor, n);
+  memcpy (out->relation_derived, facts->level_free_relation, m);
+
   /* Self-loops are never read (the loops below skip them). */
   place = g_new (guint8, MAX (m, 1));
   mg_territory_index_relate_pairs (facts->territories, m, adj->rel_source, adj->rel_target,
                                    settings->lens_level, place);
   rules.place = place;
 
-  /* Per actor, over its arcs (self-loops have none).  A stamp per
-   * neighbour (the actor that last looked at it) counts each neighbour
-   * once. */
+  /* Per actor, over its arcs (self-loops have none): care's givers and the
+   * families around each actor (combine).  A stamp per neighbour (the
+   * actor that last gave to it) counts each receiver once. */
   stamp = g_new (guint, MAX (n, 1));
-  seen = g_new0 (guint8, MAX (n, 1));
   for (guint v = 0; v < n; v++)
     stamp[v] = G_MAXUINT;
   for (guint v = 0; v < n; v++)
     {
-      guint care_receivers = 0, learn_sources = 0;
-      gboolean reciprocal = FALSE;
+      guint care_receivers = 0;
       MgFamilySet families = 0;
 
       for (guint k = adj->offsets[v]; k < adj->offsets[v + 1]; k++)
         {
           guint r = adj->relation[k];
           guint w = adj->neighbour[k];
-          guint8 flags = adj->arc_flags[k];
-          guint8 was;
-
-          if (stamp[w] != v)
-            {
-              stamp[w] = v;
-              seen[w] = 0;
-            }
-          was = seen[w];
 
           /* care: v gives (source, or an undirected end) to w */
-          if ((flags & MG_ARC_OUT) && !(was & 0x10) && care_reading (&rules, r, v, w))
+          if ((adj->arc_flags[k] & MG_ARC_OUT) && stamp[w] != v && care_reading (&rules, r, v, w))
             {
-              seen[w] |= 0x10;
+              stamp[w] = v;
               care_receivers++;
-            }
-          /* learn: the directions in which v exchanges knowledge with w */
-          if (has_kind (&rules, r, MG_KIND_CLASS_LEARN))
-            {
-              if ((flags & MG_ARC_IN) && !(was & MG_ARC_IN))
-                learn_sources++;
-              seen[w] |= flags & (MG_ARC_IN | MG_ARC_OUT);
-              if ((seen[w] & (MG_ARC_IN | MG_ARC_OUT)) == (MG_ARC_IN | MG_ARC_OUT))
-                reciprocal = TRUE;
             }
           /* combine: the families around v */
           if (combine_partner (&rules, r, v, w))
@@ -505,42 +572,22 @@ mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
       facts->combine_families[v] = (guint8) families;
       if (care_receivers >= 2)
         out->actor_derived[v] |= care;
-      if (reciprocal || learn_sources >= 2)
-        out->actor_derived[v] |= learn;
       if (settings->combine_threshold > 0 &&
           (guint) __builtin_popcount (families) >= settings->combine_threshold)
         out->actor_derived[v] |= combine;
     }
 
-  /* Per relation. */
+  /* Per relation: care (either reading), combine (to a matched actor's
+   * partner), learn (crossing territories). */
   for (guint r = 0; r < m; r++)
     {
       guint s = adj->rel_source[r];
       guint t = adj->rel_target[r];
-      gboolean both_ways = !adj->rel_directed[r];
-      guint8 to_target, to_source;
-      guint8 d = 0;
+      guint8 d = out->relation_derived[r];
 
       if (s == t)
         continue;
-
-      if (valorize_reading (&rules, r, s, t, &to_target, &to_source))
-        {
-          d |= valorize;
-          if (to_target)
-            out->actor_derived[t] |= valorize;
-          if (to_source)
-            out->actor_derived[s] |= valorize;
-        }
-      if (both_ways && valorize_reading (&rules, r, t, s, &to_source, &to_target))
-        {
-          d |= valorize;
-          if (to_target)
-            out->actor_derived[t] |= valorize;
-          if (to_source)
-            out->actor_derived[s] |= valorize;
-        }
-      if (care_reading (&rules, r, s, t) || (both_ways && care_reading (&rules, r, t, s)))
+      if (care_reading (&rules, r, s, t) || (!adj->rel_directed[r] && care_reading (&rules, r, t, s)))
         d |= care;
       facts->combine_partner[r] = (combine_partner (&rules, r, s, t) ? 1 : 0) |
                                   (combine_partner (&rules, r, t, s) ? 2 : 0);

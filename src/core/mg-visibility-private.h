@@ -69,6 +69,13 @@ typedef struct {
    * 1: the source for the target). */
   guint8      *combine_families;
   guint8      *combine_partner;
+
+  /* What the rules derive whatever the lens level (valorize; learn's
+   * learners and knowledge/research relations), kept until roles, kinds
+   * or the structure change. */
+  guint8      *level_free_actor;
+  guint8      *level_free_relation;
+  gboolean     level_free_valid;
 } MgFacts;
 
 /* Lesson matches, per item. */
