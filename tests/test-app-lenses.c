@@ -195,6 +195,68 @@ test_lens_mode_and_hide (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The lens options: the level and threshold actions reach the settings
+ * (and the result); "About the Lenses" is in the lens bar. */
+static void
+test_lens_level_and_threshold (void)
+{
+  MgWindow *window = open_example ();
+  GActionGroup *actions = mg_lens_controller_get_actions (mg_window_get_lens_controller (window));
+  MgLensSettings lens;
+  guint region, city;
+
+  set_lens (window, "care", TRUE);
+  region = count_scene (window, MG_ITEM_SHOWN, TRUE);
+  g_action_group_activate_action (actions, "level", g_variant_new_uint32 (3));
+  flush_events ();
+  mg_lens_controller_get_lens_settings (mg_window_get_lens_controller (window), &lens);
+  g_assert_cmpuint (lens.lens_level, ==, 3);
+  city = count_scene (window, MG_ITEM_SHOWN, TRUE);
+  /* Sharing a city is rarer than sharing a region. */
+  g_assert_cmpuint (city, <=, region);
+  g_action_group_activate_action (actions, "threshold", g_variant_new_uint32 (2));
+  flush_events ();
+  mg_lens_controller_get_lens_settings (mg_window_get_lens_controller (window), &lens);
+  g_assert_cmpuint (lens.combine_threshold, ==, 2);
+  /* Out of range: refused. */
+  g_action_group_activate_action (actions, "threshold", g_variant_new_uint32 (0));
+  flush_events ();
+  mg_lens_controller_get_lens_settings (mg_window_get_lens_controller (window), &lens);
+  g_assert_cmpuint (lens.combine_threshold, ==, 2);
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "lens-about-button"));
+
+  /* The scales: set through undo, shown back in the action's state. */
+  {
+    MgMap *map = mg_document_get_map (mg_window_get_document (window));
+    g_autoptr (GVariant) state = NULL;
+
+    g_action_group_change_action_state (actions, "scales", g_variant_new_string ("Europe; National"));
+    flush_events ();
+    g_assert_cmpstr (mg_map_get_graph_setting (map, "maillage.scales"), ==, "Europe, National");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    flush_events ();
+    g_assert_null (mg_map_get_graph_setting (map, "maillage.scales"));
+    state = g_action_group_get_action_state (actions, "scales");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "France, Europe, International, National");
+  }
+  destroy_window (window);
+}
+
 /* Keeps only @keep among the roles of the map, through the check buttons. */
 static void
 keep_only_role (MgWindow *window, const char *keep)
@@ -463,6 +525,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/lenses/toggle-changes-states-not-positions", test_lens_toggle);
   g_test_add_func ("/lenses/any-all-and-hide-change-result", test_lens_mode_and_hide);
+  g_test_add_func ("/lenses/level-and-threshold-actions", test_lens_level_and_threshold);
   g_test_add_func ("/filters/role-hides-other-roles", test_role_filter);
   g_test_add_func ("/filters/focus-on-neighbours-and-clear", test_focus_neighbours);
   g_test_add_func ("/views/saved-with-map-reapplied-deleted", test_views_survive_save);

@@ -172,6 +172,88 @@ find_relation (MgMap *map, MgActor *source, MgActor *target, const char *kind)
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Provenance in the inspector: several actors at once, one undo step; and
+ * what is added in presentation mode is marked "workshop". */
+static void
+test_inspector_provenance (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgSelection *selection = mg_document_get_selection (document);
+  MgInspector *inspector = mg_window_get_inspector (window);
+  MgUndoStack *undo = mg_document_get_undo_stack (document);
+  MgActor *eum = actor (window, "eum");
+  MgActor *pecheur = actor (window, "pecheur-com");
+  g_autoptr (GPtrArray) both = g_ptr_array_new ();
+  AdwComboRow *row = ADW_COMBO_ROW (find_named (GTK_WIDGET (inspector), "provenance"));
+  MgActor *added;
+
+  g_autofree char *eum_was = g_strdup (eum->provenance);
+  g_autofree char *pecheur_was = g_strdup (pecheur->provenance);
+
+  g_assert_nonnull (row);
+  g_ptr_array_add (both, eum);
+  g_ptr_array_add (both, pecheur);
+  mg_selection_select_actors (selection, both, MG_SELECT_REPLACE);
+  flush_events ();
+  adw_combo_row_set_selected (row, 3); /* illustrative */
+  flush_events ();
+  g_assert_cmpstr (eum->provenance, ==, "illustrative");
+  g_assert_cmpstr (pecheur->provenance, ==, "illustrative");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  flush_events ();
+  g_assert_cmpstr (eum->provenance, ==, eum_was);
+  g_assert_cmpstr (pecheur->provenance, ==, pecheur_was);
+  /* Mixed values show as none selected. */
+  mg_map_set_actor_provenance (mg_document_get_map (document), eum, "stated");
+  mg_map_set_actor_provenance (mg_document_get_map (document), pecheur, NULL);
+  mg_selection_select_actor (selection, pecheur, MG_SELECT_REPLACE);
+  mg_selection_select_actors (selection, both, MG_SELECT_REPLACE);
+  flush_events ();
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A relation's provenance, on the relation page. */
+  {
+    MgRelation *relation = g_ptr_array_index (mg_map_get_relations (mg_document_get_map (document)), 0);
+    AdwComboRow *relation_row =
+      ADW_COMBO_ROW (find_named (GTK_WIDGET (inspector), "relation-provenance"));
+
+    g_assert_nonnull (relation_row);
+    mg_selection_select_relation (selection, relation, MG_SELECT_REPLACE);
+    flush_events ();
+    g_assert_cmpstr (mg_inspector_get_page (inspector), ==, "relations");
+    adw_combo_row_set_selected (relation_row, 2); /* inferred */
+    flush_events ();
+    g_assert_cmpstr (relation->provenance, ==, "inferred");
+  }
+
+  /* Workshop additions: by default, only in presentation mode. */
+  added = mg_undo_add_actor (undo, "Outside", NULL, 0, 0);
+  g_assert_null (added->provenance);
+  g_object_set (window, "presentation", TRUE, NULL);
+  added = mg_undo_add_actor (undo, "Live", NULL, 10, 10);
+  g_assert_cmpstr (added->provenance, ==, "workshop");
+  g_object_set (window, "presentation", FALSE, NULL);
+  added = mg_undo_add_actor (undo, "After", NULL, 20, 20);
+  g_assert_null (added->provenance);
+  destroy_window (window);
+}
+
 static void
 test_inspector_adds_relation (void)
 {
@@ -389,6 +471,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/filter-panel/follows-new-roles-territories-kinds",
                    test_filter_panel_follows_map);
   g_test_add_func ("/app/inspector/add-relation-undoable", test_inspector_adds_relation);
+  g_test_add_func ("/app/inspector/provenance-many-and-workshop", test_inspector_provenance);
   g_test_add_func ("/app/window/drop-files-opens-them", test_drop_opens_files);
   g_test_add_func ("/app/window/presentation-shows-only-the-map", test_presentation_shows_only_the_map);
   status = g_test_run ();

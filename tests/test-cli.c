@@ -340,6 +340,131 @@ test_info_lenses_json (void)
   g_assert_true (json_object_has_member (root, "matched"));
 }
 
+/* The combine actors of tests/data/cli/lessons.graphml under @options. */
+static gboolean
+hub_combines (const char *const *options)
+{
+  g_autofree char *path = fixture ("lessons.graphml");
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  JsonObject *root, *combine;
+
+  g_ptr_array_add (args, (gpointer) "--info");
+  g_ptr_array_add (args, (gpointer) "--json");
+  g_ptr_array_add (args, (gpointer) "--lens");
+  g_ptr_array_add (args, (gpointer) "combine");
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) options[i]);
+  g_ptr_array_add (args, path);
+  g_ptr_array_add (args, NULL);
+  run_maillage (&run, (const char *const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  combine = json_object_get_object_member (json_object_get_object_member (root, "matches"),
+                                           "combine");
+  g_assert_nonnull (combine);
+  return array_has (json_object_get_array_member (combine, "actors"), "hub");
+}
+
+/* hub works with industry (the sme, in the Allier), a university and the
+ * region: 3 families at the region level, 2 at the department level. */
+static void
+test_lens_level_and_threshold (void)
+{
+  g_autofree char *path = fixture ("lessons.graphml");
+  g_autofree char *out = g_build_filename (g_get_tmp_dir (), "maillage-test-lens-level.svg", NULL);
+
+  g_assert_true (hub_combines ((const char *[]) { NULL }));
+  g_assert_true (hub_combines ((const char *[]) { "--lens-level", "1", NULL }));
+  g_assert_false (hub_combines ((const char *[]) { "--lens-level", "2", NULL }));
+  g_assert_false (hub_combines ((const char *[]) { "--combine-threshold", "4", NULL }));
+  g_assert_true (hub_combines ((const char *[]) { "--combine-threshold", "2", "--lens-level", "2",
+                                                  NULL }));
+
+  /* Usage errors. */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", "--combine-threshold", "0", path, NULL });
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", "--lens-level", "-1", path, NULL });
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  /* And with --export. */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--export", out, "--lens", "combine", "--lens-level",
+                                           "2", "--combine-threshold", "2", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+    g_unlink (out);
+  }
+}
+
+static gint64
+count_member (JsonObject *object, const char *group, const char *value)
+{
+  return json_object_get_int_member (json_object_get_object_member (object, group), value);
+}
+
+static void
+test_provenance (void)
+{
+  g_autofree char *path = fixture ("lessons.graphml");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *provenance, *visible;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", "--json", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_object (parser, run.out);
+    provenance = json_object_get_object_member (root, "provenance");
+    g_assert_nonnull (provenance);
+    g_assert_cmpint (count_member (provenance, "actors", "workshop"), ==, 1);
+    g_assert_cmpint (count_member (provenance, "actors", "none"), ==, 4);
+    g_assert_cmpint (count_member (provenance, "relations", "inferred"), ==, 1);
+    g_assert_cmpint (count_member (provenance, "relations", "illustrative"), ==, 1);
+    g_assert_cmpint (count_member (provenance, "relations", "stated"), ==, 0);
+    g_assert_cmpint (count_member (provenance, "relations", "none"), ==, 2);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Provenance"));
+    g_assert_nonnull (strstr (run.out, "illustrative"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", "--json", "--provenance", "inferred",
+                                           "--provenance", "workshop", path, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_object (parser, run.out);
+    visible = json_object_get_object_member (root, "visible");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (visible, "relations")), ==, 1);
+    g_assert_true (array_has (json_object_get_array_member (visible, "relations"), "hub-region"));
+    g_assert_true (array_has (json_object_get_array_member (visible, "actors"), "sme"));
+    g_assert_true (array_has (json_object_get_array_member (visible, "actors"), "region"));
+    g_assert_false (array_has (json_object_get_array_member (visible, "actors"), "firm"));
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_maillage (&run, (const char *[]) { "--info", "--provenance", "rumour", path, NULL });
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
 static void
 test_focus_hides_the_rest (void)
 {
@@ -440,6 +565,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/formats", test_export_formats);
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/info/lenses-json", test_info_lenses_json);
+  g_test_add_func ("/cli/lens-level-and-combine-threshold", test_lens_level_and_threshold);
+  g_test_add_func ("/cli/provenance/counts-and-filter", test_provenance);
   g_test_add_func ("/cli/info/focus-hides-the-rest", test_focus_hides_the_rest);
   g_test_add_func ("/cli/layout-then-save-keeps-positions", test_layout_then_save_keeps_positions);
   return g_test_run ();

@@ -324,14 +324,17 @@ test_with_lenses (void)
   mg_visibility_set_filter (vis, filter);
   res = mg_visibility_get_result (vis);
 
-  /* Filter hides twin and ghost; the lens highlights busi and its support
-   * relation, and fades the rest. */
+  /* Filter hides twin and ghost; the lens highlights cutlery (a firm
+   * receiving support) and that relation, keeps busi (its giver) plain, and
+   * fades the rest. */
   g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "twin")), ==,
                     MG_VISIBILITY_HIDDEN);
   g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "ghost")), ==,
                     MG_VISIBILITY_HIDDEN);
-  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "busi")), ==,
+  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "cutlery")), ==,
                     MG_VISIBILITY_HIGHLIGHTED);
+  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "busi")), ==,
+                    MG_VISIBILITY_NORMAL);
   g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "uca")), ==,
                     MG_VISIBILITY_FADED);
   g_assert_cmpuint (res->relation_state[1], ==, MG_VISIBILITY_HIGHLIGHTED);
@@ -344,24 +347,98 @@ test_with_lenses (void)
   g_assert_cmpuint (res->actors_matching[MG_LESSON_VALORIZE], ==, 1);
   g_assert_cmpuint (res->relations_matching[MG_LESSON_VALORIZE], ==, 1);
 
-  /* Hiding the unmatched keeps the highlighted relation's receiver. */
+  /* Hiding the unmatched keeps the highlighted relation's giver. */
   s.unmatched = MG_UNMATCHED_HIDE;
   mg_visibility_set_lens_settings (vis, &s);
   assert_visible (vis, "cutlery busi");
   res = mg_visibility_get_result (vis);
-  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "cutlery")), ==,
+  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "busi")), ==,
                     MG_VISIBILITY_NORMAL);
 
   /* "matched" ignores the filter; the state does not. */
-  mg_filter_set_roles (filter, (const char *[]) { "sme", NULL });
+  mg_filter_set_roles (filter, (const char *[]) { "connector", NULL });
   mg_visibility_set_filter (vis, filter);
   res = mg_visibility_get_result (vis);
-  g_assert_cmpuint (res->actor_matched[mg_map_lookup_actor (map, "busi")->index], ==, 1);
+  g_assert_cmpuint (res->actor_matched[mg_map_lookup_actor (map, "cutlery")->index], ==, 1);
   g_assert_cmpuint (res->relation_matched[1], ==, 1);
   g_assert_cmpuint (res->relation_matched[0], ==, 0);
-  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "busi")), ==,
+  g_assert_cmpuint (mg_visibility_result_actor_state (res, mg_map_lookup_actor (map, "cutlery")), ==,
                     MG_VISIBILITY_HIDDEN);
   g_assert_cmpuint (res->relation_state[1], ==, MG_VISIBILITY_HIDDEN);
+}
+
+/* A region keeps its departments and cities; a scale of the map keeps
+ * the actors there, whatever the case; the map's own scales count. */
+static void
+test_territory_scales (void)
+{
+  g_autoptr(MgMap) map = mg_map_new ();
+  g_autoptr(MgVisibility) vis = mg_visibility_new (map);
+  g_autoptr(MgFilter) filter = mg_filter_new ();
+
+  actor (map, "region", "local-authority", "Auvergne-Rhône-Alpes");
+  actor (map, "city", "sme", " Auvergne-Rhône-Alpes / Puy-de-Dôme / Thiers ");
+  actor (map, "state", "public-agency", "France");
+  actor (map, "bpi", "financier", "france/Paris");
+  actor (map, "eu", "public-agency", "Europe");
+
+  mg_filter_set_territory (filter, "Auvergne-Rhône-Alpes");
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "region city");
+  mg_filter_set_territory (filter, "Auvergne-Rhône-Alpes/Puy-de-Dôme");
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "city");
+  mg_filter_set_territory (filter, "France");
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "state bpi");
+  mg_filter_set_territory (filter, "FRANCE/Paris");
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "bpi");
+
+  /* Without scales, France is a place compared as written. */
+  mg_map_set_scales (map, (const char *const[]) { NULL });
+  mg_filter_set_territory (filter, "France");
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "state");
+}
+
+/* Provenance: what is in the set, and the ends of relations kept for
+ * theirs. */
+static void
+test_provenance (void)
+{
+  g_autoptr(MgMap) map = sample_map ();
+  g_autoptr(MgVisibility) vis = mg_visibility_new (map);
+  g_autoptr(MgFilter) filter = mg_filter_new ();
+  GPtrArray *relations = mg_map_get_relations (map);
+  g_autoptr(MgFilter) copy = NULL;
+
+  mg_map_set_actor_provenance (map, mg_map_lookup_actor (map, "ghost"), "workshop");
+  mg_map_set_relation_provenance (map, g_ptr_array_index (relations, 1), "workshop");
+  mg_map_set_relation_provenance (map, g_ptr_array_index (relations, 0), "inferred");
+  mg_map_set_relation_provenance (map, g_ptr_array_index (relations, 2), "stated");
+
+  mg_filter_set_provenance (filter, (const char *[]) { "workshop", NULL });
+  mg_visibility_set_filter (vis, filter);
+  assert_visible (vis, "cutlery busi ghost");
+  g_assert_cmpuint (n_visible_relations (vis), ==, 1);
+
+  mg_filter_set_provenance (filter, (const char *[]) { "stated", "none", NULL });
+  mg_visibility_set_filter (vis, filter);
+  /* Every actor but ghost is not recorded; relations 2 (stated), 3 and 4
+   * (not recorded). */
+  assert_visible (vis, "michelin uca cutlery twin busi");
+  g_assert_cmpuint (n_visible_relations (vis), ==, 3);
+
+  /* Edits are seen. */
+  mg_map_set_relation_provenance (map, g_ptr_array_index (relations, 0), NULL);
+  g_assert_cmpuint (n_visible_relations (vis), ==, 4);
+
+  copy = mg_filter_copy (filter);
+  g_assert_true (mg_filter_equal (copy, filter));
+  g_assert_false (mg_filter_is_empty (copy));
+  mg_filter_set_provenance (copy, NULL);
+  g_assert_false (mg_filter_equal (copy, filter));
 }
 
 static void
@@ -392,6 +469,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/filter/role", test_role);
   g_test_add_func ("/filter/territory/subtree-on-component-boundary", test_territory_subtree);
+  g_test_add_func ("/filter/territory/regions-and-scales", test_territory_scales);
+  g_test_add_func ("/filter/provenance/values-and-ends", test_provenance);
   g_test_add_func ("/filter/kind/hides-relations", test_kind);
   g_test_add_func ("/filter/search/case-and-accent-insensitive", test_search);
   g_test_add_func ("/filter/search/fold-text", test_fold_text);

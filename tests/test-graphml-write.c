@@ -664,6 +664,50 @@ test_round_trip_no_graph_undirected (void)
   g_assert_null (r->id);
 }
 
+/* Provenance on actors and relations: keys named "provenance" for nodes and
+ * edges, typed string; any word kept as written; absent stays absent. */
+static void
+test_write_provenance_round_trip (void)
+{
+  g_autoptr(MgMap) map = mg_map_new ();
+  MgActor *a = mg_map_add_actor (map, "a");
+  MgActor *b = mg_map_add_actor (map, "b");
+  MgActor *c = mg_map_add_actor (map, "c");
+  MgRelation *ab = mg_map_add_relation (map, a, b, "ab", TRUE);
+  MgRelation *bc = mg_map_add_relation (map, b, c, "bc", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(MgMap) back = NULL;
+  gsize length;
+
+  mg_map_set_actor_provenance (map, a, "workshop");
+  mg_map_set_actor_provenance (map, b, "Hearsay");
+  mg_map_set_relation_provenance (map, ab, "inferred");
+  text = mg_graphml_write_to_string (map, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "for=\"node\" attr.name=\"provenance\""));
+  g_assert_nonnull (strstr (text, "for=\"edge\" attr.name=\"provenance\""));
+
+  back = mg_graphml_read_memory (text, length, "provenance.graphml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mg_map_lookup_actor (back, "a")->provenance, ==, "workshop");
+  g_assert_cmpstr (mg_map_lookup_actor (back, "b")->provenance, ==, "Hearsay");
+  g_assert_null (mg_map_lookup_actor (back, "c")->provenance);
+  g_assert_cmpstr (((MgRelation *) g_ptr_array_index (mg_map_get_relations (back), 0))->provenance,
+                   ==, "inferred");
+  g_assert_null (((MgRelation *) g_ptr_array_index (mg_map_get_relations (back), 1))->provenance);
+  g_assert_cmpint (mg_provenance_from_string ("Hearsay"), ==, MG_PROVENANCE_OTHER);
+  g_assert_cmpint (mg_provenance_from_string (" Illustrative "), ==, MG_PROVENANCE_ILLUSTRATIVE);
+  g_assert_cmpint (mg_provenance_from_string (NULL), ==, MG_PROVENANCE_NONE);
+  (void) bc;
+
+  /* Written again, the same text. */
+  again = mg_graphml_write_to_string (back, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, text);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -672,6 +716,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/graphml/write/empty-map", test_write_empty_map);
+  g_test_add_func ("/graphml/write/provenance-round-trip", test_write_provenance_round_trip);
   g_test_add_func ("/graphml/write/indented", test_write_indented);
   g_test_add_func ("/graphml/write/fields-make-keys-without-touching-map", test_write_fields_make_keys);
   g_test_add_func ("/graphml/write/fields-use-bound-keys", test_write_uses_bound_keys);

@@ -46,10 +46,10 @@ add_relation (MgMap *map, const char *s, const char *t, const char *kind)
  *   b  SME in AURA
  *   c  large company in Hauts-de-France (matches no care: its only
  *      relation crosses territories)
- *   d  start-up in AURA, gives support to a (derived valorize)
+ *   d  start-up in AURA, gives support to a (a takes it: valorize)
  * Relations: a→b partnership tagged care (and care by the rule), b→c
  * knowledge (learn by the rule), d→a support (care and valorize by the
- * rule). */
+ * rule); a→b and b→c are between firms (valorize by the rule). */
 static MgMap *
 make_map (void)
 {
@@ -187,9 +187,10 @@ test_legend_lists_lenses_with_counts (Fixture *f, gconstpointer data)
   legend = mg_scene_get_legend (f->scene);
   g_assert_cmpstr (find_entry (legend, MG_LEGEND_SECTION, NULL, 0)->text, ==, "Lens");
   g_assert_cmpuint (count_entries (legend, MG_LEGEND_NOTE), ==, 0);
-  /* valorize: a (tagged) and d (gives support); the support relation. */
+  /* valorize: the firms a (tagged), b and c, which work together or take
+   * support; the three relations between firms or to a firm. */
   g_assert_cmpstr (find_entry (legend, MG_LEGEND_LENS, "valorize", 0)->detail, ==,
-                   "2 actors, 1 relation match");
+                   "3 actors, 3 relations match");
 
   /* Lenses off: the section goes. */
   set_lenses (f, 0, MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
@@ -278,7 +279,8 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
 {
   MgSceneActor *a, *b, *c, *d;
 
-  /* "all" of care and valorize: a and d→a match both; a→b is care only. */
+  /* "all" of care and valorize: a, d→a and a→b (tagged care, valorize
+   * between firms) match both; b→c is valorize only. */
   set_lenses (f, MG_LESSON_BIT (MG_LESSON_CARE) | MG_LESSON_BIT (MG_LESSON_VALORIZE),
               MG_LENS_MODE_ALL, MG_UNMATCHED_FADE);
   a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
@@ -295,10 +297,13 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
    * as the end of d→a (which matches both) and must not look matched. */
   g_assert_cmpint (d->item.visibility, ==, MG_ITEM_SHOWN);
   g_assert_cmpuint (d->n_marks, ==, 0);
-  /* b and c match nothing: faded, unmarked. */
-  g_assert_cmpint (b->item.visibility, ==, MG_ITEM_FADED);
+  /* b: valorize only, kept as the end of a→b, unmarked; c: valorize
+   * only, faded with its one (dashed) mark. */
+  g_assert_cmpint (b->item.visibility, ==, MG_ITEM_SHOWN);
+  g_assert_cmpuint (b->n_marks, ==, 0);
   g_assert_cmpint (c->item.visibility, ==, MG_ITEM_FADED);
-  g_assert_cmpuint (c->n_marks, ==, 0);
+  g_assert_cmpuint (c->n_marks, ==, 1);
+  g_assert_true (c->marks[0].derived);
 
   /* Highlights stay the window's (hover): the bridge leaves them. */
   g_assert_false (a->item.highlight);
@@ -312,6 +317,30 @@ test_bridge_marks_matches_only (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sr->n_marks, ==, 2);
   g_assert_true (sr->marks[0].derived && sr->marks[1].derived);
   g_assert_cmpint (sr->item.visibility, ==, MG_ITEM_SHOWN);
+}
+
+/* A ring never lies under its actor's label: with a lens on, the label box
+ * keeps clear of the ring's circle; off, it comes back near the shape. */
+static void
+test_label_outside_ring (Fixture *f, gconstpointer data)
+{
+  MgSceneActor *a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
+  double ring = 0, before, after, back;
+
+  g_assert_true (a->label_in_index);
+  before = a->label_rect.y;
+  set_lenses (f, MG_LESSON_BIT (MG_LESSON_CARE), MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
+  g_assert_cmpuint (a->n_marks, ==, 1);
+  after = a->label_rect.y;
+  /* Below the shape: the ring's bottom (a box's ring is its circumscribed
+   * circle, radius half the diagonal plus a gap) is above the label. */
+  ring = hypot (a->width, a->height) / 2;
+  g_assert_cmpint (a->placement, ==, MG_LABEL_BELOW);
+  g_assert_cmpfloat (after, >=, a->y + ring + 2);
+  g_assert_cmpfloat (after, >, before);
+  set_lenses (f, 0, MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
+  back = a->label_rect.y;
+  g_assert_cmpfloat (back, ==, before);
 }
 
 /* ---- PNG ------------------------------------------------------------------------- */
@@ -441,7 +470,8 @@ test_png_derived_ring_is_dashed (Fixture *f, gconstpointer data)
   render_png (f, &png);
 
   MgSceneActor *a = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "a"));
-  MgSceneActor *d = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "d"));
+  /* b takes part in a partnership between firms: valorize by the rule. */
+  MgSceneActor *d = mg_scene_lookup_actor (f->scene, mg_map_lookup_actor (f->map, "b"));
   g_assert_cmpuint (a->n_marks, ==, 1);
   g_assert_cmpuint (d->n_marks, ==, 1);
   g_assert_false (a->marks[0].derived);
@@ -544,14 +574,51 @@ test_svg_lens_classes_and_legend (Fixture *f, gconstpointer data)
                                 HAS_CLASS ("tagged") "]//*[@stroke-dasharray]"), ==, 0);
   svg_clear (&svg);
 
-  /* valorize: d's ring is derived, dashed; a's stays solid. */
+  /* valorize: b's ring is derived, dashed; a's stays solid. */
   set_lenses (f, MG_LESSON_BIT (MG_LESSON_VALORIZE), MG_LENS_MODE_ANY, MG_UNMATCHED_FADE);
   svg_export (f, &svg);
-  g_assert_cmpint (count (&svg, "//s:g[@id='actor-d']/s:path[" HAS_CLASS ("ring") " and "
+  g_assert_cmpint (count (&svg, "//s:g[@id='actor-b']/s:path[" HAS_CLASS ("ring") " and "
                                 HAS_CLASS ("lens-valorize") " and " HAS_CLASS ("derived")
                                 " and @stroke-dasharray]"), ==, 1);
   g_assert_cmpint (count (&svg, "//s:g[@id='actor-a']/s:path[" HAS_CLASS ("ring") " and "
                                 HAS_CLASS ("lens-valorize") " and not(@stroke-dasharray)]"), ==, 1);
+  svg_clear (&svg);
+}
+
+/* Provenance drawn apart: inferred relations thinner and lighter, workshop
+ * actors with a badge, and the legend says so. */
+static void
+test_svg_provenance (Fixture *f, gconstpointer data)
+{
+  MgRelation *bc = g_ptr_array_index (mg_map_get_relations (f->map), 1);
+  MgRelation *da = g_ptr_array_index (mg_map_get_relations (f->map), 2);
+  MgSceneRelation *weak, *stated;
+  Svg svg;
+
+  mg_map_set_relation_provenance (f->map, bc, "inferred");
+  mg_map_set_relation_provenance (f->map, da, "stated");
+  mg_map_set_actor_provenance (f->map, mg_map_lookup_actor (f->map, "c"), "workshop");
+  weak = mg_scene_lookup_relation (f->scene, bc);
+  stated = mg_scene_lookup_relation (f->scene, da);
+  g_assert_cmpint (weak->provenance, ==, MG_PROVENANCE_INFERRED);
+  g_assert_cmpfloat (weak->width, <, stated->width);
+  g_assert_cmpfloat (weak->color.alpha, <, stated->color.alpha);
+
+  svg_export (f, &svg);
+  g_assert_cmpint (count (&svg, "//s:g[" HAS_CLASS ("relation") " and " HAS_CLASS ("provenance-inferred") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='actor-c']/s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Provenance']"), ==, 1);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Added in the workshop']"), ==, 1);
+  svg_clear (&svg);
+
+  /* Not recorded again: drawn as stated, no legend section. */
+  mg_map_set_relation_provenance (f->map, bc, NULL);
+  mg_map_set_actor_provenance (f->map, mg_map_lookup_actor (f->map, "c"), NULL);
+  g_assert_cmpfloat (weak->width, ==, stated->width);
+  svg_export (f, &svg);
+  g_assert_cmpint (count (&svg, "//s:circle[" HAS_CLASS ("workshop-badge") "]"), ==, 0);
+  g_assert_cmpint (count (&svg, "//s:g[@id='legend']//s:tspan[text()='Provenance']"), ==, 0);
   svg_clear (&svg);
 }
 
@@ -626,6 +693,10 @@ main (int argc, char **argv)
   g_test_add_func ("/lens-draw/legend/key-contrast", test_lens_key_contrast);
   g_test_add ("/lens-draw/bridge/marks-matches-only", Fixture, NULL, fixture_setup,
               test_bridge_marks_matches_only, fixture_teardown);
+  g_test_add ("/lens-draw/svg/provenance-drawn-apart", Fixture, NULL, fixture_setup,
+              test_svg_provenance, fixture_teardown);
+  g_test_add ("/lens-draw/labels/outside-the-ring", Fixture, NULL, fixture_setup,
+              test_label_outside_ring, fixture_teardown);
   g_test_add ("/lens-draw/png/care-ring-on-matched-only", Fixture, NULL, fixture_setup,
               test_png_care_ring_on_matched_only, fixture_teardown);
   g_test_add ("/lens-draw/png/derived-ring-dashed", Fixture, NULL, fixture_setup,

@@ -173,7 +173,7 @@ test_csv_english_bom_ids (void)
   g_assert_cmpstr (mich->notes, ==, "Tyres, since 1889");
   g_assert_true (mg_lesson_from_id ("learn", &lesson));
   g_assert_true (mich->lessons & MG_LESSON_BIT (lesson));
-  g_assert_cmpstr (mg_actor_get_attribute (mich, "provenance"), ==, "stated");
+  g_assert_cmpstr (mich->provenance, ==, "stated");
   g_assert_cmpstr (mg_actor_get_attribute (mich, "website"), ==, "https://michelin.com");
   g_assert_cmpstr (bpi->role, ==, "financier");
   g_assert_cmpstr (bpi->notes, ==, "National bank \"Bpi\"");
@@ -658,8 +658,8 @@ assert_same_map (MgMap *a, MgMap *b)
       g_assert_cmpstr (x->territory, ==, y->territory);
       g_assert_cmpuint (x->lessons, ==, y->lessons);
       g_assert_cmpstr (x->notes, ==, y->notes);
-      g_assert_cmpstr (mg_actor_get_attribute (x, "provenance"), ==,
-                       mg_actor_get_attribute (y, "provenance"));
+      g_assert_cmpstr (x->provenance, ==,
+                       y->provenance);
       g_assert_cmpint (x->has_position, ==, y->has_position);
       g_assert_cmpfloat (x->x, ==, y->x);
       g_assert_cmpfloat (x->y, ==, y->y);
@@ -686,8 +686,8 @@ assert_same_map (MgMap *a, MgMap *b)
       g_assert_cmpint (x->directed, ==, y->directed);
       g_assert_cmpuint (x->lessons, ==, y->lessons);
       g_assert_cmpstr (x->notes, ==, y->notes);
-      g_assert_cmpstr (mg_relation_get_attribute (x, "provenance"), ==,
-                       mg_relation_get_attribute (y, "provenance"));
+      g_assert_cmpstr (x->provenance, ==,
+                       y->provenance);
     }
 }
 

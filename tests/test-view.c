@@ -17,10 +17,11 @@ sample_views (void)
   care->lens.derived = FALSE;
   care->lens.unmatched = MG_UNMATCHED_HIDE;
   care->lens.combine_threshold = 4;
-  care->lens.territory_level = 2;
+  care->lens.lens_level = 2;
   mg_filter_set_roles (care->filter, (const char *[]) { "sme", "startup", "", NULL });
   mg_filter_set_territory (care->filter, "Auvergne-Rhône-Alpes/Puy-de-Dôme");
   mg_filter_set_kinds (care->filter, (const char *[]) { "support", NULL });
+  mg_filter_set_provenance (care->filter, (const char *[]) { "stated", "workshop", NULL });
   mg_filter_set_search (care->filter, "Université \"quoted\"");
   care->filter->min_degree = 2;
   care->viewport.kind = MG_VIEW_FRAME_CENTRE;
@@ -224,12 +225,41 @@ test_graphml_round_trip (void)
   assert_views_equal (views, back);
 }
 
+/* Views from before the lens level: "territory-level" (the grouping level)
+ * is read but does not become the lens level. */
+static void
+test_old_territory_level (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views =
+    mg_views_from_json ("{\"version\": 1, \"views\": [{\"name\": \"old\", \"lenses\": [\"care\"],"
+                        " \"combine-threshold\": 4, \"territory-level\": 0}]}", &error);
+  MgView *view;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  view = g_ptr_array_index (views, 0);
+  g_assert_cmpuint (view->lens.lens_level, ==, MG_LENS_DEFAULT_LEVEL);
+  g_assert_cmpuint (view->lens.combine_threshold, ==, 4);
+  view->lens.lens_level = 3;
+  json = mg_views_to_json (views);
+  g_assert_nonnull (strstr (json, "\"lens-level\":3"));
+  g_assert_null (strstr (json, "territory-level"));
+  {
+    g_autoptr(GPtrArray) back = mg_views_from_json (json, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (((MgView *) g_ptr_array_index (back, 0))->lens.lens_level, ==, 3);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/view/json/round-trip", test_round_trip);
+  g_test_add_func ("/view/json/old-territory-level-ignored", test_old_territory_level);
   g_test_add_func ("/view/json/lenient-with-unknown", test_lenient);
   g_test_add_func ("/view/json/invalid-gives-error", test_invalid);
   g_test_add_func ("/view/map/stored-in-graph-data", test_map_storage);

@@ -10,7 +10,7 @@ test_builtin_roles_have_distinct_looks (void)
 {
   guint n = mg_vocab_n_builtin_roles ();
 
-  g_assert_cmpuint (n, ==, 12);
+  g_assert_cmpuint (n, ==, 13);
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       {
@@ -18,10 +18,16 @@ test_builtin_roles_have_distinct_looks (void)
         const MgRole *b = mg_vocab_builtin_role (j);
 
         g_assert_cmpstr (a->id, !=, b->id);
-        /* Two roles may share a colour or a shape, never both. */
-        g_assert_false (a->color == b->color && a->shape == b->shape);
+        /* Every built-in role has its own colour and its own shape (the
+         * shape tells them apart in grey print). */
+        g_assert_cmpuint (a->color, !=, b->color);
+        g_assert_cmpint (a->shape, !=, b->shape);
       }
   g_assert_cmpstr (mg_vocab_builtin_role (0)->id, ==, "large-company");
+  g_assert_cmpstr (mg_vocab_builtin_role (n - 1)->id, ==, "programme");
+  g_assert_cmpstr (mg_vocab_builtin_role (n - 1)->name, ==, "Programme or scheme");
+  for (guint s = 0; s < MG_N_SHAPES; s++)
+    g_assert_nonnull (mg_shape_to_string (s));
 }
 
 static void
@@ -79,7 +85,26 @@ test_kinds_and_lessons (void)
 {
   g_autoptr (MgVocabulary) vocab = mg_vocabulary_new ();
 
-  g_assert_cmpuint (mg_vocab_n_builtin_kinds (), ==, 9);
+  g_assert_cmpuint (mg_vocab_n_builtin_kinds (), ==, 11);
+  g_assert_nonnull (mg_vocabulary_lookup_kind (vocab, "backing"));
+  g_assert_nonnull (mg_vocabulary_lookup_kind (vocab, "affiliation"));
+  /* Every built-in kind looks apart from the others in grey: its line
+   * style differs, or (for the solid ones) its colour's lightness. */
+  for (guint i = 0; i < mg_vocab_n_builtin_kinds (); i++)
+    for (guint j = i + 1; j < mg_vocab_n_builtin_kinds (); j++)
+      g_assert_cmpuint (mg_vocab_builtin_kind (i)->color, !=, mg_vocab_builtin_kind (j)->color);
+  g_assert_cmpint (mg_vocabulary_lookup_kind (vocab, "backing")->line, ==, MG_LINE_LONG_DASH);
+  g_assert_cmpint (mg_vocabulary_lookup_kind (vocab, "affiliation")->line, ==, MG_LINE_DASH_PAIRS);
+  for (guint i = 0; i < mg_vocab_n_builtin_kinds (); i++)
+    {
+      const MgRelationKind *k = mg_vocab_builtin_kind (i);
+
+      if (g_strcmp0 (k->id, "backing") != 0 && g_strcmp0 (k->id, "affiliation") != 0)
+        {
+          g_assert_cmpint (k->line, !=, MG_LINE_LONG_DASH);
+          g_assert_cmpint (k->line, !=, MG_LINE_DASH_PAIRS);
+        }
+    }
   g_assert_nonnull (mg_vocabulary_lookup_kind (vocab, "knowledge"));
   g_assert_false (mg_vocabulary_ensure_kind (vocab, "friendship")->builtin);
   for (guint l = 0; l < MG_N_LESSONS; l++)

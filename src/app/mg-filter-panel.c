@@ -1,4 +1,4 @@
-/* mg-filter-panel.c — roles, territory, kinds, minimum degree and focus
+/* mg-filter-panel.c — roles, territory, kinds, provenance, minimum degree and focus
  * (see the header).  Built in code: its rows depend on the map. */
 #include "config.h"
 
@@ -18,6 +18,7 @@ struct _MgFilterPanel {
   GtkWidget        *box;        /* rebuilt for each map */
   GPtrArray        *role_checks; /* GtkCheckButton*, data "role-id" */
   GPtrArray        *kind_checks;
+  GPtrArray        *provenance_checks;
   GtkDropDown      *territory;
   GStrv             territories; /* the drop-down's paths; [0] is "anywhere" */
   GtkSpinButton    *min_degree;
@@ -63,6 +64,7 @@ push_filter (MgFilterPanel *self)
   g_autoptr (MgFilter) filter = NULL;
   g_auto (GStrv) roles = NULL;
   g_auto (GStrv) kinds = NULL;
+  g_auto (GStrv) provenance = NULL;
   guint territory;
 
   if (self->syncing || self->box == NULL)
@@ -72,6 +74,8 @@ push_filter (MgFilterPanel *self)
   kinds = checked_ids (self->kind_checks);
   mg_filter_set_roles (filter, (const char *const *) roles);
   mg_filter_set_kinds (filter, (const char *const *) kinds);
+  provenance = checked_ids (self->provenance_checks);
+  mg_filter_set_provenance (filter, (const char *const *) provenance);
   territory = gtk_drop_down_get_selected (self->territory);
   mg_filter_set_territory (filter, territory > 0 && territory < g_strv_length (self->territories)
                                      ? self->territories[territory] : NULL);
@@ -134,6 +138,7 @@ on_settings_changed (MgLensController *controller, MgFilterPanel *self)
   self->syncing = TRUE;
   sync_checks (self->role_checks, filter->roles);
   sync_checks (self->kind_checks, filter->kinds);
+  sync_checks (self->provenance_checks, filter->provenance);
   for (guint i = 1; filter->territory != NULL && self->territories[i] != NULL; i++)
     if (g_str_equal (self->territories[i], filter->territory))
       territory = i;
@@ -367,6 +372,26 @@ build (MgFilterPanel *self, MgMap *map, const Contents *contents)
   if (no_kind)
     gtk_box_append (GTK_BOX (box), check_row (self, "", _("No kind"), mg_role_swatch_new (), self->kind_checks));
 
+  /* Provenance: always the same five rows, "not recorded" first. */
+  gtk_box_append (GTK_BOX (box), heading (_("Provenance")));
+  {
+    static const MgProvenance values[] = {
+      MG_PROVENANCE_NONE, MG_PROVENANCE_STATED, MG_PROVENANCE_INFERRED,
+      MG_PROVENANCE_ILLUSTRATIVE, MG_PROVENANCE_WORKSHOP,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        const char *id = mg_provenance_id (values[i]);
+        GtkWidget *row = check_row (self, id != NULL ? id : "none",
+                                    _(mg_provenance_name (values[i])), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0),
+                                    self->provenance_checks);
+
+        gtk_widget_set_name (row, id != NULL ? id : "none");
+        gtk_box_append (GTK_BOX (box), row);
+      }
+  }
+
   gtk_box_append (GTK_BOX (box), heading (_("Minimum Degree")));
   self->min_degree = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 100, 1));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->min_degree), _("Hide actors with fewer relations"));
@@ -411,6 +436,7 @@ clear_rows (MgFilterPanel *self)
   self->box = NULL;
   g_ptr_array_set_size (self->role_checks, 0);
   g_ptr_array_set_size (self->kind_checks, 0);
+  g_ptr_array_set_size (self->provenance_checks, 0);
   g_clear_pointer (&self->territories, g_strfreev);
   g_clear_pointer (&self->signature, g_free);
 }
@@ -565,6 +591,7 @@ mg_filter_panel_finalize (GObject *object)
 
   g_ptr_array_unref (self->role_checks);
   g_ptr_array_unref (self->kind_checks);
+  g_ptr_array_unref (self->provenance_checks);
   g_strfreev (self->territories);
   g_free (self->signature);
   G_OBJECT_CLASS (mg_filter_panel_parent_class)->finalize (object);
@@ -583,6 +610,7 @@ mg_filter_panel_init (MgFilterPanel *self)
 {
   self->role_checks = g_ptr_array_new ();
   self->kind_checks = g_ptr_array_new ();
+  self->provenance_checks = g_ptr_array_new ();
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);

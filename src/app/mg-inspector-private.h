@@ -58,6 +58,10 @@ struct _MgInspector {
   guint                n_kinds_listed;
   GPtrArray           *relation_notes_targets; /* MgRelation* being annotated */
 
+  /* provenance (mg-inspector-provenance.c) */
+  AdwComboRow         *provenance_row;
+  AdwComboRow         *relation_provenance_row;
+
   MgDocument          *document;
   gboolean             updating;  /* widgets being set from the model */
   guint                refresh_idle;
@@ -68,6 +72,10 @@ void mg_inspector_relation_init (MgInspector *self);
 void mg_inspector_relation_refresh (MgInspector *self);
 void mg_inspector_relation_class_init (GtkWidgetClass *widget_class);
 void mg_inspector_relation_commit_notes (MgInspector *self);
+
+/* mg-inspector-provenance.c */
+void mg_inspector_provenance_init (MgInspector *self);
+void mg_inspector_provenance_refresh (MgInspector *self, GPtrArray *actors, GPtrArray *relations);
 
 /* mg-inspector-link.c */
 void mg_inspector_link_class_init (GtkWidgetClass *widget_class);

@@ -56,9 +56,10 @@ mg_inspector_lesson_row (const MgLessonInfo *info, GtkCheckButton **check)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dot = mg_role_swatch_new ();
   GtkWidget *button = gtk_check_button_new ();
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", _(info->gloss), _(info->explanation));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->name));
-  gtk_widget_set_tooltip_text (row, _(info->explanation));
+  gtk_widget_set_tooltip_text (row, tooltip);
   mg_role_swatch_set_look (MG_ROLE_SWATCH (dot), info->color, MG_SHAPE_CIRCLE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -280,11 +281,13 @@ refresh (MgInspector *self)
   if (mg_selection_get_n_actors (selection) > 0)
     {
       refresh_actors (self, mg_selection_get_actors (selection));
+      mg_inspector_provenance_refresh (self, mg_selection_get_actors (selection), NULL);
       gtk_stack_set_visible_child_name (self->stack, "actors");
     }
   else if (mg_selection_get_relations (selection)->len > 0)
     {
       mg_inspector_relation_refresh (self);
+      mg_inspector_provenance_refresh (self, NULL, mg_selection_get_relations (selection));
       gtk_stack_set_visible_child_name (self->stack, "relations");
     }
   else
@@ -787,6 +790,7 @@ mg_inspector_init (MgInspector *self)
 
   mg_inspector_relation_init (self);
   mg_inspector_link_init (self);
+  mg_inspector_provenance_init (self);
   mg_a11y_set_label (GTK_WIDGET (self->relation_kind), C_("a11y", "Relation Kind"));
   mg_a11y_name_icon_buttons (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "none");

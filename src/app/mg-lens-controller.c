@@ -97,6 +97,10 @@ sync_action_states (MgLensController *self)
                                       g_variant_new_boolean (self->lens.unmatched == MG_UNMATCHED_HIDE));
   g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "derived",
                                       g_variant_new_boolean (self->lens.derived));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "level",
+                                      g_variant_new_uint32 (self->lens.lens_level));
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "threshold",
+                                      g_variant_new_uint32 (self->lens.combine_threshold));
   self->syncing = FALSE;
 }
 
@@ -187,6 +191,27 @@ drop_visibility (MgLensController *self)
   g_clear_handle_id (&self->apply_idle, g_source_remove);
 }
 
+/* lens.scales (s): the map's scales as text, "France, Europe, …". */
+static void
+sync_scales_state (MgLensController *self)
+{
+  g_auto (GStrv) scales = self->map != NULL ? mg_map_dup_scales (self->map)
+                                            : mg_scales_parse (MG_DEFAULT_SCALES);
+  g_autofree char *text = mg_scales_to_string ((const char *const *) scales);
+  gboolean was = self->syncing;
+
+  self->syncing = TRUE;
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "scales",
+                                      g_variant_new_string (text));
+  self->syncing = was;
+}
+
+static void
+on_metadata_changed (MgMap *map, MgLensController *self)
+{
+  sync_scales_state (self);
+}
+
 static void
 on_map_changed (MgDocument *document, MgLensController *self)
 {
@@ -203,6 +228,7 @@ on_map_changed (MgDocument *document, MgLensController *self)
       g_signal_connect (map, "actor-removed", G_CALLBACK (on_structure_changed), self);
       g_signal_connect (map, "relation-added", G_CALLBACK (on_structure_changed), self);
       g_signal_connect (map, "relation-removed", G_CALLBACK (on_structure_changed), self);
+      g_signal_connect (map, "metadata-changed", G_CALLBACK (on_metadata_changed), self);
       self->scene = mg_document_get_scene (document);
       if (self->scene != NULL)
         {
@@ -214,6 +240,7 @@ on_map_changed (MgDocument *document, MgLensController *self)
    * actors of the old map and goes. */
   mg_filter_set_focus (self->filter, NULL, self->filter->focus_hops, self->filter->focus_direction);
   settings_changed (self);
+  sync_scales_state (self);
   queue_metrics (self);
   g_signal_emit (self, signals[VIEWS_CHANGED], 0);
 }
@@ -251,6 +278,44 @@ lesson_change_state (GSimpleAction *action, GVariant *value, gpointer data)
   else if (g_str_equal (name, "derived"))
     self->lens.derived = g_variant_get_boolean (value);
   settings_changed (self);
+}
+
+/* lens.level (u): the level territories are compared at; lens.threshold
+ * (u): the families combine asks for. */
+static void
+number_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgLensController *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  guint number = g_variant_get_uint32 (value);
+
+  if (g_str_equal (name, "level") && number > 16)
+    return;
+  if (g_str_equal (name, "threshold") && (number < 1 || number > MG_N_FAMILIES))
+    return;
+  g_simple_action_set_state (action, value);
+  if (self->syncing)
+    return;
+  if (g_str_equal (name, "level"))
+    self->lens.lens_level = number;
+  else
+    self->lens.combine_threshold = number;
+  settings_changed (self);
+}
+
+static void
+scales_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgLensController *self = data;
+  g_auto (GStrv) scales = mg_scales_parse (g_variant_get_string (value, NULL));
+
+  g_simple_action_set_state (action, value);
+  if (self->syncing || self->map == NULL)
+    return;
+  /* The edit goes through undo; the map says "metadata-changed", which
+   * brings the lenses and this state up to date. */
+  mg_undo_set_scales (mg_document_get_undo_stack (self->document), (const char *const *) scales);
+  sync_scales_state (self);
 }
 
 static void
@@ -321,6 +386,9 @@ build_actions (MgLensController *self)
     { "all", NULL, NULL, "false", lesson_change_state, { 0 } },
     { "hide", NULL, NULL, "false", lesson_change_state, { 0 } },
     { "derived", NULL, NULL, "true", lesson_change_state, { 0 } },
+    { "level", NULL, "u", "uint32 1", number_change_state, { 0 } },
+    { "threshold", NULL, "u", "uint32 3", number_change_state, { 0 } },
+    { "scales", NULL, NULL, "'France, Europe, International, National'", scales_change_state, { 0 } },
     { "clear-filters", clear_filters_activate, NULL, NULL, NULL, { 0 } },
     { "focus", focus_activate, "u", NULL, NULL, { 0 } },
     { "focus-out", focus_activate, "u", NULL, NULL, { 0 } },

@@ -8,6 +8,9 @@
  * Actions (group "lens", insert it on the window):
  *   lens.valorize, lens.care, lens.combine, lens.learn  (boolean states)
  *   lens.all (any/all), lens.hide (fade/hide), lens.derived  (booleans)
+ *   lens.level (u: the level lenses compare territories at),
+ *   lens.threshold (u: the families combine asks for),
+ *   lens.scales (s: the map's scales, "France, Europe, …"; set through undo)
  *   lens.clear-filters, lens.focus (u: hops, the selected actors),
  *   lens.focus-out, lens.focus-in (u), lens.clear-focus,
  *   lens.next-view, lens.previous-view, lens.apply-view (u)

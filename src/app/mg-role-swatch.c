@@ -81,6 +81,7 @@ mg_role_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   else if (self->is_line)
     {
       static const double dashed[] = { 4, 2 }, dotted[] = { 1, 2 }, dash_dot[] = { 4, 2, 1, 2 };
+      static const double long_dash[] = { 7, 2 }, dash_pairs[] = { 2, 1.2, 2, 3.5 };
 
       cairo_set_line_width (cr, 2.5);
       cairo_set_line_cap (cr, self->line == MG_LINE_DOTTED ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
@@ -90,6 +91,10 @@ mg_role_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         cairo_set_dash (cr, dotted, 2, 0);
       else if (self->line == MG_LINE_DASH_DOT)
         cairo_set_dash (cr, dash_dot, 4, 0);
+      else if (self->line == MG_LINE_LONG_DASH)
+        cairo_set_dash (cr, long_dash, 2, 0);
+      else if (self->line == MG_LINE_DASH_PAIRS)
+        cairo_set_dash (cr, dash_pairs, 4, 0);
       cairo_move_to (cr, 0.5, s / 2);
       cairo_line_to (cr, s - 0.5, s / 2);
       cairo_set_source_rgb (cr, r, g, b);

@@ -149,7 +149,7 @@ mg_window_init_lenses (MgWindow *self)
   self->lenses = mg_lens_controller_new (self->document, self->canvas);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "lens", mg_lens_controller_get_actions (self->lenses));
 
-  bar = mg_lens_bar_new ();
+  bar = mg_lens_bar_new (mg_lens_controller_get_actions (self->lenses));
   gtk_widget_set_margin_start (bar, 12);
   adw_header_bar_pack_start (self->header_bar, bar);
   self->lens_bar = bar;

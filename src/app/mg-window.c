@@ -163,9 +163,33 @@ mg_window_update_state (MgWindow *self)
   mg_window_update_actions (self);
 }
 
+/* What participants add during a session is marked "workshop": always,
+ * never, or (the default) in presentation mode, when the map is projected
+ * in front of the room. */
+static void
+update_new_provenance (MgWindow *self)
+{
+  GSettings *settings = mg_settings_get ();
+  g_autofree char *when = settings != NULL ? g_settings_get_string (settings, "workshop-provenance")
+                                           : g_strdup ("presentation");
+  MgUndoStack *undo = mg_document_get_undo_stack (self->document);
+  gboolean mark = g_str_equal (when, "always") ||
+                  (g_str_equal (when, "presentation") && self->presentation);
+
+  if (undo != NULL)
+    mg_undo_stack_set_new_provenance (undo, mark ? "workshop" : NULL);
+}
+
+static void
+on_workshop_setting_changed (GSettings *settings, const char *key, MgWindow *self)
+{
+  update_new_provenance (self);
+}
+
 static void
 on_document_notify (MgDocument *document, GParamSpec *pspec, MgWindow *self)
 {
+  update_new_provenance (self);
   if (g_str_equal (pspec->name, "layout-running"))
     {
       gboolean running = mg_document_get_layout_running (document);
@@ -327,6 +351,7 @@ mg_window_set_presentation (MgWindow *self, gboolean presentation)
   /* The map fills the screen it now has. */
   mg_canvas_queue_fit (self->canvas);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+  update_new_provenance (self);
   if (presentation)
     {
       AdwToast *toast = adw_toast_new (_("Presentation mode: press F11 or Esc to leave"));
@@ -599,6 +624,10 @@ mg_window_init (MgWindow *self)
     gtk_widget_set_visible (self->example_button, example != NULL);
   }
   apply_settings (self);
+  if (mg_settings_get () != NULL)
+    g_signal_connect_object (mg_settings_get (), "changed::workshop-provenance",
+                             G_CALLBACK (on_workshop_setting_changed), self, 0);
+  update_new_provenance (self);
   mg_window_fill_recent (self);
   mg_window_init_actions (self);
   mg_window_update_state (self);

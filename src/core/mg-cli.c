@@ -67,12 +67,21 @@ static const GOptionEntry option_entries[] = {
     N_("Lenses show only what is tagged, not what the rules derive"), NULL },
   { "hide-unmatched", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Hide what the lenses do not match (default: fade it)"), NULL },
+  { "lens-level", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Lenses compare territories at LEVEL: 1 region (default), 2 department, 3 city, "
+       "0 the whole path"), N_("N") },
+  { "combine-threshold", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Stakeholder families an actor must work with to match “combine” (default 3)"),
+    N_("N") },
   { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Show only actors of ROLE (repeatable)"), N_("ROLE") },
   { "territory", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show only actors in the territory PATH and below it"), N_("PATH") },
   { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Show only relations of KIND (repeatable)"), N_("KIND") },
+  { "provenance", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Show only what is stated, inferred, illustrative, workshop or none (not "
+       "recorded) (repeatable)"), N_("VALUE") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show only actors whose label, id, notes or territory contain TEXT"), N_("TEXT") },
   { "min-degree", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -110,6 +119,7 @@ static const char *const modifier_options[] = {
   "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view", "relations", "relations-out",
+  "lens-level", "combine-threshold", "provenance",
   "lang",
   "report-level", "page",
 };
@@ -187,9 +197,10 @@ typedef struct {
   GStrv          lenses;
   char          *lens_mode;
   gboolean       no_derived, hide_unmatched;
+  int            lens_level, combine_threshold; /* -1: not given */
 
   gboolean       has_filter_options;
-  GStrv          roles, kinds, focus;
+  GStrv          roles, kinds, focus, provenance;
   char          *territory, *search, *focus_direction;
   int            min_degree;
 } Request;
@@ -212,6 +223,7 @@ request_clear (Request *r)
   g_strfreev (r->roles);
   g_strfreev (r->kinds);
   g_strfreev (r->focus);
+  g_strfreev (r->provenance);
   g_free (r->territory);
   g_free (r->search);
   g_free (r->focus_direction);
@@ -300,6 +312,8 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_autofree char *engine = NULL;
   g_autofree char *group_by = NULL;
   g_autofree char *report_level = NULL;
+  g_autofree char *lens_level = NULL;
+  g_autofree char *combine_threshold = NULL;
   MgLensMode mode;
   MgFocusDirection direction;
 
@@ -342,17 +356,24 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_variant_dict_lookup (options, "lens-mode", "s", &r->lens_mode);
   r->no_derived = g_variant_dict_contains (options, "no-derived");
   r->hide_unmatched = g_variant_dict_contains (options, "hide-unmatched");
-  r->has_lens_options = r->lenses || r->lens_mode || r->no_derived || r->hide_unmatched;
+  /* Strings, not ints: GApplication drops an int option given as 0. */
+  r->lens_level = r->combine_threshold = -1;
+  g_variant_dict_lookup (options, "lens-level", "s", &lens_level);
+  g_variant_dict_lookup (options, "combine-threshold", "s", &combine_threshold);
+  r->has_lens_options = r->lenses || r->lens_mode || r->no_derived || r->hide_unmatched ||
+                        lens_level != NULL || combine_threshold != NULL;
 
   g_variant_dict_lookup (options, "role", "^as", &r->roles);
   g_variant_dict_lookup (options, "kind", "^as", &r->kinds);
   g_variant_dict_lookup (options, "focus", "^as", &r->focus);
+  g_variant_dict_lookup (options, "provenance", "^as", &r->provenance);
   g_variant_dict_lookup (options, "territory", "s", &r->territory);
   g_variant_dict_lookup (options, "search", "s", &r->search);
   g_variant_dict_lookup (options, "focus-direction", "s", &r->focus_direction);
   r->min_degree = -1;
   g_variant_dict_lookup (options, "min-degree", "i", &r->min_degree);
-  r->has_filter_options = r->roles || r->kinds || r->focus || r->territory || r->search ||
+  r->has_filter_options = r->roles || r->kinds || r->focus || r->provenance ||
+                          r->territory || r->search ||
                           r->focus_direction || r->min_degree >= 0;
 
   if (r->json && !r->info && !r->report)
@@ -422,6 +443,33 @@ request_parse (Request *r, GVariantDict *options, char **message)
     if (!mg_lesson_from_id (r->lenses[i], NULL))
       return (*message = g_strdup_printf (_("unknown lesson “%s”: use valorize, care, combine "
                                             "or learn"), r->lenses[i])), FALSE;
+  if (lens_level != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (lens_level, 10, 0, 16, &value, NULL))
+        return (*message = g_strdup (_("--lens-level must be a number from 0 to 16"))), FALSE;
+      r->lens_level = (int) value;
+    }
+  if (combine_threshold != NULL)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (combine_threshold, 10, 1, MG_N_FAMILIES, &value, NULL))
+        return (*message = g_strdup_printf (_("--combine-threshold must be a number from 1 to %d"),
+                                            MG_N_FAMILIES)), FALSE;
+      r->combine_threshold = (int) value;
+    }
+  for (guint i = 0; r->provenance && r->provenance[i]; i++)
+    {
+      g_autofree char *word = g_strstrip (g_strdup (r->provenance[i]));
+
+      if (g_ascii_strcasecmp (word, "none") != 0 &&
+          mg_provenance_id (mg_provenance_from_string (word)) == NULL)
+        return (*message = g_strdup_printf (_("unknown provenance “%s”: use stated, inferred, "
+                                              "illustrative, workshop or none"),
+                                            r->provenance[i])), FALSE;
+    }
   if (r->lens_mode != NULL && !mg_lens_mode_from_string (r->lens_mode, &mode))
     return (*message = g_strdup_printf (_("unknown lens mode “%s”: use any or all"),
                                         r->lens_mode)), FALSE;
@@ -499,8 +547,10 @@ setup_visibility (Request *r, MgMap *map, MgVisibility *visibility, char **messa
     lens.derived = FALSE;
   if (r->hide_unmatched)
     lens.unmatched = MG_UNMATCHED_HIDE;
-  if (r->layout.group_by_territory_level > 0)
-    lens.territory_level = r->layout.group_by_territory_level;
+  if (r->lens_level >= 0)
+    lens.lens_level = (guint) r->lens_level;
+  if (r->combine_threshold >= 0)
+    lens.combine_threshold = (guint) r->combine_threshold;
 
   if (r->roles)
     mg_filter_set_roles (filter, (const char *const *) r->roles);
@@ -508,6 +558,8 @@ setup_visibility (Request *r, MgMap *map, MgVisibility *visibility, char **messa
     mg_filter_set_kinds (filter, (const char *const *) r->kinds);
   if (r->territory)
     mg_filter_set_territory (filter, r->territory);
+  if (r->provenance)
+    mg_filter_set_provenance (filter, (const char *const *) r->provenance);
   if (r->search)
     mg_filter_set_search (filter, r->search);
   if (r->min_degree >= 0)

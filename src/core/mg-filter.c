@@ -33,6 +33,7 @@ mg_filter_copy (const MgFilter *filter)
   copy->focus = g_strdupv (filter->focus);
   copy->focus_hops = filter->focus_hops;
   copy->focus_direction = filter->focus_direction;
+  copy->provenance = g_strdupv (filter->provenance);
   return copy;
 }
 
@@ -46,6 +47,7 @@ mg_filter_free (MgFilter *filter)
   g_strfreev (filter->kinds);
   g_free (filter->search);
   g_strfreev (filter->focus);
+  g_strfreev (filter->provenance);
   g_free (filter);
 }
 
@@ -75,7 +77,7 @@ mg_filter_equal (const MgFilter *a, const MgFilter *b)
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   return strv_equal (a->roles, b->roles) && strv_equal (a->kinds, b->kinds) &&
-         strv_equal (a->focus, b->focus) &&
+         strv_equal (a->focus, b->focus) && strv_equal (a->provenance, b->provenance) &&
          g_strcmp0 (str_is_empty (a->territory) ? NULL : a->territory,
                     str_is_empty (b->territory) ? NULL : b->territory) == 0 &&
          g_strcmp0 (str_is_empty (a->search) ? NULL : a->search,
@@ -90,7 +92,8 @@ mg_filter_is_empty (const MgFilter *filter)
   g_return_val_if_fail (filter != NULL, TRUE);
 
   return strv_is_empty (filter->roles) && strv_is_empty (filter->kinds) &&
-         strv_is_empty (filter->focus) && str_is_empty (filter->territory) &&
+         strv_is_empty (filter->focus) && strv_is_empty (filter->provenance) &&
+         str_is_empty (filter->territory) &&
          str_is_empty (filter->search) && filter->min_degree == 0;
 }
 
@@ -110,6 +113,15 @@ mg_filter_set_kinds (MgFilter *filter, const char *const *kinds)
 
   g_strfreev (filter->kinds);
   filter->kinds = g_strdupv ((char **) kinds);
+}
+
+void
+mg_filter_set_provenance (MgFilter *filter, const char *const *provenance)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_strfreev (filter->provenance);
+  filter->provenance = g_strdupv ((char **) provenance);
 }
 
 void
@@ -279,6 +291,81 @@ mark_allowed (GHashTable *index, char **set, guint8 *allowed)
   return allow_none;
 }
 
+/* The provenance words of a filter as a set of MgProvenance bits. */
+static guint8
+provenance_set (char **words)
+{
+  guint8 set = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strstrip (g_strdup (words[i]));
+      MgProvenance p = g_ascii_strcasecmp (word, "none") == 0 ? MG_PROVENANCE_NONE
+                                                               : mg_provenance_from_string (word);
+      set |= 1u << p;
+    }
+  return set;
+}
+
+/* A scale's first segment compares without regard to case, the rest as
+ * written. */
+static gboolean
+in_scale_place (const char *territory, const char *place)
+{
+  g_autofree char *path = mg_territory_at_level (territory, 0);
+  const char *p_rest, *t_rest;
+  gsize p_len, t_len;
+
+  if (path == NULL)
+    return FALSE;
+  p_rest = strchr (place, '/');
+  t_rest = strchr (path, '/');
+  p_len = p_rest != NULL ? (gsize) (p_rest - place) : strlen (place);
+  t_len = t_rest != NULL ? (gsize) (t_rest - path) : strlen (path);
+  {
+    g_autofree char *a = g_utf8_casefold (place, p_len);
+    g_autofree char *b = g_utf8_casefold (path, t_len);
+
+    if (strcmp (a, b) != 0)
+      return FALSE;
+  }
+  if (p_rest == NULL)
+    return TRUE;
+  return t_rest != NULL && g_str_has_prefix (t_rest, p_rest) &&
+         (t_rest[strlen (p_rest)] == '\0' || t_rest[strlen (p_rest)] == '/');
+}
+
+/* Hides the actors outside @place (a region keeps its departments). */
+static void
+hide_outside_place (const char *place_text, MgMap *map, MgFacts *facts, guint8 *actor_hidden)
+{
+  g_autofree char *place = mg_territory_at_level (place_text, 0);
+  const MgTerritoryIndex *index = facts->territories;
+  GPtrArray *actors = mg_map_get_actors (map);
+  guint n = facts->adj->n_actors;
+  guint depth;
+  int key;
+
+  if (place == NULL)
+    return;
+  depth = mg_territory_depth (place);
+  key = mg_territory_index_lookup (index, place);
+  for (guint v = 0; v < n; v++)
+    {
+      gboolean inside;
+
+      if (mg_territory_index_is_local (index, v))
+        inside = key >= 0 && mg_territory_index_depth (index, v) >= depth &&
+                 mg_territory_index_key (index, v, depth) == key;
+      else if (mg_territory_index_is_scale (index, v))
+        inside = in_scale_place (((MgActor *) g_ptr_array_index (actors, v))->territory, place);
+      else
+        inside = FALSE;
+      if (!inside)
+        actor_hidden[v] = 1;
+    }
+}
+
 /* Keeps (in @keep) the actors within @hops of the seeds.  Returns FALSE when
  * no seed is in the map (focus then does not restrict). */
 static gboolean
@@ -337,6 +424,8 @@ mg_filter_compute_hidden (const MgFilter *filter, MgMap *map, MgFacts *facts,
   guint n = adj->n_actors;
   guint m = adj->n_relations;
 
+  gboolean by_provenance = !strv_is_empty (filter->provenance);
+
   memset (actor_hidden, 0, n);
   memset (relation_hidden, 0, m);
 
@@ -355,19 +444,7 @@ mg_filter_compute_hidden (const MgFilter *filter, MgMap *map, MgFacts *facts,
     }
 
   if (!str_is_empty (filter->territory))
-    {
-      g_autofree char *root = mg_territory_at_level (filter->territory, 0);
-      size_t len = root != NULL ? strlen (root) : 0;
-
-      for (guint v = 0; root != NULL && v < n; v++)
-        {
-          const char *path = facts->actor_territory_path[v];
-
-          if (path == NULL || strncmp (path, root, len) != 0 ||
-              (path[len] != '\0' && path[len] != '/'))
-            actor_hidden[v] = 1;
-        }
-    }
+    hide_outside_place (filter->territory, map, facts, actor_hidden);
 
   if (!str_is_empty (filter->search))
     {
@@ -401,11 +478,30 @@ mg_filter_compute_hidden (const MgFilter *filter, MgMap *map, MgFacts *facts,
     g_autofree guint8 *allowed = NULL;
     gboolean allow_none = TRUE;
     gboolean by_kind = !strv_is_empty (filter->kinds);
+    guint8 provenances = by_provenance ? provenance_set (filter->provenance) : 0;
 
     if (by_kind)
       {
         allowed = g_new0 (guint8, g_hash_table_size (facts->kind_index) + 1);
         allow_none = mark_allowed (facts->kind_index, filter->kinds, allowed);
+      }
+    if (by_provenance)
+      {
+        /* An actor of another provenance stays as the end of a relation
+         * that is kept for its own. */
+        for (guint v = 0; v < n; v++)
+          if (!(provenances & (1u << facts->actor_provenance[v])))
+            actor_hidden[v] |= 2;
+        for (guint r = 0; r < m; r++)
+          if (provenances & (1u << facts->relation_provenance[r]))
+            {
+              guint s = adj->rel_source[r], t = adj->rel_target[r];
+
+              if (!(actor_hidden[s] & 1) && !(actor_hidden[t] & 1))
+                actor_hidden[s] = actor_hidden[t] = 0;
+            }
+        for (guint v = 0; v < n; v++)
+          actor_hidden[v] = actor_hidden[v] != 0;
       }
     for (guint r = 0; r < m; r++)
       {
@@ -414,6 +510,8 @@ mg_filter_compute_hidden (const MgFilter *filter, MgMap *map, MgFacts *facts,
         if (actor_hidden[adj->rel_source[r]] || actor_hidden[adj->rel_target[r]])
           relation_hidden[r] = 1;
         else if (by_kind && (kind < 0 ? !allow_none : !allowed[kind]))
+          relation_hidden[r] = 1;
+        else if (by_provenance && !(provenances & (1u << facts->relation_provenance[r])))
           relation_hidden[r] = 1;
       }
   }

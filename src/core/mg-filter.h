@@ -4,17 +4,23 @@
  * among what is left).  Every restriction that is set must hold for an
  * actor to stay:
  *   roles      the actor's role is in the set ("" stands for no role);
- *   territory  the actor's territory lies in the subtree: the path equals
+ *   territory  the actor's territory lies in the place: the path equals
  *              the prefix or continues it after a "/" ("A/B" keeps "A/B"
- *              and "A/B/C", not "A/BC");
+ *              and "A/B/C", not "A/BC"; a region keeps its departments);
+ *              segments compare trimmed, and a scale of the map ("France",
+ *              mg-territory.h) without regard to case;
  *   search     the folded query (case and accents ignored) occurs in the
  *              actor's label, id, notes or territory;
  *   min_degree the actor has at least that many relation ends;
  *   focus      the actor is within focus_hops of one of the focus actors,
  *              walking relations in focus_direction (an undirected relation
  *              walks both ways).
- * A relation stays when both its ends stay and its kind is in the kinds set
- * ("" stands for no kind).  Every restriction is computed on the whole map
+ *   provenance the actor's provenance is in the set ("stated",
+ *              "inferred", "illustrative", "workshop"; "none" or "" for
+ *              not recorded), or it is an end of a relation whose
+ *              provenance is (so that the relations kept have their ends).
+ * A relation stays when both its ends stay, its kind is in the kinds set
+ * ("" stands for no kind) and its provenance in the provenance set.  Every restriction is computed on the whole map
  * (degree, focus walks), so restrictions combine without ordering effects.
  * Focus actor ids that the map does not hold are ignored; when none is
  * found, focus does not restrict.
@@ -42,6 +48,7 @@ typedef struct {
   GStrv            focus;       /* actor ids; NULL or empty: no focus */
   guint            focus_hops;  /* typically 1–3 */
   MgFocusDirection focus_direction;
+  GStrv            provenance;  /* NULL or empty: any provenance */
 } MgFilter;
 
 #define MG_TYPE_FILTER (mg_filter_get_type ())
@@ -58,6 +65,7 @@ gboolean  mg_filter_is_empty (const MgFilter *filter);
 /* Setters that copy their argument (NULL clears). */
 void      mg_filter_set_roles (MgFilter *filter, const char *const *roles);
 void      mg_filter_set_kinds (MgFilter *filter, const char *const *kinds);
+void      mg_filter_set_provenance (MgFilter *filter, const char *const *provenance);
 void      mg_filter_set_territory (MgFilter *filter, const char *territory);
 void      mg_filter_set_search (MgFilter *filter, const char *search);
 void      mg_filter_set_focus (MgFilter *filter, const char *const *actor_ids,

@@ -49,6 +49,7 @@ static const char *const kind_names[] = { "kind", "type", "label", "relation", "
 static const char *const weight_names[] = { "weight", NULL };
 static const char *const title_names[] = { "title", "name", "label", NULL };
 static const char *const description_names[] = { "description", "desc", NULL };
+static const char *const provenance_names[] = { "provenance", NULL };
 
 static const FieldNames node_fields[] = {
   { MG_FIELD_LABEL, label_names },
@@ -61,6 +62,7 @@ static const FieldNames node_fields[] = {
   { MG_FIELD_PINNED, pinned_names },
   { MG_FIELD_WIDTH, width_names },
   { MG_FIELD_HEIGHT, height_names },
+  { MG_FIELD_PROVENANCE, provenance_names },
 };
 
 static const FieldNames edge_fields[] = {
@@ -68,6 +70,7 @@ static const FieldNames edge_fields[] = {
   { MG_FIELD_WEIGHT, weight_names },
   { MG_FIELD_LESSONS, lessons_names },
   { MG_FIELD_NOTES, notes_names },
+  { MG_FIELD_PROVENANCE, provenance_names },
 };
 
 static const FieldNames graph_fields[] = {
@@ -77,7 +80,7 @@ static const FieldNames graph_fields[] = {
 
 static const char *const field_names[MG_N_FIELDS] = {
   "", "label", "role", "territory", "lessons", "notes", "x", "y", "pinned",
-  "kind", "weight", "title", "description", "width", "height",
+  "kind", "weight", "title", "description", "width", "height", "provenance",
 };
 
 #define FIELD_BIT(f) (1u << (f))
@@ -454,6 +457,9 @@ apply_actor_field (MgReader *r, MgActor *actor, MgField field, const char *text)
     case MG_FIELD_NOTES:
       set_text (&actor->notes, text);
       break;
+    case MG_FIELD_PROVENANCE:
+      set_text (&actor->provenance, text);
+      break;
     case MG_FIELD_X:
     case MG_FIELD_Y:
       if (!mg_parse_double (text, &number))
@@ -516,6 +522,9 @@ apply_relation_field (MgReader *r, MgRelation *relation, MgField field, const ch
       break;
     case MG_FIELD_NOTES:
       set_text (&relation->notes, text);
+      break;
+    case MG_FIELD_PROVENANCE:
+      set_text (&relation->provenance, text);
       break;
     default:
       return FALSE;

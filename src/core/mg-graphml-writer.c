@@ -112,6 +112,7 @@ plan_keys (MgWriter *w)
       need[MG_FIELD_TERRITORY][MG_SLOT_NODE] |= a->territory != NULL;
       need[MG_FIELD_LESSONS][MG_SLOT_NODE] |= a->lessons != 0;
       need[MG_FIELD_NOTES][MG_SLOT_NODE] |= a->notes != NULL;
+      need[MG_FIELD_PROVENANCE][MG_SLOT_NODE] |= a->provenance != NULL;
       need[MG_FIELD_X][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_Y][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_PINNED][MG_SLOT_NODE] |= (!a->pinned) != (!pinned_default);
@@ -125,6 +126,7 @@ plan_keys (MgWriter *w)
       need[MG_FIELD_KIND][MG_SLOT_EDGE] |= r->kind != NULL;
       need[MG_FIELD_LESSONS][MG_SLOT_EDGE] |= r->lessons != 0;
       need[MG_FIELD_NOTES][MG_SLOT_EDGE] |= r->notes != NULL;
+      need[MG_FIELD_PROVENANCE][MG_SLOT_EDGE] |= r->provenance != NULL;
       need[MG_FIELD_WEIGHT][MG_SLOT_EDGE] |= r->has_weight;
     }
   need[MG_FIELD_TITLE][MG_SLOT_GRAPH] = mg_map_get_title (w->map) != NULL;
@@ -137,6 +139,7 @@ plan_keys (MgWriter *w)
   BIND (MG_FIELD_TERRITORY, MG_SLOT_NODE, MG_DOMAIN_NODE, "territory", "territory", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_LESSONS, MG_SLOT_NODE, MG_DOMAIN_NODE, "lessons", "lessons", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_NOTES, MG_SLOT_NODE, MG_DOMAIN_NODE, "notes", "notes", MG_VALUE_STRING, NULL);
+  BIND (MG_FIELD_PROVENANCE, MG_SLOT_NODE, MG_DOMAIN_NODE, "provenance", "provenance", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_X, MG_SLOT_NODE, MG_DOMAIN_NODE, "x", "x", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_Y, MG_SLOT_NODE, MG_DOMAIN_NODE, "y", "y", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_PINNED, MG_SLOT_NODE, MG_DOMAIN_NODE, "pinned", "pinned", MG_VALUE_BOOLEAN, "false");
@@ -145,6 +148,7 @@ plan_keys (MgWriter *w)
   BIND (MG_FIELD_KIND, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "kind", "kind", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_LESSONS, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_lessons", "lessons", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_NOTES, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_notes", "notes", MG_VALUE_STRING, NULL);
+  BIND (MG_FIELD_PROVENANCE, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_provenance", "provenance", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_WEIGHT, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "weight", "weight", MG_VALUE_DOUBLE, NULL);
   BIND (MG_FIELD_TITLE, MG_SLOT_GRAPH, MG_DOMAIN_GRAPH, "title", "title", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_DESCRIPTION, MG_SLOT_GRAPH, MG_DOMAIN_GRAPH, "description", "description", MG_VALUE_STRING, NULL);
@@ -264,6 +268,7 @@ write_actor (MgWriter *w, MgActor *a, gboolean container_directed)
   mg_writer_field_text (w, &used, MG_FIELD_TERRITORY, MG_SLOT_NODE, a->territory);
   mg_writer_field_lessons (w, &used, MG_SLOT_NODE, a->lessons);
   mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_NODE, a->notes);
+  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_NODE, a->provenance);
   if (a->has_position)
     {
       mg_writer_field_number (w, &used, MG_FIELD_X, MG_SLOT_NODE, a->x);
@@ -313,6 +318,7 @@ write_relation (MgWriter *w, MgRelation *r, gboolean graph_directed)
   mg_writer_field_text (w, &used, MG_FIELD_KIND, MG_SLOT_EDGE, r->kind);
   mg_writer_field_lessons (w, &used, MG_SLOT_EDGE, r->lessons);
   mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_EDGE, r->notes);
+  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_EDGE, r->provenance);
   if (r->has_weight)
     mg_writer_field_number (w, &used, MG_FIELD_WEIGHT, MG_SLOT_EDGE, r->weight);
   mg_writer_plain_data (w, r->data, used.keys, used.n);

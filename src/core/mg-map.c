@@ -192,6 +192,7 @@ actor_free (MgActor *actor)
   g_free (actor->role);
   g_free (actor->territory);
   g_free (actor->notes);
+  g_free (actor->provenance);
   g_clear_pointer (&actor->subgraph, mg_graph_info_free);
   g_clear_pointer (&actor->data, g_ptr_array_unref);
   mg_xml_extra_clear (&actor->extra);
@@ -204,6 +205,7 @@ relation_free (MgRelation *relation)
   g_free (relation->id);
   g_free (relation->kind);
   g_free (relation->notes);
+  g_free (relation->provenance);
   g_free (relation->route);
   g_clear_pointer (&relation->data, g_ptr_array_unref);
   mg_xml_extra_clear (&relation->extra);
@@ -812,6 +814,7 @@ relation_changed (MgMap *map, MgRelation *relation, MgChangeFlags flags)
 ACTOR_STRING_SETTER (mg_map_set_actor_label, label, MG_CHANGE_LABEL)
 ACTOR_STRING_SETTER (mg_map_set_actor_territory, territory, MG_CHANGE_TERRITORY)
 ACTOR_STRING_SETTER (mg_map_set_actor_notes, notes, MG_CHANGE_NOTES)
+ACTOR_STRING_SETTER (mg_map_set_actor_provenance, provenance, MG_CHANGE_PROVENANCE)
 
 void
 mg_map_set_actor_role (MgMap *map, MgActor *actor, const char *role)
@@ -1016,6 +1019,15 @@ mg_map_set_relation_notes (MgMap *map, MgRelation *relation, const char *notes)
   g_return_if_fail (relation != NULL);
   if (replace_string (&relation->notes, notes))
     relation_changed (map, relation, MG_CHANGE_NOTES);
+}
+
+void
+mg_map_set_relation_provenance (MgMap *map, MgRelation *relation, const char *provenance)
+{
+  g_return_if_fail (MG_IS_MAP (map));
+  g_return_if_fail (relation != NULL);
+  if (replace_string (&relation->provenance, provenance))
+    relation_changed (map, relation, MG_CHANGE_PROVENANCE);
 }
 
 void

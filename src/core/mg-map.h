@@ -59,6 +59,7 @@ typedef enum {
   MG_FIELD_DESCRIPTION, /* map description (graph level) */
   MG_FIELD_WIDTH,       /* actor width */
   MG_FIELD_HEIGHT,      /* actor height */
+  MG_FIELD_PROVENANCE,  /* actor or relation provenance */
   MG_N_FIELDS
 } MgField;
 
@@ -123,6 +124,9 @@ struct _MgActor {
   char        *territory;  /* "Region/Department/City", or NULL */
   MgLessonSet  lessons;
   char        *notes;      /* or NULL */
+  char        *provenance; /* "stated", "inferred", "illustrative",
+                              "workshop" (or a word Maillage keeps without
+                              knowing it); NULL: not recorded */
 
   double       x, y;       /* centre, map coordinates (points, y down) */
   double       width, height; /* size from the file or layout; 0 = style default */
@@ -153,6 +157,7 @@ struct _MgRelation {
   char        *kind;       /* kind id, or NULL */
   MgLessonSet  lessons;
   char        *notes;
+  char        *provenance; /* as for actors */
   double       weight;
   gboolean     has_weight;
   gboolean     directed;   /* effective directedness */
@@ -188,6 +193,7 @@ typedef enum {
   MG_CHANGE_SIZE      = 1 << 10,
   MG_CHANGE_ENDPOINTS = 1 << 11,
   MG_CHANGE_ROUTE     = 1 << 12,
+  MG_CHANGE_PROVENANCE = 1 << 13,
 } MgChangeFlags;
 
 /* ---- the map ---------------------------------------------------------- */
@@ -241,6 +247,7 @@ void mg_map_set_actor_role      (MgMap *map, MgActor *actor, const char *role);
 void mg_map_set_actor_territory (MgMap *map, MgActor *actor, const char *territory);
 void mg_map_set_actor_lessons   (MgMap *map, MgActor *actor, MgLessonSet lessons);
 void mg_map_set_actor_notes     (MgMap *map, MgActor *actor, const char *notes);
+void mg_map_set_actor_provenance (MgMap *map, MgActor *actor, const char *provenance);
 void mg_map_set_actor_position  (MgMap *map, MgActor *actor, double x, double y);
 void mg_map_set_actor_size      (MgMap *map, MgActor *actor, double width, double height);
 void mg_map_set_actor_pinned    (MgMap *map, MgActor *actor, gboolean pinned);
@@ -254,6 +261,7 @@ const char *mg_actor_get_display_label (const MgActor *actor);
 void mg_map_set_relation_kind    (MgMap *map, MgRelation *relation, const char *kind);
 void mg_map_set_relation_lessons (MgMap *map, MgRelation *relation, MgLessonSet lessons);
 void mg_map_set_relation_notes   (MgMap *map, MgRelation *relation, const char *notes);
+void mg_map_set_relation_provenance (MgMap *map, MgRelation *relation, const char *provenance);
 void mg_map_set_relation_weight  (MgMap *map, MgRelation *relation, gboolean has_weight, double weight);
 void mg_map_set_relation_route   (MgMap *map, MgRelation *relation, const double *points, guint n_points);
 void mg_map_set_relation_attribute (MgMap *map, MgRelation *relation, const char *name, const char *value);

@@ -301,8 +301,47 @@ blit_actors (Frame *f)
   return TRUE;
 }
 
+/* Workshop additions: a small vermilion disc ringed with the background,
+ * on top of every shape. */
+static void
+draw_workshop_badges (Frame *f)
+{
+  cairo_t *cr = f->cr;
+  MgColor badge = mg_color_from_rgb (MG_WORKSHOP_BADGE_COLOR, 1.0);
+
+  for (guint i = 0; i < f->actors->len; i++)
+    {
+      const MgSceneActor *sa = g_ptr_array_index (f->actors, i);
+      double cx, cy, r, op;
+
+      if (sa->provenance != MG_PROVENANCE_WORKSHOP || sa->item.visibility == MG_ITEM_HIDDEN)
+        continue;
+      op = actor_opacity (f, sa);
+      mg_scene_actor_badge (sa, f->style, &cx, &cy, &r);
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      set_color (cr, &badge, op);
+      cairo_fill_preserve (cr);
+      set_color (cr, &f->style->background, op);
+      cairo_set_line_width (cr, MAX (r * 0.35, 1.0));
+      cairo_stroke (cr);
+    }
+}
+
+static void draw_actor_shapes (Frame *f);
+
 void
 mg_render_draw_actors (Frame *f)
+{
+  double size_px = f->scene->style->actor_size * f->px;
+
+  draw_actor_shapes (f);
+  if (!f->list_actors && !(f->opt->level_of_detail && size_px < MG_TINY_ACTOR_PX))
+    draw_workshop_badges (f);
+}
+
+static void
+draw_actor_shapes (Frame *f)
 {
   double size_px = f->scene->style->actor_size * f->px;
 

@@ -599,7 +599,7 @@ mg_render_draw_relations (Frame *f)
       if (!mg_lens_item_matched (&sr->item, sr->n_marks))
         continue;
       MgColor c = lens_lines ? mg_lens_color (sr->marks[0].lesson) : sr->color;
-      c.alpha = 1.0;
+      c.alpha = mg_provenance_is_weak (sr->provenance) ? MG_WEAK_RELATION_ALPHA : 1.0;
       Batch *b = find_batch (batches, index, sr, &c, mg_lens_relation_width (f->style, sr), 1.0);
       g_ptr_array_add (b->items, sr);
     }

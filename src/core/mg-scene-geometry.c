@@ -34,6 +34,12 @@ static const MgUnitPolygon polygon_house = {
 static const MgUnitPolygon polygon_parallelogram = {
   4, { -.3, -.5, .5, -.5, .3, .5, -.5, .5 }
 };
+static const MgUnitPolygon polygon_trapezoid = {
+  4, { -.3, -.5, .3, -.5, .5, .5, -.5, .5 }
+};
+static const MgUnitPolygon polygon_tag = {
+  5, { -.5, -.5, .22, -.5, .5, 0, .22, .5, -.5, .5 }
+};
 
 /* Regular pentagon and five-pointed star, point up, stretched to fill the
  * unit box (computed once). */
@@ -88,6 +94,8 @@ shape_polygon (MgShape shape)
     case MG_SHAPE_HOUSE: return &polygon_house;
     case MG_SHAPE_PARALLELOGRAM: return &polygon_parallelogram;
     case MG_SHAPE_STAR: return &polygon_star;
+    case MG_SHAPE_TRAPEZOID: return &polygon_trapezoid;
+    case MG_SHAPE_TAG: return &polygon_tag;
     case MG_SHAPE_ELLIPSE:
     case MG_SHAPE_CIRCLE:
     case MG_SHAPE_ROUNDED_BOX:
@@ -314,6 +322,10 @@ mg_shape_inner_box (MgShape shape, double w, double h, double *iw, double *ih)
       *iw = w * 0.45;
       *ih = h * 0.4;
       break;
+    case MG_SHAPE_TRAPEZOID:
+      *iw = w * 0.6;
+      *ih = h * 0.6;
+      break;
     default:
       *iw = w * 0.7;
       *ih = h * 0.6;
@@ -473,6 +485,20 @@ mg_scene_actor_ring (const MgSceneActor *sa, const MgStyle *style, double *rx, d
 }
 
 void
+mg_scene_actor_badge (const MgSceneActor *sa, const MgStyle *style, double *cx, double *cy,
+                      double *r)
+{
+  /* On the top-right corner of the shape's box, pulled in a little for
+   * round shapes so that it touches the outline. */
+  gboolean round = sa->shape == MG_SHAPE_ELLIPSE || sa->shape == MG_SHAPE_CIRCLE;
+  double k = round ? 0.36 : 0.5;
+
+  *r = MAX (style->actor_size * 0.13, 3.0);
+  *cx = sa->x + sa->width * k;
+  *cy = sa->y - sa->height * k;
+}
+
+void
 mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style)
 {
   double hw = sa->width / 2 + style->actor_stroke_width / 2 + 0.5;
@@ -495,6 +521,13 @@ mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style)
       mg_scene_actor_ring (sa, style, &rx, &ry);
       hw = MAX (hw, rx + style->ring_width / 2 + 0.5);
       hh = MAX (hh, ry + style->ring_width / 2 + 0.5);
+    }
+  if (sa->provenance == MG_PROVENANCE_WORKSHOP)
+    {
+      double cx, cy, r;
+      mg_scene_actor_badge (sa, style, &cx, &cy, &r);
+      hw = MAX (hw, fabs (cx - sa->x) + r + 1);
+      hh = MAX (hh, fabs (cy - sa->y) + r + 1);
     }
   sa->item.bounds = (MgRect) { sa->x - hw, sa->y - hh, 2 * hw, 2 * hh };
 }

@@ -602,6 +602,17 @@ candidate_rect (MgScene *scene, MgSceneActor *sa, MgLabelPlacement p)
   double bw = sa->text_width + 2 * pad, bh = sa->text_height + 2 * pad;
   double hw = sa->width / 2, hh = sa->height / 2;
 
+  /* A lesson ring lies outside the shape: the label goes outside the ring,
+   * never under it. */
+  if (sa->n_marks > 0 && p != MG_LABEL_INSIDE)
+    {
+      double rx, ry, half = style->ring_width / 2 + 0.5;
+
+      mg_scene_actor_ring (sa, style, &rx, &ry);
+      hw = MAX (hw, rx + half);
+      hh = MAX (hh, ry + half);
+    }
+
   switch (p)
     {
     case MG_LABEL_INSIDE:
@@ -617,6 +628,22 @@ candidate_rect (MgScene *scene, MgSceneActor *sa, MgLabelPlacement p)
     default:
       return (MgRect) { sa->x - bw / 2, sa->y + hh + gap, bw, bh };
     }
+}
+
+void
+mg_scene_refit_label (MgScene *scene, MgSceneActor *sa)
+{
+  MgRect old = sa->label_rect;
+
+  if (!sa->label_in_index || sa->placement == MG_LABEL_INSIDE ||
+      sa->placement == MG_LABEL_DROPPED)
+    return;
+  sa->label_rect = candidate_rect (scene, sa, sa->placement);
+  if (memcmp (&old, &sa->label_rect, sizeof old) == 0)
+    return;
+  mg_grid_remove_rect (scene->label_index, sa, &old);
+  mg_grid_insert_rect (scene->label_index, sa, &sa->label_rect);
+  scene->bounds_dirty = TRUE;
 }
 
 static void

@@ -242,15 +242,15 @@ add_lens_section (Builder *b, const MgLensLegend *lens)
       MgLegendEntry *e;
       b->y += b->legend->font_size * 0.3;
       e = add_text_entry (b, MG_LEGEND_LENS_KEY,
-                          lens->derived ? mg_i18n_gettext (b->lang, "tagged")
-                                        : mg_i18n_gettext (b->lang, "tagged (derived matches off)"),
+                          lens->derived ? mg_i18n_gettext (b->lang, "solid: tagged by someone")
+                                        : mg_i18n_gettext (b->lang, "solid: tagged (rules off)"),
                           0);
       e->derived = FALSE;
       e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
       if (lens->derived)
         {
           e = add_text_entry (b, MG_LEGEND_LENS_KEY,
-                              mg_i18n_gettext (b->lang, "derived by the lesson’s rule"), 0);
+                              mg_i18n_gettext (b->lang, "dashed: found by the lesson’s rule"), 0);
           e->derived = TRUE;
           e->swatch_w = e->swatch_h = MAX (b->legend->font_size * 1.3, 10.0);
         }
@@ -273,6 +273,7 @@ mg_legend_build (MgScene *scene)
   g_autoptr (GHashTable) kinds = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) directed_kinds = g_hash_table_new (NULL, NULL);
   gboolean no_role = FALSE, no_kind = FALSE, no_kind_directed = FALSE;
+  gboolean weak = FALSE, workshop = FALSE;
 
   legend->entries = g_ptr_array_new_with_free_func (entry_free);
   legend->font_size = style->legend_size;
@@ -286,12 +287,14 @@ mg_legend_build (MgScene *scene)
         g_hash_table_add (roles, (gpointer) sa->role);
       else
         no_role = TRUE;
+      workshop |= sa->provenance == MG_PROVENANCE_WORKSHOP;
     }
   for (guint i = 0; i < scene->relations->len; i++)
     {
       MgSceneRelation *sr = g_ptr_array_index (scene->relations, i);
       if (!sr->placed || sr->item.visibility == MG_ITEM_HIDDEN)
         continue;
+      weak |= mg_provenance_is_weak (sr->provenance);
       if (sr->kind)
         {
           g_hash_table_add (kinds, (gpointer) sr->kind);
@@ -388,6 +391,34 @@ mg_legend_build (MgScene *scene)
           e->directed = kind ? g_hash_table_contains (directed_kinds, kind) : no_kind_directed;
           e->swatch_w = SWATCH_COLUMN;
           e->swatch_h = MAX (style->relation_width * 1.5, 1.5);
+        }
+    }
+
+  if (weak || workshop)
+    {
+      add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (b.lang, "Provenance"),
+                      style->legend_size * 0.6);
+      if (weak)
+        {
+          MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_KIND,
+                                             mg_i18n_gettext (b.lang, "Inferred or illustrative (no source states it)"),
+                                             0);
+          e->id = "provenance-weak";
+          e->stroke = mg_style_get_kind_swatch (style, NULL);
+          e->stroke.alpha *= MG_WEAK_RELATION_ALPHA;
+          e->line = MG_LINE_SOLID;
+          e->swatch_w = SWATCH_COLUMN;
+          e->swatch_h = MAX (style->relation_width * 1.5 * MG_WEAK_RELATION_WIDTH, 1.0);
+        }
+      if (workshop)
+        {
+          MgLegendEntry *e = add_text_entry (&b, MG_LEGEND_ROLE,
+                                             mg_i18n_gettext (b.lang, "Added in the workshop"), 0);
+          e->id = "provenance-workshop";
+          e->shape = MG_SHAPE_CIRCLE;
+          e->fill = mg_color_from_rgb (MG_WORKSHOP_BADGE_COLOR, 1.0);
+          e->stroke = style->background;
+          e->swatch_w = e->swatch_h = MAX (legend->font_size * 0.8, 7.0);
         }
     }
 

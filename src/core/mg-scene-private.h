@@ -75,6 +75,9 @@ gboolean mg_polyline_meets_rect (const double *xy, guint n_points, const MgRect 
  * @rx, @ry around its centre): hugging round shapes, enclosing the corners
  * of the others. */
 void     mg_scene_actor_ring (const MgSceneActor *sa, const MgStyle *style, double *rx, double *ry);
+/* The badge of a workshop addition: a small disc on the shape's corner. */
+void     mg_scene_actor_badge (const MgSceneActor *sa, const MgStyle *style, double *cx,
+                               double *cy, double *r);
 /* Recomputes @sa->item.bounds: shape, outline, ring and highlight. */
 void     mg_scene_actor_compute_bounds (MgSceneActor *sa, const MgStyle *style);
 
@@ -87,6 +90,10 @@ void     mg_scene_layout_label (MgScene *scene, MgSceneActor *sa);
 void     mg_scene_place_all_labels (MgScene *scene);
 /* Places @sa's label again, with the labels near @area. */
 void     mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *area);
+/* Moves a placed label out past the actor's lesson ring (or back when the
+ * ring goes), keeping its side; no other label moves, so a lens toggle
+ * stays cheap. */
+void mg_scene_refit_label (MgScene *scene, MgSceneActor *sa);
 /* Drops the label index (before a rebuild). */
 void     mg_scene_clear_label_index (MgScene *scene);
 /* Drops the scene's shaped labels when the label font, wrap width or line

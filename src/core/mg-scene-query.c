@@ -404,9 +404,18 @@ mg_scene_set_actor_marks (MgScene *scene, const MgActor *actor, const MgLessonMa
   MgSceneActor *sa = g_hash_table_lookup (scene->actor_map, actor);
   if (sa == NULL || same_marks (sa->marks, sa->n_marks, marks, n_marks))
     return;
+  gboolean ring_changed = (sa->n_marks == 0) != (n_marks == 0);
+  MgRect old_label = sa->label_rect;
+
   g_free (sa->marks);
   sa->marks = n_marks ? g_memdup2 (marks, n_marks * sizeof (MgLessonMark)) : NULL;
   sa->n_marks = n_marks;
+  if (ring_changed && sa->label_in_index)
+    {
+      mg_scene_refit_label (scene, sa);
+      if (memcmp (&old_label, &sa->label_rect, sizeof old_label) != 0)
+        mg_scene_emit_changed (scene, &old_label);
+    }
   actor_state_changed (scene, sa, TRUE);
 }
 

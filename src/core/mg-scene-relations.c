@@ -358,6 +358,13 @@ mg_scene_relation_compute (MgScene *scene, MgSceneRelation *sr)
   sr->kind = r->kind ? mg_vocabulary_ensure_kind (vocab, r->kind) : NULL;
   mg_style_get_kind_look (style, sr->kind, &sr->color, &sr->line);
   sr->width = mg_style_relation_width (style, r);
+  sr->provenance = mg_provenance_from_string (r->provenance);
+  if (mg_provenance_is_weak (sr->provenance))
+    {
+      /* What no source states is drawn apart: thinner and lighter. */
+      sr->width *= MG_WEAK_RELATION_WIDTH;
+      sr->color.alpha *= MG_WEAK_RELATION_ALPHA;
+    }
   sr->placed = sr->source->placed && sr->target->placed;
   if (!sr->placed)
     {

@@ -137,6 +137,7 @@ actor_refresh (MgScene *scene, MgSceneActor *sa)
   sa->x = a->x;
   sa->y = a->y;
   sa->placed = a->has_position && isfinite (a->x) && isfinite (a->y);
+  sa->provenance = mg_provenance_from_string (a->provenance);
 
   mg_scene_actor_compute_bounds (sa, style);
   mg_scene_layout_label (scene, sa);

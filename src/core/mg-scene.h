@@ -100,6 +100,7 @@ typedef struct {
 
   MgLessonMark *marks;      /* ring segments, or NULL */
   guint         n_marks;
+  guint8        provenance; /* MgProvenance: workshop additions get a badge */
 
   /*< private >*/
   GPtrArray    *relations;  /* MgSceneRelation* touching it */
@@ -129,6 +130,8 @@ typedef struct {
 
   MgLessonMark *marks;      /* halos, or NULL */
   guint         n_marks;
+  guint8        provenance; /* MgProvenance: inferred and illustrative
+                               relations are drawn thinner and lighter */
 
   /*< private >*/
   double       *flat;       /* flattened path for hit-testing (x,y pairs) */

@@ -441,7 +441,7 @@ build_actors (Builder *b, MgMap *map, const MgSheetTable *table, const MgColumnU
       if ((v = first_value (row, uses, n, MG_COLUMN_PROVENANCE, s1, NULL)) != NULL)
         {
           g_autofree char *provenance = mg_sheet_provenance_from_text (v);
-          mg_map_set_actor_attribute (map, actor, "provenance", provenance);
+          mg_map_set_actor_provenance (map, actor, provenance);
         }
       /* A position needs both coordinates. */
       {
@@ -595,7 +595,7 @@ build_relations (Builder *b, MgMap *map, const MgSheetTable *table, const MgColu
       if ((v = first_value (row, uses, n, MG_COLUMN_PROVENANCE, s1, NULL)) != NULL)
         {
           g_autofree char *provenance = mg_sheet_provenance_from_text (v);
-          mg_map_set_relation_attribute (map, relation, "provenance", provenance);
+          mg_map_set_relation_provenance (map, relation, provenance);
         }
       add_attributes (map, &relation->data, keys, row, n);
     }

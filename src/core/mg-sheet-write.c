@@ -174,7 +174,7 @@ actors_table (MgMap *map, Table *t)
       g_ptr_array_add (row, g_strdup (a->territory));
       g_ptr_array_add (row, a->lessons ? mg_lesson_set_to_string (a->lessons) : NULL);
       g_ptr_array_add (row, g_strdup (a->notes));
-      g_ptr_array_add (row, g_strdup (mg_actor_get_attribute (a, "provenance")));
+      g_ptr_array_add (row, g_strdup (a->provenance));
       if (positions)
         {
           g_ptr_array_add (row, mg_format_double (a->x));
@@ -211,7 +211,7 @@ relations_table (MgMap *map, Table *t)
       g_ptr_array_add (row, g_strdup (r->directed ? "yes" : "no"));
       g_ptr_array_add (row, r->lessons ? mg_lesson_set_to_string (r->lessons) : NULL);
       g_ptr_array_add (row, g_strdup (r->notes));
-      g_ptr_array_add (row, g_strdup (mg_relation_get_attribute (r, "provenance")));
+      g_ptr_array_add (row, g_strdup (r->provenance));
       add_attribute_cells (row, r->data, keys);
       g_ptr_array_add (t->rows, row);
     }

@@ -443,6 +443,16 @@ mg_style_get_dashes (MgLineStyle line, double width, double dashes[4])
       dashes[2] = 1.2 * u;
       dashes[3] = 3 * u;
       return 4;
+    case MG_LINE_LONG_DASH:
+      dashes[0] = 14 * u;
+      dashes[1] = 4 * u;
+      return 2;
+    case MG_LINE_DASH_PAIRS:
+      dashes[0] = 3.5 * u;
+      dashes[1] = 2 * u;
+      dashes[2] = 3.5 * u;
+      dashes[3] = 7 * u;
+      return 4;
     case MG_LINE_SOLID:
     default:
       return 0;

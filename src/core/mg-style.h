@@ -167,4 +167,11 @@ char    *mg_style_font_family_css (const MgStyle *style);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgStyle, mg_style_unref)
 
+/* Inferred and illustrative relations: this share of the width and of the
+ * opacity of a stated one. */
+#define MG_WEAK_RELATION_WIDTH 0.55
+#define MG_WEAK_RELATION_ALPHA 0.5
+/* The badge of a workshop addition (Okabe–Ito vermilion). */
+#define MG_WORKSHOP_BADGE_COLOR 0xD55E00
+
 G_END_DECLS

@@ -72,6 +72,8 @@ typedef struct {
   Counter roles, kinds, territories, regions;
   guint   lessons_actors[MG_N_LESSONS];
   guint   lessons_relations[MG_N_LESSONS];
+  guint   provenance_actors[MG_N_PROVENANCES];
+  guint   provenance_relations[MG_N_PROVENANCES];
 } Summary;
 
 #define NO_ROLE "(none)"
@@ -111,6 +113,7 @@ summary_compute (Summary *s, MgMap *map, const guint8 *keep_actor, const guint8 
       for (guint l = 0; l < MG_N_LESSONS; l++)
         if (a->lessons & MG_LESSON_BIT (l))
           s->lessons_actors[l]++;
+      s->provenance_actors[mg_provenance_from_string (a->provenance)]++;
     }
   for (guint i = 0; i < relations->len; i++)
     {
@@ -123,6 +126,7 @@ summary_compute (Summary *s, MgMap *map, const guint8 *keep_actor, const guint8 
       for (guint l = 0; l < MG_N_LESSONS; l++)
         if (r->lessons & MG_LESSON_BIT (l))
           s->lessons_relations[l]++;
+      s->provenance_relations[mg_provenance_from_string (r->provenance)]++;
     }
   g_ptr_array_sort (s->roles.order, compare_counts);
   g_ptr_array_sort (s->kinds.order, compare_counts);
@@ -154,6 +158,32 @@ append_counter (GString *out, const char *heading, Counter *counter, guint limit
     }
   if (counter->order->len > limit)
     g_string_append_printf (out, mg_i18n_gettext (lang, "  … and %u more\n"), counter->order->len - limit);
+}
+
+/* The word for a provenance in --info: its id, "none" when not recorded,
+ * "other" for words Maillage does not know. */
+static const char *
+provenance_key (MgProvenance provenance)
+{
+  if (provenance == MG_PROVENANCE_NONE)
+    return "none";
+  if (provenance == MG_PROVENANCE_OTHER)
+    return "other";
+  return mg_provenance_id (provenance);
+}
+
+static void
+add_provenance_counts (JsonBuilder *builder, const char *name, const guint *counts)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint p = 0; p < MG_N_PROVENANCES; p++)
+    if (p != MG_PROVENANCE_OTHER || counts[p] > 0)
+      {
+        json_builder_set_member_name (builder, provenance_key (p));
+        json_builder_add_int_value (builder, counts[p]);
+      }
+  json_builder_end_object (builder);
 }
 
 char *
@@ -199,6 +229,16 @@ mg_summary_to_text_masked (MgMap *map, const char *path, GPtrArray *warnings, co
 
       g_string_append_printf (out, "  %-9s %4u %4u  %s\n", info->id,
                               s.lessons_actors[l], s.lessons_relations[l], mg_i18n_gettext (lang, info->name));
+    }
+
+  g_string_append_printf (out, "\n%s\n", mg_i18n_gettext (lang, "Provenance (actors, relations):"));
+  for (guint p = 0; p < MG_N_PROVENANCES; p++)
+    {
+      if (p == MG_PROVENANCE_OTHER && s.provenance_actors[p] + s.provenance_relations[p] == 0)
+        continue;
+      g_string_append_printf (out, "  %-12s %4u %4u  %s\n", provenance_key (p),
+                              s.provenance_actors[p], s.provenance_relations[p],
+                              mg_i18n_gettext (lang, mg_provenance_name (p)));
     }
 
   if (warnings != NULL && warnings->len > 0)
@@ -278,6 +318,12 @@ mg_summary_add_json_members_masked (JsonBuilder *builder, MgMap *map,
   add_lesson_member (builder, "lessons", s.lessons_actors, s.lessons_relations);
   add_lesson_member (builder, "lessons_actors", s.lessons_actors, NULL);
   add_lesson_member (builder, "lessons_relations", s.lessons_relations, NULL);
+  /* "provenance": {"actors": {"stated": n, …, "none": n}, "relations": {…}} */
+  json_builder_set_member_name (builder, "provenance");
+  json_builder_begin_object (builder);
+  add_provenance_counts (builder, "actors", s.provenance_actors);
+  add_provenance_counts (builder, "relations", s.provenance_relations);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);

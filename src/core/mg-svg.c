@@ -179,6 +179,11 @@ write_relation (Svg *svg, const MgSceneRelation *sr)
   else if (sr->item.visibility == MG_ITEM_FADED)
     g_string_append (cls, " faded");
   append_lens_classes (cls, sr->marks, sr->n_marks);
+  if (mg_provenance_id (sr->provenance) != NULL)
+    {
+      g_string_append (cls, " provenance-");
+      g_string_append (cls, mg_provenance_id (sr->provenance));
+    }
 
   relation_d (d, sr);
 
@@ -189,9 +194,10 @@ write_relation (Svg *svg, const MgSceneRelation *sr)
     mg_svg_attr_num (svg, "opacity", svg->style->fade_opacity);
   mg_svg_text_element (svg, "title", title);
 
-  /* Matched: opaque and a little wider, as on screen. */
+  /* Matched: opaque and a little wider, as on screen (what no source
+   * states stays lighter). */
   if (matched)
-    line.alpha = 1.0;
+    line.alpha = mg_provenance_is_weak (sr->provenance) ? MG_WEAK_RELATION_ALPHA : 1.0;
   mg_svg_path_element (svg, "line", d->str);
   mg_svg_stroke_attrs (svg, &line, mg_lens_relation_width (svg->style, sr), sr->line);
   mg_svg_end (svg);
@@ -278,6 +284,11 @@ write_actor (Svg *svg, const MgSceneActor *sa)
   else if (op < 1)
     g_string_append (cls, " context");
   append_lens_classes (cls, sa->marks, sa->n_marks);
+  if (mg_provenance_id (sa->provenance) != NULL)
+    {
+      g_string_append (cls, " provenance-");
+      g_string_append (cls, mg_provenance_id (sa->provenance));
+    }
 
   mg_shape_outline (sa->shape, sa->x, sa->y, sa->width, sa->height, &mg_svg_sink, d);
 
@@ -303,6 +314,24 @@ write_actor (Svg *svg, const MgSceneActor *sa)
   mg_svg_attr_color (svg, "stroke", &stroke);
   mg_svg_attr_num (svg, "stroke-width", style->actor_stroke_width * (matched ? 1.4 : 1.0));
   mg_svg_end (svg);
+  if (sa->provenance == MG_PROVENANCE_WORKSHOP)
+    {
+      MgColor badge = mg_color_from_rgb (MG_WORKSHOP_BADGE_COLOR, op);
+      MgColor ring = style->background;
+      double cx, cy, r;
+
+      ring.alpha *= op;
+      mg_scene_actor_badge (sa, style, &cx, &cy, &r);
+      mg_svg_start (svg, "circle");
+      mg_svg_attr (svg, "class", "workshop-badge");
+      mg_svg_attr_num (svg, "cx", cx);
+      mg_svg_attr_num (svg, "cy", cy);
+      mg_svg_attr_num (svg, "r", r);
+      mg_svg_attr_color (svg, "fill", &badge);
+      mg_svg_attr_color (svg, "stroke", &ring);
+      mg_svg_attr_num (svg, "stroke-width", MAX (r * 0.35, 1.0));
+      mg_svg_end (svg);
+    }
 
   if (sa->label_in_index && sa->n_label_lines > 0)
     {

@@ -205,6 +205,7 @@ struct _MgTerritoryIndex {
   guint *first;     /* per actor: offset of its prefix ids in @prefix */
   int *prefix;      /* prefix id of depth 1, 2, … for each local actor */
   GPtrArray *paths; /* prefix id → path */
+  GHashTable *ids;  /* path → prefix id + 1 */
 };
 
 /* Deeper paths than this are cut: no real territory has 255 levels. */
@@ -247,7 +248,7 @@ intern_prefix (const char *start, gsize len, gpointer user_data)
 MgTerritoryIndex *
 mg_territory_index_new (MgMap *map)
 {
-  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) seen =
       g_hash_table_new (g_str_hash, g_str_equal); /* territory → actor + 1 */
   g_auto (GStrv) scales = NULL;
@@ -265,6 +266,7 @@ mg_territory_index_new (MgMap *map)
   index->scale = g_new0 (guint8, MAX (actors->len, 1));
   index->first = g_new0 (guint, MAX (actors->len, 1));
   index->paths = g_ptr_array_new_with_free_func (g_free);
+  index->ids = ids;
 
   state.path = g_string_new (NULL);
   state.ids = ids;
@@ -319,6 +321,7 @@ mg_territory_index_free (MgTerritoryIndex *index)
   g_free (index->scale);
   g_free (index->first);
   g_free (index->prefix);
+  g_hash_table_unref (index->ids);
   g_ptr_array_unref (index->paths);
   g_free (index);
 }
@@ -384,6 +387,32 @@ mg_territory_index_relate (const MgTerritoryIndex *index, guint a, guint b, guin
              : MG_TERRITORY_CROSS;
 }
 
+void
+mg_territory_index_relate_pairs (const MgTerritoryIndex *index, guint n, const guint *a,
+                                 const guint *b, guint level, guint8 *out)
+{
+  g_return_if_fail (index != NULL);
+  g_return_if_fail (n == 0 || (a != NULL && b != NULL && out != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint x = a[i], y = b[i], depth;
+
+      g_assert (x < index->n_actors && y < index->n_actors);
+      depth = MIN (index->depth[x], index->depth[y]);
+      if (depth == 0)
+        {
+          out[i] = MG_TERRITORY_UNRELATED;
+          continue;
+        }
+      if (level != 0 && level < depth)
+        depth = level;
+      out[i] = index->prefix[index->first[x] + depth - 1] == index->prefix[index->first[y] + depth - 1]
+                 ? MG_TERRITORY_SHARE
+                 : MG_TERRITORY_CROSS;
+    }
+}
+
 const char *
 mg_territory_index_key_path (const MgTerritoryIndex *index, int key)
 {
@@ -397,6 +426,19 @@ mg_territory_index_get_n_keys (const MgTerritoryIndex *index)
 {
   g_return_val_if_fail (index != NULL, 0);
   return index->paths->len;
+}
+
+int
+mg_territory_index_lookup (const MgTerritoryIndex *index, const char *path)
+{
+  gpointer found;
+
+  g_return_val_if_fail (index != NULL, -1);
+
+  if (path == NULL)
+    return -1;
+  found = g_hash_table_lookup (index->ids, path);
+  return found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
 }
 
 /* ---- families ----------------------------------------------------------- */

@@ -80,6 +80,12 @@ gboolean            mg_territory_index_is_scale (const MgTerritoryIndex *index, 
 guint               mg_territory_index_depth (const MgTerritoryIndex *index, guint actor);
 MgTerritoryRelation mg_territory_index_relate (const MgTerritoryIndex *index,
                                                guint a, guint b, guint level);
+/* mg_territory_index_relate() for @n pairs (@a[i], @b[i]) at once, into
+ * @out[i] (an MgTerritoryRelation each): one call for a whole map's
+ * relations. */
+void                mg_territory_index_relate_pairs (const MgTerritoryIndex *index, guint n,
+                                                     const guint *a, const guint *b,
+                                                     guint level, guint8 *out);
 /* The territory an actor belongs to at @level: its path cut to @level
  * segments (the whole path when shorter), as an id shared by every actor
  * with the same cut; -1 when the actor is not local. */
@@ -87,6 +93,10 @@ int                 mg_territory_index_key (const MgTerritoryIndex *index, guint
 /* The path of a key id, e.g. "Auvergne-Rhône-Alpes/Puy-de-Dôme". */
 const char         *mg_territory_index_key_path (const MgTerritoryIndex *index, int key);
 guint               mg_territory_index_get_n_keys (const MgTerritoryIndex *index);
+/* The key id of a place path as mg_territory_at_level() writes it (e.g.
+ * "Auvergne-Rhône-Alpes/Puy-de-Dôme"), or -1 when no local actor is
+ * there or below. */
+int                 mg_territory_index_lookup (const MgTerritoryIndex *index, const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgTerritoryIndex, mg_territory_index_free)
 

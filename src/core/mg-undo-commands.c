@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mg-undo-private.h"
+#include "mg-territory.h"
 
 gpointer
 mg_undo_command_new (gsize size, const char *label,
@@ -43,6 +44,7 @@ actor_text_get (MgActor *actor, MgUndoActorField field, const char *name)
     case MG_UNDO_ACTOR_TERRITORY: return actor->territory;
     case MG_UNDO_ACTOR_NOTES:     return actor->notes;
     case MG_UNDO_ACTOR_ATTRIBUTE: return mg_actor_get_attribute (actor, name);
+    case MG_UNDO_ACTOR_PROVENANCE: return actor->provenance;
     default:                      g_assert_not_reached ();
     }
 }
@@ -58,6 +60,7 @@ actor_text_set (MgMap *map, MgActor *actor, MgUndoActorField field,
     case MG_UNDO_ACTOR_TERRITORY: mg_map_set_actor_territory (map, actor, value); break;
     case MG_UNDO_ACTOR_NOTES:     mg_map_set_actor_notes (map, actor, value); break;
     case MG_UNDO_ACTOR_ATTRIBUTE: mg_map_set_actor_attribute (map, actor, name, value); break;
+    case MG_UNDO_ACTOR_PROVENANCE: mg_map_set_actor_provenance (map, actor, value); break;
     default:                      g_assert_not_reached ();
     }
 }
@@ -108,6 +111,7 @@ static const char *const actor_field_labels[] = {
   [MG_UNDO_ACTOR_TERRITORY] = "Set territory",
   [MG_UNDO_ACTOR_NOTES] = "Edit notes",
   [MG_UNDO_ACTOR_ATTRIBUTE] = "Edit attribute",
+  [MG_UNDO_ACTOR_PROVENANCE] = "Set provenance",
 };
 
 gboolean
@@ -119,7 +123,7 @@ mg_undo_set_actors_text (MgUndoStack *stack, GPtrArray *actors,
 
   g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
   g_return_val_if_fail (actors != NULL, FALSE);
-  g_return_val_if_fail (field <= MG_UNDO_ACTOR_ATTRIBUTE, FALSE);
+  g_return_val_if_fail (field <= MG_UNDO_ACTOR_PROVENANCE, FALSE);
   g_return_val_if_fail (field != MG_UNDO_ACTOR_ATTRIBUTE || name != NULL, FALSE);
 
   /* The map stores "" as no value: compare the same way. */
@@ -409,6 +413,7 @@ mg_undo_add_actor (MgUndoStack *stack, const char *label, const char *role,
   mg_map_set_actor_label (map, actor, label);
   mg_map_set_actor_role (map, actor, role);
   mg_map_set_actor_position (map, actor, x, y);
+  mg_map_set_actor_provenance (map, actor, mg_undo_stack_get_new_provenance (stack));
   /* Placed by hand: a re-layout keeps it where the user put it. */
   mg_map_set_actor_pinned (map, actor, TRUE);
 
@@ -607,6 +612,7 @@ mg_undo_add_relation (MgUndoStack *stack, MgActor *source, MgActor *target,
   map = mg_undo_stack_get_map (stack);
   relation = mg_map_add_relation (map, source, target, NULL, directed);
   mg_map_set_relation_kind (map, relation, kind);
+  mg_map_set_relation_provenance (map, relation, mg_undo_stack_get_new_provenance (stack));
 
   self = relations_command_new ("Add relation", TRUE);
   g_ptr_array_add (self->handles, mg_undo_stack_get_handle (stack, relation));
@@ -656,6 +662,7 @@ relation_set_text (MgMap *map, MgRelation *relation, MgUndoRelationField field,
     case MG_UNDO_RELATION_KIND:      mg_map_set_relation_kind (map, relation, value); break;
     case MG_UNDO_RELATION_NOTES:     mg_map_set_relation_notes (map, relation, value); break;
     case MG_UNDO_RELATION_ATTRIBUTE: mg_map_set_relation_attribute (map, relation, name, value); break;
+    case MG_UNDO_RELATION_PROVENANCE: mg_map_set_relation_provenance (map, relation, value); break;
     default:                         g_assert_not_reached ();
     }
 }
@@ -744,12 +751,12 @@ mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,
                             const char *value)
 {
   static const char *const labels[] = { "Set relation kind", "Edit relation notes",
-                                        "Edit relation attribute" };
+                                        "Edit relation attribute", "Set relation provenance" };
   RelationValueCommand *self;
 
   g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
   g_return_val_if_fail (relations != NULL, FALSE);
-  g_return_val_if_fail (field <= MG_UNDO_RELATION_ATTRIBUTE, FALSE);
+  g_return_val_if_fail (field <= MG_UNDO_RELATION_PROVENANCE, FALSE);
   g_return_val_if_fail (field != MG_UNDO_RELATION_ATTRIBUTE || name != NULL, FALSE);
 
   if (value != NULL && *value == '\0')
@@ -763,6 +770,7 @@ mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,
       MgRelation *relation = g_ptr_array_index (relations, i);
       const char *old = field == MG_UNDO_RELATION_KIND ? relation->kind
                       : field == MG_UNDO_RELATION_NOTES ? relation->notes
+                      : field == MG_UNDO_RELATION_PROVENANCE ? relation->provenance
                       : mg_relation_get_attribute (relation, name);
 
       if (g_strcmp0 (old, value) == 0)
@@ -822,4 +830,65 @@ mg_undo_set_relations_weight (MgUndoStack *stack, GPtrArray *relations,
       g_array_append_val (self->new_values, new);
     }
   return mg_undo_push_if_any (stack, &self->parent, self->handles->len);
+}
+
+/* ---- the map's scales ------------------------------------------------------------ */
+
+typedef struct {
+  MgUndoCommand parent;
+  char         *old_text; /* the "maillage.scales" data, NULL when absent */
+  char         *new_text;
+} ScalesCommand;
+
+static void
+scales_set (MgUndoStack *stack, const char *text)
+{
+  MgMap *map = mg_undo_stack_get_map (stack);
+
+  mg_map_set_graph_setting (map, MG_SCALES_KEY_NAME, text);
+  /* Graph data changes without a signal of its own: tell those who show
+   * or evaluate the map (lenses, filters) that its settings changed. */
+  g_signal_emit_by_name (map, "metadata-changed");
+}
+
+static void
+scales_apply (MgUndoCommand *command, MgUndoStack *stack)
+{
+  scales_set (stack, ((ScalesCommand *) command)->new_text);
+}
+
+static void
+scales_revert (MgUndoCommand *command, MgUndoStack *stack)
+{
+  scales_set (stack, ((ScalesCommand *) command)->old_text);
+}
+
+static void
+scales_free (MgUndoCommand *command)
+{
+  ScalesCommand *self = (ScalesCommand *) command;
+
+  g_free (self->old_text);
+  g_free (self->new_text);
+}
+
+gboolean
+mg_undo_set_scales (MgUndoStack *stack, const char *const *scales)
+{
+  MgMap *map;
+  ScalesCommand *self;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (MG_IS_UNDO_STACK (stack), FALSE);
+
+  map = mg_undo_stack_get_map (stack);
+  if (scales != NULL)
+    text = mg_scales_to_string (scales);
+  if (g_strcmp0 (text, mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME)) == 0)
+    return FALSE;
+  self = mg_undo_command_new (sizeof (ScalesCommand), "Set scales", scales_apply, scales_revert,
+                              scales_free);
+  self->old_text = g_strdup (mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME));
+  self->new_text = g_steal_pointer (&text);
+  return mg_undo_push_if_any (stack, &self->parent, 1);
 }

@@ -51,7 +51,7 @@ gboolean          mg_undo_push_if_any (MgUndoStack *stack, MgUndoCommand *comman
 /* ---- snapshots (mg-undo-snapshots.c) ------------------------------------- */
 
 typedef struct {
-  char        *id, *label, *role, *territory, *notes, *parent_id;
+  char        *id, *label, *role, *territory, *notes, *provenance, *parent_id;
   MgLessonSet  lessons;
   double       x, y, width, height;
   gboolean     has_position, pinned, has_color;
@@ -69,7 +69,7 @@ MgActor          *mg_undo_actor_snapshot_restore (const ActorSnapshot *snap, MgM
 
 typedef struct {
   MgRelationHandle *handle;
-  char        *id, *source_id, *target_id, *kind, *notes, *parent_id;
+  char        *id, *source_id, *target_id, *kind, *notes, *provenance, *parent_id;
   MgLessonSet  lessons;
   double       weight;
   gboolean     has_weight, directed;

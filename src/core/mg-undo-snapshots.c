@@ -76,6 +76,7 @@ mg_undo_actor_snapshot_new (const MgActor *actor)
   snap->role = g_strdup (actor->role);
   snap->territory = g_strdup (actor->territory);
   snap->notes = g_strdup (actor->notes);
+  snap->provenance = g_strdup (actor->provenance);
   snap->parent_id = actor->parent ? g_strdup (actor->parent->id) : NULL;
   snap->lessons = actor->lessons;
   snap->x = actor->x;
@@ -101,6 +102,7 @@ mg_undo_actor_snapshot_free (ActorSnapshot *snap)
   g_free (snap->role);
   g_free (snap->territory);
   g_free (snap->notes);
+  g_free (snap->provenance);
   g_free (snap->parent_id);
   g_clear_pointer (&snap->subgraph, mg_graph_info_free);
   g_clear_pointer (&snap->data, g_ptr_array_unref);
@@ -135,6 +137,7 @@ mg_undo_actor_snapshot_restore (const ActorSnapshot *snap, MgMap *map)
   mg_map_set_actor_territory (map, actor, snap->territory);
   mg_map_set_actor_lessons (map, actor, snap->lessons);
   mg_map_set_actor_notes (map, actor, snap->notes);
+  mg_map_set_actor_provenance (map, actor, snap->provenance);
   if (snap->has_position)
     mg_map_set_actor_position (map, actor, snap->x, snap->y);
   mg_map_set_actor_pinned (map, actor, snap->pinned);
@@ -155,6 +158,7 @@ mg_undo_relation_snapshot_new (MgUndoStack *stack, MgRelation *relation)
   snap->target_id = g_strdup (relation->target->id);
   snap->kind = g_strdup (relation->kind);
   snap->notes = g_strdup (relation->notes);
+  snap->provenance = g_strdup (relation->provenance);
   snap->parent_id = relation->parent ? g_strdup (relation->parent->id) : NULL;
   snap->lessons = relation->lessons;
   snap->weight = relation->weight;
@@ -179,6 +183,7 @@ mg_undo_relation_snapshot_free (RelationSnapshot *snap)
   g_free (snap->target_id);
   g_free (snap->kind);
   g_free (snap->notes);
+  g_free (snap->provenance);
   g_free (snap->parent_id);
   g_free (snap->route);
   g_clear_pointer (&snap->data, g_ptr_array_unref);
@@ -209,6 +214,7 @@ mg_undo_relation_snapshot_restore (const RelationSnapshot *snap, MgUndoStack *st
   mg_map_set_relation_kind (map, relation, snap->kind);
   mg_map_set_relation_lessons (map, relation, snap->lessons);
   mg_map_set_relation_notes (map, relation, snap->notes);
+  mg_map_set_relation_provenance (map, relation, snap->provenance);
   mg_map_set_relation_weight (map, relation, snap->has_weight, snap->weight);
   if (snap->n_route_points > 0)
     mg_map_set_relation_route (map, relation, snap->route, snap->n_route_points);

@@ -16,6 +16,8 @@ struct _MgUndoStack {
 
   GHashTable *handles;     /* MgRelation* → MgRelationHandle* (ref) */
   gulong      removed_id;
+
+  char       *new_provenance; /* given to actors and relations added */
 };
 
 enum {
@@ -372,7 +374,24 @@ mg_undo_stack_finalize (GObject *object)
   g_ptr_array_unref (self->open_groups);
   g_ptr_array_unref (self->commands);
   g_hash_table_unref (self->handles);
+  g_free (self->new_provenance);
   G_OBJECT_CLASS (mg_undo_stack_parent_class)->finalize (object);
+}
+
+void
+mg_undo_stack_set_new_provenance (MgUndoStack *stack, const char *provenance)
+{
+  g_return_if_fail (MG_IS_UNDO_STACK (stack));
+
+  g_free (stack->new_provenance);
+  stack->new_provenance = provenance != NULL && *provenance != '\0' ? g_strdup (provenance) : NULL;
+}
+
+const char *
+mg_undo_stack_get_new_provenance (MgUndoStack *stack)
+{
+  g_return_val_if_fail (MG_IS_UNDO_STACK (stack), NULL);
+  return stack->new_provenance;
 }
 
 static void

@@ -51,6 +51,12 @@ gboolean     mg_undo_stack_is_clean (MgUndoStack *stack);
 /* Forgets every command (and the clean point becomes the present). */
 void         mg_undo_stack_clear (MgUndoStack *stack);
 
+/* The provenance given to the actors and relations that
+ * mg_undo_add_actor() and mg_undo_add_relation() add ("workshop" during a
+ * session, say); NULL: none recorded (the default). */
+void         mg_undo_stack_set_new_provenance (MgUndoStack *stack, const char *provenance);
+const char  *mg_undo_stack_get_new_provenance (MgUndoStack *stack);
+
 /* ---- actor edits: each applies at once and is one undo step ----------- */
 
 /* Which actor field a bulk set changes. */
@@ -60,6 +66,7 @@ typedef enum {
   MG_UNDO_ACTOR_TERRITORY,
   MG_UNDO_ACTOR_NOTES,
   MG_UNDO_ACTOR_ATTRIBUTE, /* a plain attribute named by @name */
+  MG_UNDO_ACTOR_PROVENANCE,
 } MgUndoActorField;
 
 /* Sets @field to @value (NULL clears) on every actor of @actors (MgActor*).
@@ -100,6 +107,7 @@ typedef enum {
   MG_UNDO_RELATION_KIND,
   MG_UNDO_RELATION_NOTES,
   MG_UNDO_RELATION_ATTRIBUTE,
+  MG_UNDO_RELATION_PROVENANCE,
 } MgUndoRelationField;
 
 gboolean mg_undo_set_relations_text (MgUndoStack *stack, GPtrArray *relations,
@@ -111,6 +119,10 @@ gboolean mg_undo_set_relations_weight (MgUndoStack *stack, GPtrArray *relations,
                                        gboolean has_weight, double weight);
 
 /* ---- whole-map edits --------------------------------------------------- */
+
+/* Sets the map's scales (mg-territory.h; NULL: back to the defaults) as one
+ * step; the map emits "metadata-changed".  FALSE when nothing changes. */
+gboolean mg_undo_set_scales (MgUndoStack *stack, const char *const *scales);
 
 /* Geometry of every actor (position, pin) and relation (route), taken before
  * a change of many positions at once (a layout), to record it afterwards. */

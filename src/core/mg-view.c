@@ -118,8 +118,8 @@ add_view (JsonBuilder *builder, const MgView *view)
   json_builder_add_string_value (builder, mg_unmatched_to_string (view->lens.unmatched));
   json_builder_set_member_name (builder, "combine-threshold");
   json_builder_add_int_value (builder, view->lens.combine_threshold);
-  json_builder_set_member_name (builder, "territory-level");
-  json_builder_add_int_value (builder, view->lens.territory_level);
+  json_builder_set_member_name (builder, "lens-level");
+  json_builder_add_int_value (builder, view->lens.lens_level);
 
   json_builder_set_member_name (builder, "filters");
   json_builder_begin_object (builder);
@@ -132,6 +132,8 @@ add_view (JsonBuilder *builder, const MgView *view)
     }
   if (filter->kinds != NULL && filter->kinds[0] != NULL)
     add_strv (builder, "kinds", filter->kinds);
+  if (filter->provenance != NULL && filter->provenance[0] != NULL)
+    add_strv (builder, "provenance", filter->provenance);
   if (filter->search != NULL && filter->search[0] != '\0')
     {
       json_builder_set_member_name (builder, "search");
@@ -353,6 +355,7 @@ static gboolean
 read_lens (JsonObject *object, MgView *view, guint n, GError **error)
 {
   g_auto(GStrv) lenses = NULL;
+  guint ignored_level = 0;
   const char *word;
   JsonNode *node;
 
@@ -385,8 +388,12 @@ read_lens (JsonObject *object, MgView *view, guint n, GError **error)
         }
       view->lens.derived = json_node_get_boolean (node);
     }
+  /* Views written before the lens level existed hold "territory-level",
+   * the drawing's grouping level, which no longer changes what a lens
+   * matches: it is read (and must be a number) but not used. */
   return get_uint (object, "combine-threshold", &view->lens.combine_threshold, n, error) &&
-         get_uint (object, "territory-level", &view->lens.territory_level, n, error);
+         get_uint (object, "territory-level", &ignored_level, n, error) &&
+         get_uint (object, "lens-level", &view->lens.lens_level, n, error);
 }
 
 static gboolean
@@ -403,6 +410,7 @@ read_filters (JsonObject *object, MgFilter *filter, guint n, GError **error)
       filters = json_node_get_object (node);
       if (!get_strv (filters, "roles", &filter->roles, n, error) ||
           !get_strv (filters, "kinds", &filter->kinds, n, error) ||
+          !get_strv (filters, "provenance", &filter->provenance, n, error) ||
           !get_uint (filters, "min-degree", &filter->min_degree, n, error))
         return FALSE;
       if (!get_string (filters, "territory", &word, n, error))

@@ -11,13 +11,14 @@ typedef enum {
   DIRTY_ROLES       = 1 << 1,
   DIRTY_KINDS       = 1 << 2,
   DIRTY_TERRITORIES = 1 << 3,
-  DIRTY_LEVEL       = 1 << 4, /* territory keys at the grouping level */
+  DIRTY_PROVENANCE  = 1 << 4,
   DIRTY_LESSONS     = 1 << 5,
   DIRTY_SEARCH_TEXT = 1 << 6,
   DIRTY_MATCHES     = 1 << 7,
   DIRTY_FILTER      = 1 << 8,
   DIRTY_STATES      = 1 << 9,
-  DIRTY_ALL         = (1 << 10) - 1,
+  DIRTY_THRESHOLD   = 1 << 10, /* the combine threshold alone */
+  DIRTY_ALL         = (1 << 11) - 1,
 } Dirty;
 
 /* A transient state while computing: unmatched under "hide", kept as
@@ -33,6 +34,7 @@ struct _MgVisibility {
   guint          dirty;
 
   MgFacts        facts;
+  char          *scales_text; /* the map's scales when territories were read */
   guint          n_actors;    /* size of the arrays below */
   guint          n_relations;
   MgMatches      matches;
@@ -69,6 +71,17 @@ on_structure_changed (MgMap *map, gpointer item, gpointer user_data)
   mark_dirty (MG_VISIBILITY (user_data), DIRTY_STRUCTURE);
 }
 
+/* The map's scales are graph data: a change of them comes with
+ * "metadata-changed" (mg_undo_set_scales()). */
+static void
+on_metadata_changed (MgMap *map, gpointer user_data)
+{
+  MgVisibility *self = MG_VISIBILITY (user_data);
+
+  if (g_strcmp0 (self->scales_text, mg_map_get_graph_setting (map, MG_SCALES_KEY_NAME)) != 0)
+    mark_dirty (self, DIRTY_TERRITORIES);
+}
+
 static void
 on_actor_changed (MgMap *map, MgActor *actor, guint flags, gpointer user_data)
 {
@@ -80,6 +93,8 @@ on_actor_changed (MgMap *map, MgActor *actor, guint flags, gpointer user_data)
     what |= DIRTY_TERRITORIES | DIRTY_SEARCH_TEXT;
   if (flags & MG_CHANGE_LESSONS)
     what |= DIRTY_LESSONS;
+  if (flags & MG_CHANGE_PROVENANCE)
+    what |= DIRTY_PROVENANCE;
   if (flags & (MG_CHANGE_LABEL | MG_CHANGE_NOTES))
     what |= DIRTY_SEARCH_TEXT;
   if (what != 0)
@@ -97,6 +112,8 @@ on_relation_changed (MgMap *map, MgRelation *relation, guint flags, gpointer use
     what |= DIRTY_KINDS;
   if (flags & MG_CHANGE_LESSONS)
     what |= DIRTY_LESSONS;
+  if (flags & MG_CHANGE_PROVENANCE)
+    what |= DIRTY_PROVENANCE;
   if (what != 0)
     mark_dirty (MG_VISIBILITY (user_data), what);
 }
@@ -137,6 +154,7 @@ mg_visibility_finalize (GObject *object)
   MgVisibility *self = MG_VISIBILITY (object);
 
   free_arrays (self);
+  g_free (self->scales_text);
   g_clear_pointer (&self->filter, mg_filter_free);
   G_OBJECT_CLASS (mg_visibility_parent_class)->finalize (object);
 }
@@ -181,6 +199,7 @@ mg_visibility_new (MgMap *map)
   g_signal_connect (map, "relation-removed", G_CALLBACK (on_structure_changed), self);
   g_signal_connect (map, "actor-changed", G_CALLBACK (on_actor_changed), self);
   g_signal_connect (map, "relation-changed", G_CALLBACK (on_relation_changed), self);
+  g_signal_connect (map, "metadata-changed", G_CALLBACK (on_metadata_changed), self);
   return self;
 }
 
@@ -205,10 +224,10 @@ mg_visibility_set_lens_settings (MgVisibility *self, const MgLensSettings *setti
       settings->unmatched != self->settings.unmatched)
     what |= DIRTY_STATES;
   if (!settings->derived != !self->settings.derived ||
-      settings->combine_threshold != self->settings.combine_threshold)
+      settings->lens_level != self->settings.lens_level)
     what |= DIRTY_MATCHES;
-  if (settings->territory_level != self->settings.territory_level)
-    what |= DIRTY_LEVEL;
+  if (settings->combine_threshold != self->settings.combine_threshold)
+    what |= DIRTY_THRESHOLD;
 
   self->settings = *settings;
   self->settings.active &= MG_LESSON_SET_ALL;
@@ -282,12 +301,13 @@ propagate (guint dirty)
   if (dirty & DIRTY_STRUCTURE)
     dirty |= DIRTY_ALL;
   if (dirty & DIRTY_TERRITORIES)
-    dirty |= DIRTY_LEVEL | DIRTY_SEARCH_TEXT;
-  if (dirty & (DIRTY_ROLES | DIRTY_KINDS | DIRTY_LEVEL | DIRTY_LESSONS))
+    dirty |= DIRTY_SEARCH_TEXT;
+  if (dirty & (DIRTY_ROLES | DIRTY_KINDS | DIRTY_TERRITORIES | DIRTY_LESSONS))
     dirty |= DIRTY_MATCHES;
-  if (dirty & (DIRTY_ROLES | DIRTY_KINDS | DIRTY_TERRITORIES | DIRTY_SEARCH_TEXT))
+  if (dirty & (DIRTY_ROLES | DIRTY_KINDS | DIRTY_TERRITORIES | DIRTY_SEARCH_TEXT |
+               DIRTY_PROVENANCE))
     dirty |= DIRTY_FILTER;
-  if (dirty & (DIRTY_MATCHES | DIRTY_FILTER))
+  if (dirty & (DIRTY_MATCHES | DIRTY_FILTER | DIRTY_THRESHOLD))
     dirty |= DIRTY_STATES;
   return dirty;
 }
@@ -420,6 +440,13 @@ update (MgVisibility *self)
       self->facts.adj->n_actors != mg_map_get_n_actors (self->map) ||
       self->facts.adj->n_relations != mg_map_get_n_relations (self->map))
     self->dirty |= DIRTY_STRUCTURE;
+  /* Scales are graph data, changed without a signal. */
+  if (g_strcmp0 (self->scales_text, mg_map_get_graph_setting (self->map, MG_SCALES_KEY_NAME)) != 0)
+    {
+      g_free (self->scales_text);
+      self->scales_text = g_strdup (mg_map_get_graph_setting (self->map, MG_SCALES_KEY_NAME));
+      self->dirty |= DIRTY_TERRITORIES;
+    }
 
   dirty = propagate (self->dirty);
   if (dirty == 0)
@@ -433,8 +460,8 @@ update (MgVisibility *self)
     mg_facts_build_kinds (&self->facts, self->map);
   if (dirty & DIRTY_TERRITORIES)
     mg_facts_build_territories (&self->facts, self->map);
-  if (dirty & DIRTY_LEVEL)
-    mg_facts_build_territory_keys (&self->facts, self->settings.territory_level);
+  if (dirty & DIRTY_PROVENANCE)
+    mg_facts_build_provenance (&self->facts, self->map);
   if (dirty & DIRTY_LESSONS)
     mg_facts_build_lessons (&self->facts, self->map);
   if ((dirty & DIRTY_SEARCH_TEXT) && self->facts.actor_search != NULL)
@@ -446,6 +473,8 @@ update (MgVisibility *self)
     }
   if (dirty & DIRTY_MATCHES)
     mg_lens_compute_matches (&self->facts, &self->settings, &self->matches);
+  else if (dirty & DIRTY_THRESHOLD)
+    mg_lens_update_combine (&self->facts, &self->settings, &self->matches);
   if (dirty & DIRTY_FILTER)
     mg_filter_compute_hidden (self->filter, self->map, &self->facts,
                               self->actor_filtered, self->relation_filtered);

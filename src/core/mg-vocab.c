@@ -28,8 +28,9 @@ static const BuiltinRole builtin_roles[] = {
   { "public-agency",   N_("Public agency"),            0x882255, MG_SHAPE_PARALLELOGRAM },
   { "connector",       N_("Connector"),                0xDDAA33, MG_SHAPE_DIAMOND },
   { "financier",       N_("Bank or investor"),         0x117733, MG_SHAPE_CIRCLE },
-  { "real-estate",     N_("Real-estate developer"),    0x997700, MG_SHAPE_BOX },
+  { "real-estate",     N_("Real-estate developer"),    0x997700, MG_SHAPE_TRAPEZOID },
   { "association",     N_("Association or foundation"),0xAA4499, MG_SHAPE_ELLIPSE },
+  { "programme",       N_("Programme or scheme"),      0x5D6D7E, MG_SHAPE_TAG },
 };
 
 typedef struct {
@@ -50,25 +51,45 @@ static const BuiltinKind builtin_kinds[] = {
   { "research",    N_("Research collaboration"),0x6644AA, MG_LINE_DASHED },
   { "membership",  N_("Membership"),           0x999999, MG_LINE_DOTTED },
   { "hosting",     N_("Hosting"),              0x996644, MG_LINE_DASH_DOT },
+  { "backing",     N_("Backing"),              0xB5466B, MG_LINE_LONG_DASH },
+  { "affiliation", N_("Affiliation"),          0x3B7A57, MG_LINE_DASH_PAIRS },
 };
 
+/* The gloss says what the lesson means (DESIGN.md's "— …"); the
+ * explanation says what a lens shows, tags first, then the derived rule of
+ * mg-lens.c in words. */
 static const MgLessonInfo lessons[MG_N_LESSONS] = {
   { MG_LESSON_VALORIZE, "valorize", N_("Valorizing resources"),
-    N_("Tagged “valorize”, or derived: support, training, hosting and funding "
-       "relations, and the actors who give them."),
-    0xE69F00 },
+    N_("Tagged, or found by the rule: a company (large company, SME or start-up) "
+       "receives support or training; or two companies, one of them an SME or a "
+       "start-up, work together (partnership, supply, knowledge exchange). The "
+       "companies involved are highlighted."),
+    0xE69F00,
+    N_("A company grows by drawing on what others bring it: advice, training, "
+       "partners, suppliers.") },
   { MG_LESSON_CARE, "care", N_("Caring for the territory"),
-    N_("Tagged “care”, or derived: relations between two actors of the same "
-       "territory when at least one of them is not a large company."),
-    0x009E73 },
+    N_("Tagged, or found by the rule: support, backing, funding, training, hosting, "
+       "partnership or supply between two actors of the same territory, received by "
+       "an SME, a start-up, a local authority or an association. Highlighted actors "
+       "give such help to at least two of them."),
+    0x009E73,
+    N_("Initiatives that benefit a wide range of local actors, not only large "
+       "companies.") },
   { MG_LESSON_COMBINE, "combine", N_("Identifying winning combinations"),
-    N_("Tagged “combine”, or derived: actors whose partners cover at least three "
-       "different roles, with the relations to those partners."),
-    0xCC79A7 },
+    N_("Tagged, or found by the rule: actors whose partners in their own territory "
+       "(partnership, research, supply, knowledge exchange) come from at least three "
+       "stakeholder families other than theirs (companies, start-ups, universities, "
+       "authorities, connectors…), with those relations."),
+    0xCC79A7,
+    N_("Working alongside many kinds of stakeholders at once, so that their "
+       "strengths add up.") },
   { MG_LESSON_LEARN, "learn", N_("Learning from others"),
-    N_("Tagged “learn”, or derived: knowledge-exchange, training and research "
-       "relations, and relations that cross territories."),
-    0x0072B2 },
+    N_("Tagged, or found by the rule: knowledge-exchange and research relations, and "
+       "any relation between two different territories. Highlighted actors exchange "
+       "knowledge both ways, or receive it from at least two others."),
+    0x0072B2,
+    N_("A learning territory: its actors exchange what they know and learn from "
+       "elsewhere.") },
 };
 
 /* Greys, pastels and dark tones that stay apart from the built-in role
@@ -81,7 +102,56 @@ static const guint32 unknown_palette[] = {
 static const char *shape_names[MG_N_SHAPES] = {
   "ellipse", "box", "rounded-box", "hexagon", "diamond", "triangle",
   "octagon", "pentagon", "house", "parallelogram", "circle", "star",
+  "trapezoid", "tag",
 };
+
+static const struct {
+  const char *id;
+  const char *name;
+} provenances[MG_N_PROVENANCES] = {
+  { NULL, N_("Not recorded") },
+  { "stated", N_("Stated") },
+  { "inferred", N_("Inferred") },
+  { "illustrative", N_("Illustrative") },
+  { "workshop", N_("Workshop") },
+  { NULL, N_("Other") },
+};
+
+const char *
+mg_provenance_id (MgProvenance provenance)
+{
+  g_return_val_if_fail (provenance < MG_N_PROVENANCES, NULL);
+  return provenances[provenance].id;
+}
+
+const char *
+mg_provenance_name (MgProvenance provenance)
+{
+  g_return_val_if_fail (provenance < MG_N_PROVENANCES, NULL);
+  return provenances[provenance].name;
+}
+
+MgProvenance
+mg_provenance_from_string (const char *text)
+{
+  g_autofree char *word = NULL;
+
+  if (text == NULL)
+    return MG_PROVENANCE_NONE;
+  word = g_strstrip (g_strdup (text));
+  if (*word == '\0')
+    return MG_PROVENANCE_NONE;
+  for (guint p = MG_PROVENANCE_STATED; p <= MG_PROVENANCE_WORKSHOP; p++)
+    if (g_ascii_strcasecmp (word, provenances[p].id) == 0)
+      return (MgProvenance) p;
+  return MG_PROVENANCE_OTHER;
+}
+
+gboolean
+mg_provenance_is_weak (MgProvenance provenance)
+{
+  return provenance == MG_PROVENANCE_INFERRED || provenance == MG_PROVENANCE_ILLUSTRATIVE;
+}
 
 guint
 mg_vocab_n_builtin_roles (void)

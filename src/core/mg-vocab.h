@@ -23,6 +23,8 @@ typedef enum {
   MG_SHAPE_PARALLELOGRAM,
   MG_SHAPE_CIRCLE,
   MG_SHAPE_STAR,
+  MG_SHAPE_TRAPEZOID,  /* wider at the base, like a building */
+  MG_SHAPE_TAG,        /* a label pointing right: a programme, an event */
   MG_N_SHAPES
 } MgShape;
 
@@ -31,6 +33,8 @@ typedef enum {
   MG_LINE_DASHED,
   MG_LINE_DOTTED,
   MG_LINE_DASH_DOT,
+  MG_LINE_LONG_DASH,   /* long dashes, short gaps */
+  MG_LINE_DASH_PAIRS,  /* two short dashes, then a gap */
 } MgLineStyle;
 
 /* A role: what kind of actor.  Colour is 0xRRGGBB. */
@@ -71,7 +75,31 @@ typedef struct {
   const char *name;        /* untranslated: "Valorizing resources" … */
   const char *explanation; /* untranslated, plain words, the derived rule */
   guint32     color;
+  const char *gloss;       /* untranslated: what the lesson means, in one or
+                              two sentences a workshop audience follows */
 } MgLessonInfo;
+
+/* Where a fact comes from (DESIGN.md, "Provenance"). */
+typedef enum {
+  MG_PROVENANCE_NONE = 0,     /* not recorded: drawn as stated */
+  MG_PROVENANCE_STATED,       /* a source says so */
+  MG_PROVENANCE_INFERRED,
+  MG_PROVENANCE_ILLUSTRATIVE, /* drawn to illustrate a point */
+  MG_PROVENANCE_WORKSHOP,     /* added or tagged live by participants */
+  MG_PROVENANCE_OTHER,        /* a word Maillage does not know, kept */
+  MG_N_PROVENANCES
+} MgProvenance;
+
+/* "stated", "inferred", "illustrative", "workshop"; NULL for NONE and
+ * OTHER. */
+const char  *mg_provenance_id (MgProvenance provenance);
+/* Untranslated display name ("Stated"…; "Not recorded", "Other"). */
+const char  *mg_provenance_name (MgProvenance provenance);
+/* NULL or "" → NONE; a known id (any case, surrounding space ignored) →
+ * its value; anything else → OTHER. */
+MgProvenance mg_provenance_from_string (const char *text);
+/* TRUE for inferred and illustrative: drawn weaker than stated facts. */
+gboolean     mg_provenance_is_weak (MgProvenance provenance);
 
 /* The built-in vocabularies, in their display order. */
 guint                 mg_vocab_n_builtin_roles (void);
