@@ -11,55 +11,14 @@
 #include "mg-views-panel.h"
 #include "mg-window-private.h"
 
-/* How long a view's name stays on screen while presenting. */
-#define VIEW_NAME_SECONDS 2
-
-/* Shows @name briefly: presenters and their audience see where they are. */
-static void
-announce_view (MgWindow *self, const char *name)
-{
-  AdwToast *toast;
-
-  if (name == NULL)
-    {
-      mg_window_add_toast (self, adw_toast_new (_("This map has no saved views")));
-      return;
-    }
-  toast = adw_toast_new (name);
-  adw_toast_set_timeout (toast, VIEW_NAME_SECONDS);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  mg_window_add_toast (self, toast);
-}
-
-/* Clickers send Page Down / Page Up; arrows do the same while presenting.
- * Captured before the canvas, which pans with the arrows otherwise. */
+/* Clickers send Page Down / Page Up; arrows do the same while presenting,
+ * and Esc leaves (mg-window-present.c).  Captured before the canvas, which
+ * pans with the arrows and clears the selection with Esc otherwise. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode,
                 GdkModifierType state, MgWindow *self)
 {
-  int delta;
-
-  if (!self->presentation || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      delta = 1;
-      break;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      delta = -1;
-      break;
-    default:
-      return FALSE;
-    }
-  announce_view (self, mg_lens_controller_step_view (self->lenses, delta));
-  return TRUE;
+  return mg_window_present_key (self, keyval, state);
 }
 
 static void

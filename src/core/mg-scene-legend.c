@@ -348,7 +348,7 @@ mg_legend_build (MgScene *scene)
         }
     }
 
-  if (g_hash_table_size (kinds) > 0 || no_kind)
+  if ((g_hash_table_size (kinds) > 0 || no_kind) && !style->legend_compact)
     {
       GPtrArray *all = mg_vocabulary_get_kinds (vocab);
       add_text_entry (&b, MG_LEGEND_SECTION, _("Relations"), style->legend_size * 0.6);

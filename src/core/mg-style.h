@@ -88,6 +88,9 @@ struct _MgStyle {
   MgColor  legend_text;
   MgColor  legend_heading;
   double   legend_padding;
+  /* A compact legend (presentation mode): lenses and roles, without the
+   * relation kinds. */
+  gboolean legend_compact;
   MgColor  title_color;
 
   /* Lenses.  Matched items are drawn in full colour, on top, with a ring

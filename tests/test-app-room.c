@@ -1,0 +1,336 @@
+/* test-app-room.c — ready for the room: presentation mode (Esc leaves,
+ * entering fits the view, labels readable from afar, the view's name on
+ * screen), the on-screen legend, views that can be updated, renamed,
+ * annotated and moved, and the inspector that follows the selection. */
+#include "config.h"
+
+#include <math.h>
+
+#include "app-test-util.h"
+#include "mg-graphml.h"
+#include "mg-inspector.h"
+#include "mg-lens-controller.h"
+#include "mg-view.h"
+
+/* Sends @keyval to the window's capture-phase key controllers, as a real
+ * key press reaches them first. */
+static gboolean
+press_key (MgWindow *window, guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          if (handled)
+            break;
+        }
+    }
+  flush_events ();
+  return handled;
+}
+
+static gboolean
+is_presenting (MgWindow *window)
+{
+  gboolean presentation;
+
+  g_object_get (window, "presentation", &presentation, NULL);
+  return presentation;
+}
+
+static void
+set_lens (MgWindow *window, const char *name, gboolean on)
+{
+  GActionGroup *group = mg_lens_controller_get_actions (mg_window_get_lens_controller (window));
+
+  g_action_group_change_action_state (group, name, g_variant_new_boolean (on));
+  flush_events ();
+}
+
+/* ---- presentation -------------------------------------------------------------------- */
+
+static void
+test_escape_leaves (void)
+{
+  MgWindow *window = open_example ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  flush_events ();
+  g_assert_true (is_presenting (window));
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  g_assert_false (is_presenting (window));
+  /* Not presenting, Esc is the canvas's again (clearing the selection). */
+  g_assert_false (press_key (window, GDK_KEY_Escape));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  flush_events ();
+  g_assert_true (press_key (window, GDK_KEY_F11) || gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  flush_events ();
+  g_assert_false (is_presenting (window));
+  destroy_window (window);
+}
+
+/* Every shown actor lies in the widget, and the map takes most of the room
+ * left by the caption and the legend. */
+static void
+assert_fitted (MgWindow *window)
+{
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  MgScene *scene = mg_document_get_scene (mg_window_get_document (window));
+  MgCanvasViewport *viewport = mg_canvas_get_viewport (canvas);
+  double width = gtk_widget_get_width (GTK_WIDGET (canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (canvas));
+  GPtrArray *actors = mg_scene_get_actors (scene);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (actors, i);
+      double wx, wy;
+
+      if (!sa->placed || sa->item.visibility == MG_ITEM_HIDDEN)
+        continue;
+      mg_canvas_viewport_map_to_widget (viewport, sa->x, sa->y, &wx, &wy);
+      g_assert_cmpfloat (wx, >=, 0);
+      g_assert_cmpfloat (wx, <=, width);
+      g_assert_cmpfloat (wy, >=, 0);
+      g_assert_cmpfloat (wy, <=, height);
+      x0 = MIN (x0, wx);
+      x1 = MAX (x1, wx);
+      y0 = MIN (y0, wy);
+      y1 = MAX (y1, wy);
+    }
+  {
+    MgRect b;
+    double bx0, by0, bx1, by1;
+    mg_scene_get_bounds (scene, &b);
+    mg_canvas_viewport_map_to_widget (viewport, b.x, b.y, &bx0, &by0);
+    mg_canvas_viewport_map_to_widget (viewport, b.x + b.width, b.y + b.height, &bx1, &by1);
+    g_test_message ("fit: %g..%g x %g..%g in %g x %g; bounds %g..%g x %g..%g", x0, x1, y0, y1, width, height, bx0, bx1, by0, by1);
+  }
+  /* Fitted, not merely inside: one direction is mostly filled. */
+  g_assert_true (x1 - x0 > width * 0.3 || y1 - y0 > height * 0.5);
+}
+
+static void
+test_entering_fits_and_scales_labels (void)
+{
+  MgWindow *window = open_example ();
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  MgCanvasViewport *viewport = mg_canvas_get_viewport (canvas);
+  MgScene *scene = mg_document_get_scene (mg_window_get_document (window));
+
+  /* Somewhere else entirely, zoomed in. */
+  mg_canvas_viewport_set (viewport, -5000, -5000, 6.0);
+  g_object_set (window, "presentation", TRUE, NULL);
+  flush_events ();
+  wait_for_frame (canvas);
+  assert_fitted (window);
+  /* Labels of 24 pixels at least on screen, whatever the zoom. */
+  g_assert_cmpfloat (mg_scene_get_style (scene)->label_size * mg_canvas_viewport_get_zoom (viewport),
+                     >=, 23.9);
+  /* The caption names the map (no view yet) and is not over the map. */
+  g_assert_nonnull (mg_window_get_caption_title (window));
+  g_object_set (window, "presentation", FALSE, NULL);
+  flush_events ();
+  g_assert_null (mg_window_get_caption_title (window));
+  g_assert_cmpfloat (mg_scene_get_style (scene)->label_size, <, 20);
+  destroy_window (window);
+}
+
+static void
+test_stepping_shows_view_name (void)
+{
+  MgWindow *window = open_example ();
+  MgLensController *lenses = mg_window_get_lens_controller (window);
+
+  set_lens (window, "care", TRUE);
+  mg_lens_controller_save_view (lenses, "Who cares");
+  mg_lens_controller_rename_view (lenses, 0, NULL, "The SMEs' support");
+  set_lens (window, "care", FALSE);
+  set_lens (window, "learn", TRUE);
+  mg_lens_controller_save_view (lenses, "Who learns");
+  g_object_set (window, "presentation", TRUE, NULL);
+  flush_events ();
+  g_assert_cmpstr (mg_window_get_caption_title (window), ==, "Who learns");
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpstr (mg_window_get_caption_title (window), ==, "Who cares");
+  /* The caption can be switched off (T) and on again. */
+  g_assert_true (press_key (window, GDK_KEY_t));
+  g_assert_null (mg_window_get_caption_title (window));
+  g_assert_true (press_key (window, GDK_KEY_t));
+  g_assert_cmpstr (mg_window_get_caption_title (window), ==, "Who cares");
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpstr (mg_window_get_caption_title (window), ==, "Who learns");
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  destroy_window (window);
+}
+
+/* ---- legend ---------------------------------------------------------------------------- */
+
+static void
+test_legend_lists_roles_present (void)
+{
+  MgWindow *window = open_example ();
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  MgScene *scene = mg_document_get_scene (mg_window_get_document (window));
+  MgMap *map = mg_document_get_map (mg_window_get_document (window));
+  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  const MgLegend *legend;
+  graphene_rect_t rect;
+
+  for (guint i = 0; i < mg_map_get_actors (map)->len; i++)
+    {
+      MgActor *a = g_ptr_array_index (mg_map_get_actors (map), i);
+      if (a->role != NULL)
+        g_hash_table_add (present, (gpointer) a->role);
+    }
+  g_assert_true (mg_window_get_legend_shown (window));
+  g_assert_true (mg_canvas_get_legend_rect (canvas, &rect));
+  g_assert_cmpfloat (rect.size.width, >, 50);
+  g_assert_cmpfloat (rect.origin.x + rect.size.width, <=, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  legend = mg_scene_get_legend (scene);
+  for (guint i = 0; i < legend->entries->len; i++)
+    {
+      const MgLegendEntry *e = g_ptr_array_index (legend->entries, i);
+      if (e->type == MG_LEGEND_ROLE && e->id != NULL)
+        g_hash_table_add (listed, (gpointer) e->id);
+    }
+  g_assert_cmpuint (g_hash_table_size (listed), >, 2);
+  g_assert_cmpuint (g_hash_table_size (listed), ==, g_hash_table_size (present));
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, present);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_true (g_hash_table_contains (listed, key));
+  }
+  /* Fits keep the map clear of it. */
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom-fit", NULL);
+  {
+    MgRect frame;
+    double fx, fy;
+
+    g_assert_true (mg_canvas_get_frame_rect (canvas, &frame));
+    mg_canvas_viewport_map_to_widget (mg_canvas_get_viewport (canvas), frame.x + frame.width,
+                                      frame.y, &fx, &fy);
+    g_assert_cmpfloat (fx, <=, rect.origin.x + 0.5);
+  }
+  /* The switch hides it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL));
+  g_assert_false (mg_window_get_legend_shown (window));
+  g_assert_false (mg_canvas_get_legend_rect (canvas, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL));
+  g_assert_true (mg_window_get_legend_shown (window));
+  destroy_window (window);
+}
+
+/* ---- views ----------------------------------------------------------------------------- */
+
+static GPtrArray *
+views_in_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = mg_graphml_read_file (path, NULL, &error);
+  GPtrArray *views;
+
+  g_assert_no_error (error);
+  views = mg_map_get_views (map, &error);
+  g_assert_no_error (error);
+  return views;
+}
+
+static void
+test_update_view_changes_file (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgLensController *lenses = mg_window_get_lens_controller (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "views.graphml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  const MgView *view;
+
+  mg_lens_controller_save_view (lenses, "Opening");
+  mg_lens_controller_save_view (lenses, "Second");
+  g_assert_true (mg_document_save (document, file, &error));
+  g_assert_no_error (error);
+  before = views_in_file (path);
+  g_assert_cmpuint (before->len, ==, 2);
+  g_assert_true (((MgView *) g_ptr_array_index (before, 0))->lens.active == 0);
+
+  /* Update with a lens on, rename, annotate, move. */
+  mg_lens_controller_apply_view (lenses, 0);
+  set_lens (window, "care", TRUE);
+  mg_lens_controller_update_view (lenses, 0);
+  mg_lens_controller_rename_view (lenses, 0, "Care first", "Who supports whom");
+  mg_lens_controller_move_view (lenses, 0, 1);
+  g_assert_cmpint (mg_lens_controller_get_current_view (lenses), ==, 1);
+  g_assert_true (mg_document_get_modified (document));
+  g_assert_true (mg_document_save (document, file, &error));
+  g_assert_no_error (error);
+
+  after = views_in_file (path);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (((MgView *) g_ptr_array_index (after, 0))->name, ==, "Second");
+  view = g_ptr_array_index (after, 1);
+  g_assert_cmpstr (view->name, ==, "Care first");
+  g_assert_cmpstr (view->note, ==, "Who supports whom");
+  g_assert_true (view->lens.active == MG_LESSON_BIT (MG_LESSON_CARE));
+  /* The frame is a rectangle: it fits any screen. */
+  g_assert_cmpint (view->viewport.kind, ==, MG_VIEW_FRAME_RECT);
+  g_assert_cmpfloat (view->viewport.width, >, 0);
+  destroy_window (window);
+}
+
+static void
+test_delete_view_undo (void)
+{
+  MgWindow *window = open_example ();
+  MgLensController *lenses = mg_window_get_lens_controller (window);
+  g_autoptr (GPtrArray) views = NULL;
+  g_autoptr (MgView) copy = NULL;
+
+  mg_lens_controller_save_view (lenses, "A");
+  mg_lens_controller_save_view (lenses, "B");
+  mg_lens_controller_save_view (lenses, "C");
+  copy = mg_lens_controller_copy_view (lenses, 1);
+  mg_lens_controller_delete_view (lenses, 1);
+  views = mg_lens_controller_get_views (lenses);
+  g_assert_cmpuint (views->len, ==, 2);
+  g_clear_pointer (&views, g_ptr_array_unref);
+  mg_lens_controller_insert_view (lenses, 1, copy);
+  views = mg_lens_controller_get_views (lenses);
+  g_assert_cmpuint (views->len, ==, 3);
+  g_assert_cmpstr (((MgView *) g_ptr_array_index (views, 1))->name, ==, "B");
+  destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  if (!app_test_setup (&argc, &argv))
+    return 0;
+  g_test_add_func ("/room/presentation/escape-leaves", test_escape_leaves);
+  g_test_add_func ("/room/presentation/entering-fits-and-scales-labels",
+                   test_entering_fits_and_scales_labels);
+  g_test_add_func ("/room/presentation/stepping-shows-view-name", test_stepping_shows_view_name);
+  g_test_add_func ("/room/legend/lists-roles-present", test_legend_lists_roles_present);
+  g_test_add_func ("/room/views/update-changes-file", test_update_view_changes_file);
+  g_test_add_func ("/room/views/delete-undo", test_delete_view_undo);
+  status = g_test_run ();
+  app_test_teardown ();
+  return status;
+}
