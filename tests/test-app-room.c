@@ -316,6 +316,35 @@ test_delete_view_undo (void)
   destroy_window (window);
 }
 
+/* ---- inspector -------------------------------------------------------------------------- */
+
+static void
+test_inspector_follows_selection (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgSelection *selection = mg_document_get_selection (document);
+  MgInspector *inspector = mg_window_get_inspector (window);
+  MgActor *a = g_ptr_array_index (mg_map_get_actors (map), 0);
+  MgActor *b = g_ptr_array_index (mg_map_get_actors (map), 1);
+  g_autofree char *a_role = NULL;
+
+  mg_selection_select_actor (selection, a, MG_SELECT_REPLACE);
+  mg_inspector_choose_role (inspector, g_strcmp0 (a->role, "financier") == 0 ? "startup" : "financier");
+  a_role = g_strdup (a->role);
+  /* B right after A, without letting the main loop run: the inspector
+   * already shows B, and the role goes to B only. */
+  mg_selection_select_actor (selection, b, MG_SELECT_REPLACE);
+  mg_inspector_choose_role (inspector, g_strcmp0 (b->role, "research-lab") == 0 ? "public-agency" : "research-lab");
+  g_assert_cmpstr (a->role, ==, a_role);
+  g_assert_true (g_strcmp0 (b->role, "research-lab") == 0 || g_strcmp0 (b->role, "public-agency") == 0);
+  g_assert_cmpstr (b->role, !=, a->role);
+  flush_events ();
+  g_assert_cmpstr (a->role, ==, a_role);
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,6 +359,7 @@ main (int argc, char **argv)
   g_test_add_func ("/room/legend/lists-roles-present", test_legend_lists_roles_present);
   g_test_add_func ("/room/views/update-changes-file", test_update_view_changes_file);
   g_test_add_func ("/room/views/delete-undo", test_delete_view_undo);
+  g_test_add_func ("/room/inspector/follows-selection-at-once", test_inspector_follows_selection);
   status = g_test_run ();
   app_test_teardown ();
   return status;
