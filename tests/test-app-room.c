@@ -11,6 +11,7 @@
 #include "mg-inspector.h"
 #include "mg-lens-controller.h"
 #include "mg-view.h"
+#include "mg-views-panel.h"
 
 /* Sends @keyval to the window's capture-phase key controllers, as a real
  * key press reaches them first. */
@@ -298,21 +299,35 @@ test_delete_view_undo (void)
 {
   MgWindow *window = open_example ();
   MgLensController *lenses = mg_window_get_lens_controller (window);
+  MgViewsPanel *panel = MG_VIEWS_PANEL (mg_window_get_side_page (window, "views"));
   g_autoptr (GPtrArray) views = NULL;
-  g_autoptr (MgView) copy = NULL;
 
   mg_lens_controller_save_view (lenses, "A");
   mg_lens_controller_save_view (lenses, "B");
+  mg_lens_controller_rename_view (lenses, 1, NULL, "the note stays");
   mg_lens_controller_save_view (lenses, "C");
-  copy = mg_lens_controller_copy_view (lenses, 1);
-  mg_lens_controller_delete_view (lenses, 1);
-  views = mg_lens_controller_get_views (lenses);
+  g_assert_cmpuint (mg_views_panel_get_n_views (panel), ==, 3);
+  mg_views_panel_delete_view (panel, 1);
+  g_assert_cmpuint (mg_views_panel_get_n_views (panel), ==, 2);
+  views = mg_map_get_views (mg_document_get_map (mg_window_get_document (window)), NULL);
   g_assert_cmpuint (views->len, ==, 2);
   g_clear_pointer (&views, g_ptr_array_unref);
-  mg_lens_controller_insert_view (lenses, 1, copy);
+  mg_views_panel_undo_delete (panel);
+  g_assert_cmpuint (mg_views_panel_get_n_views (panel), ==, 3);
   views = mg_lens_controller_get_views (lenses);
   g_assert_cmpuint (views->len, ==, 3);
   g_assert_cmpstr (((MgView *) g_ptr_array_index (views, 1))->name, ==, "B");
+  g_assert_cmpstr (((MgView *) g_ptr_array_index (views, 1))->note, ==, "the note stays");
+  /* Updating from the panel's action, as its button does. */
+  set_lens (window, "learn", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "views.update", "u", 2));
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = mg_lens_controller_get_views (lenses);
+  g_assert_true (((MgView *) g_ptr_array_index (views, 2))->lens.active == MG_LESSON_BIT (MG_LESSON_LEARN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "views.up", "u", 2));
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = mg_lens_controller_get_views (lenses);
+  g_assert_cmpstr (((MgView *) g_ptr_array_index (views, 1))->name, ==, "C");
   destroy_window (window);
 }
 
@@ -345,6 +360,39 @@ test_inspector_follows_selection (void)
   destroy_window (window);
 }
 
+static void
+test_new_actor_in_free_space (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgCanvas *canvas = mg_window_get_canvas (window);
+  MgScene *scene = mg_document_get_scene (document);
+  MgActor *busy = g_ptr_array_index (mg_map_get_actors (map), 0);
+  guint n = mg_map_get_actors (map)->len;
+  MgActor *added;
+  MgSceneActor *sa;
+
+  /* The view centred on an actor: the new one goes next to it, not on it. */
+  mg_canvas_viewport_set (mg_canvas_get_viewport (canvas), busy->x, busy->y, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL));
+  flush_events ();
+  g_assert_cmpuint (mg_map_get_actors (map)->len, ==, n + 1);
+  added = g_ptr_array_index (mg_map_get_actors (map), n);
+  sa = mg_scene_lookup_actor (scene, added);
+  g_assert_nonnull (sa);
+  for (guint i = 0; i < n; i++)
+    {
+      MgSceneActor *other = mg_scene_lookup_actor (scene, g_ptr_array_index (mg_map_get_actors (map), i));
+
+      if (other != NULL && other->placed)
+        g_assert_false (mg_rect_intersects (&sa->item.bounds, &other->item.bounds));
+    }
+  /* Near the centre all the same. */
+  g_assert_cmpfloat (hypot (added->x - busy->x, added->y - busy->y), <, 600);
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -360,6 +408,7 @@ main (int argc, char **argv)
   g_test_add_func ("/room/views/update-changes-file", test_update_view_changes_file);
   g_test_add_func ("/room/views/delete-undo", test_delete_view_undo);
   g_test_add_func ("/room/inspector/follows-selection-at-once", test_inspector_follows_selection);
+  g_test_add_func ("/room/canvas/new-actor-in-free-space", test_new_actor_in_free_space);
   status = g_test_run ();
   app_test_teardown ();
   return status;

@@ -348,6 +348,56 @@ mg_canvas_get_centre (MgCanvas *self, double *mx, double *my)
     *my = mg_canvas_viewport_get_centre_y (self->viewport);
 }
 
+/* TRUE when a box of @size around (x, y) meets no actor or label. */
+static gboolean
+spot_is_free (MgScene *scene, double x, double y, double size)
+{
+  MgRect rect = { x - size, y - size, 2 * size, 2 * size };
+  g_autoptr (GPtrArray) items = mg_scene_query_rect (scene, &rect);
+
+  for (guint i = 0; i < items->len; i++)
+    if (((MgSceneItem *) g_ptr_array_index (items, i))->type == MG_SCENE_ITEM_ACTOR)
+      return FALSE;
+  return TRUE;
+}
+
+void
+mg_canvas_find_free_spot (MgCanvas *self, double *mx, double *my)
+{
+  MgScene *scene;
+  double cx, cy, size, step;
+
+  g_return_if_fail (MG_IS_CANVAS (self));
+  mg_canvas_get_centre (self, &cx, &cy);
+  *mx = cx;
+  *my = cy;
+  scene = mg_canvas_get_scene (self);
+  if (scene == NULL)
+    return;
+  /* Room for the shape and a short label: the new actor is seen at once. */
+  size = MAX (mg_scene_get_style (scene)->actor_size, 20.0) * 1.5;
+  step = size * 1.2;
+  /* Rings around the centre, nearest first. */
+  for (guint ring = 0; ring <= 12; ring++)
+    {
+      guint n = ring == 0 ? 1 : 8 * ring;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double angle = 2 * G_PI * k / n;
+          double x = cx + ring * step * cos (angle);
+          double y = cy + ring * step * sin (angle);
+
+          if (spot_is_free (scene, x, y, size))
+            {
+              *mx = x;
+              *my = y;
+              return;
+            }
+        }
+    }
+}
+
 static MgSceneItem *
 item_at (MgCanvas *self, double x, double y)
 {

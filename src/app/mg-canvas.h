@@ -64,8 +64,11 @@ void              mg_canvas_drag_update (MgCanvas *self, double dx, double dy);
 void              mg_canvas_drag_end (MgCanvas *self);
 /* Opens the label editor on @actor (the popover with an entry). */
 void              mg_canvas_edit_label (MgCanvas *self, MgActor *actor);
-/* The map point at the centre of the view (where new actors go). */
+/* The map point at the centre of the view. */
 void              mg_canvas_get_centre (MgCanvas *self, double *mx, double *my);
+/* The free place nearest the centre of the view, where no actor or label
+ * is (where new actors go). */
+void              mg_canvas_find_free_spot (MgCanvas *self, double *mx, double *my);
 /* The legend of the scene (the one exports draw) over the top-right
  * corner; fits keep clear of it.  Off by default. */
 void              mg_canvas_set_legend_visible (MgCanvas *self, gboolean visible);
