@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "mg-graphml.h"
@@ -114,9 +115,11 @@ assert_fitted (MgWindow *window)
     mg_canvas_viewport_map_to_widget (viewport, b.x, b.y, &bx0, &by0);
     mg_canvas_viewport_map_to_widget (viewport, b.x + b.width, b.y + b.height, &bx1, &by1);
     g_test_message ("fit: %g..%g x %g..%g in %g x %g; bounds %g..%g x %g..%g", x0, x1, y0, y1, width, height, bx0, bx1, by0, by1);
+    /* Fitted, not merely inside: what is drawn fills one direction. */
+    g_assert_true (bx1 - bx0 > width * 0.4 || by1 - by0 > height * 0.55);
+    g_assert_cmpfloat (by0, >=, -1);
+    g_assert_cmpfloat (by1, <=, height + 1);
   }
-  /* Fitted, not merely inside: one direction is mostly filled. */
-  g_assert_true (x1 - x0 > width * 0.3 || y1 - y0 > height * 0.5);
 }
 
 static void
@@ -390,6 +393,84 @@ test_new_actor_in_free_space (void)
     }
   /* Near the centre all the same. */
   g_assert_cmpfloat (hypot (added->x - busy->x, added->y - busy->y), <, 600);
+  /* The label editor opened on it: closed before the window goes. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  flush_events ();
+  destroy_window (window);
+}
+
+/* ---- territories ------------------------------------------------------------------------ */
+
+static void
+test_territory_picker_readable_and_searchable (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgInspector *inspector = mg_window_get_inspector (window);
+  MgActor *a = g_ptr_array_index (mg_map_get_actors (map), 0);
+  MgTerritoryPicker *picker;
+  g_auto (GStrv) all = NULL;
+  g_auto (GStrv) found = NULL;
+  g_autofree char *text = NULL;
+  const char *deepest = NULL;
+
+  mg_selection_select_actor (mg_document_get_selection (document), a, MG_SELECT_REPLACE);
+  picker = mg_inspector_get_territory_picker (inspector);
+  all = mg_territory_picker_get_shown (picker);
+  g_assert_cmpuint (g_strv_length (all), >, 2);
+  for (guint i = 0; all[i] != NULL; i++)
+    if (deepest == NULL || strlen (all[i]) > strlen (deepest))
+      deepest = all[i];
+  g_assert_nonnull (strchr (deepest, '/'));
+  /* The row reads the place's own name, then the places above it. */
+  text = mg_territory_picker_row_text (picker, deepest);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, strrchr (deepest, '/') + 1));
+  g_assert_null (strstr (text, "…"));
+  g_assert_nonnull (strstr (text, " — "));
+  g_assert_true (strchr (deepest, '/') == strrchr (deepest, '/') || strstr (text, " › ") != NULL);
+  /* Typing filters, ignoring case and accents: "dome" finds Puy-de-Dôme. */
+  mg_territory_picker_set_search (picker, "DOME");
+  found = mg_territory_picker_get_shown (picker);
+  g_assert_cmpuint (g_strv_length (found), >, 0);
+  g_assert_cmpuint (g_strv_length (found), <, g_strv_length (all));
+  for (guint i = 0; found[i] != NULL; i++)
+    g_assert_nonnull (strstr (found[i], "Dôme"));
+  /* Choosing a row sets the selected actor's territory. */
+  g_signal_emit_by_name (picker, "chosen", found[0]);
+  g_assert_cmpstr (a->territory, ==, found[0]);
+  destroy_window (window);
+}
+
+static void
+test_similar_territory_asks (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgInspector *inspector = mg_window_get_inspector (window);
+  MgActor *a = g_ptr_array_index (mg_map_get_actors (map), 0);
+  g_autofree char *before = g_strdup (a->territory);
+  AdwMessageDialog *dialog;
+
+  mg_selection_select_actor (mg_document_get_selection (document), a, MG_SELECT_REPLACE);
+  /* Accents and case away from an existing one: nothing changes yet. */
+  mg_inspector_enter_territory (inspector, "auvergne-rhone-alpes/PUY DE DOME");
+  g_assert_cmpstr (a->territory, ==, before);
+  dialog = mg_inspector_get_territory_dialog (inspector);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "existing");
+  g_assert_cmpstr (a->territory, ==, "Auvergne-Rhône-Alpes/Puy-de-Dôme");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+  /* A new place asks nothing. */
+  mg_inspector_enter_territory (inspector, "Auvergne-Rhône-Alpes/Puy-de-Dôme/Volvic");
+  g_assert_null (mg_inspector_get_territory_dialog (inspector));
+  g_assert_cmpstr (a->territory, ==, "Auvergne-Rhône-Alpes/Puy-de-Dôme/Volvic");
   destroy_window (window);
 }
 
@@ -409,6 +490,9 @@ main (int argc, char **argv)
   g_test_add_func ("/room/views/delete-undo", test_delete_view_undo);
   g_test_add_func ("/room/inspector/follows-selection-at-once", test_inspector_follows_selection);
   g_test_add_func ("/room/canvas/new-actor-in-free-space", test_new_actor_in_free_space);
+  g_test_add_func ("/room/territory/picker-readable-searchable",
+                   test_territory_picker_readable_and_searchable);
+  g_test_add_func ("/room/territory/similar-asks-first", test_similar_territory_asks);
   status = g_test_run ();
   app_test_teardown ();
   return status;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "mg-filter-panel.h"
+#include "mg-territory-picker.h"
 #include "mg-role-swatch.h"
 
 struct _MgFilterPanel {
@@ -328,6 +329,8 @@ build (MgFilterPanel *self, MgMap *map, const Contents *contents)
   self->territory = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *const *) self->territories));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->territory),
                                _("Keep actors of this territory and the places within it"));
+  mg_territory_setup_drop_down (self->territory);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->territory), TRUE);
   g_signal_connect (self->territory, "notify::selected", G_CALLBACK (on_value_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->territory));
 
