@@ -402,6 +402,58 @@ test_new_actor_in_free_space (void)
   destroy_window (window);
 }
 
+static void
+test_focus_reframes_with_chip (void)
+{
+  MgWindow *window = open_example ();
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgCanvasViewport *viewport = mg_canvas_get_viewport (mg_window_get_canvas (window));
+  MgActor *leaf = NULL;
+  double whole;
+
+  for (guint i = 0; i < mg_map_get_actors (map)->len && leaf == NULL; i++)
+    {
+      MgActor *a = g_ptr_array_index (mg_map_get_actors (map), i);
+      guint n = 0;
+
+      for (guint r = 0; r < mg_map_get_relations (map)->len; r++)
+        {
+          MgRelation *rel = g_ptr_array_index (mg_map_get_relations (map), r);
+          n += rel->source == a || rel->target == a;
+        }
+      if (n == 1)
+        leaf = a;
+    }
+  g_assert_nonnull (leaf);
+  gtk_widget_activate_action (GTK_WIDGET (mg_window_get_canvas (window)), "canvas.zoom-fit", NULL);
+  whole = mg_canvas_viewport_get_zoom (viewport);
+  g_assert_null (mg_window_get_filter_chip (window));
+
+  /* Focus on an actor with one partner: the view frames the two. */
+  mg_selection_select_actor (mg_document_get_selection (document), leaf, MG_SELECT_REPLACE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "lens.focus", "u", 1));
+  flush_events ();
+  g_assert_cmpfloat (mg_canvas_viewport_get_zoom (viewport), >, whole * 1.2);
+  {
+    double wx, wy;
+
+    mg_canvas_viewport_map_to_widget (viewport, leaf->x, leaf->y, &wx, &wy);
+    g_assert_cmpfloat (wx, >, 0);
+    g_assert_cmpfloat (wx, <, mg_canvas_viewport_get_width (viewport));
+    g_assert_cmpfloat (wy, >, 0);
+    g_assert_cmpfloat (wy, <, mg_canvas_viewport_get_height (viewport));
+  }
+  g_assert_nonnull (mg_window_get_filter_chip (window));
+
+  /* One click shows everything again, framed. */
+  mg_window_clear_filter_chip (window);
+  flush_events ();
+  g_assert_null (mg_window_get_filter_chip (window));
+  g_assert_cmpfloat (fabs (mg_canvas_viewport_get_zoom (viewport) / whole - 1), <, 0.05);
+  destroy_window (window);
+}
+
 /* ---- territories ------------------------------------------------------------------------ */
 
 static void
@@ -490,6 +542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/room/views/delete-undo", test_delete_view_undo);
   g_test_add_func ("/room/inspector/follows-selection-at-once", test_inspector_follows_selection);
   g_test_add_func ("/room/canvas/new-actor-in-free-space", test_new_actor_in_free_space);
+  g_test_add_func ("/room/canvas/focus-reframes-with-chip", test_focus_reframes_with_chip);
   g_test_add_func ("/room/territory/picker-readable-searchable",
                    test_territory_picker_readable_and_searchable);
   g_test_add_func ("/room/territory/similar-asks-first", test_similar_territory_asks);

@@ -231,8 +231,10 @@ apply_presentation_style (MgCanvas *self)
       style->relation_max_width = MAX (style->relation_max_width, style->relation_width * 3);
       style->actor_stroke_width = MAX (style->actor_stroke_width * 1.3, 1.5 / zoom);
       style->arrow_size = MAX (style->arrow_size, 4 * line_px / zoom);
-      style->ring_width = MAX (style->ring_width, 2 * line_px / zoom);
-      style->halo_width = MAX (style->halo_width, 1.5 * line_px / zoom);
+      /* Rings and halos keep their size: the legend draws its samples
+       * with them, in its own units. */
+      style->ring_width *= 1.25;
+      style->halo_width *= 1.25;
       style->label_padding *= MIN (grow, 4.0);
       style->label_gap *= MIN (grow, 4.0);
       style->legend_compact = TRUE;

@@ -375,13 +375,10 @@ bind_list_item (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer d
   g_autofree char *parents = NULL;
   guint depth = 0;
 
-  /* The first entry ("Anywhere") is not a path: shown as it is. */
-  if (gtk_list_item_get_position (item) > 0)
-    {
-      for (const char *p = path; *p != '\0'; p++)
-        depth += *p == '/';
-      parents = parents_text (path);
-    }
+  /* "Anywhere" reads as a path of one level: as it is. */
+  for (const char *p = path; *p != '\0'; p++)
+    depth += *p == '/';
+  parents = parents_text (path);
   gtk_widget_set_margin_start (box, INDENT_PX * depth);
   gtk_label_set_text (GTK_LABEL (name), depth > 0 ? last_part (path) : path);
   gtk_label_set_text (GTK_LABEL (above), parents != NULL ? parents : "");
@@ -402,8 +399,7 @@ static void
 bind_button_item (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   const char *path = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  g_autofree char *text = gtk_list_item_get_position (item) > 0 ? mg_territory_display (path)
-                                                                 : g_strdup (path);
+  g_autofree char *text = mg_territory_display (path);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }

@@ -13,6 +13,7 @@
 /* How long the keys stay listed after entering presentation mode. */
 #define HINT_SECONDS 8
 #define CAPTION_MARGIN 16
+#define BOTTOM_BAND 40
 
 /* ---- the caption ------------------------------------------------------------------------ */
 
@@ -31,7 +32,9 @@ update_insets (MgWindow *self)
                           width > 0 ? MIN (width * 0.6, 900) : 900, &min_h, &nat_h, NULL, NULL);
       top = nat_h + CAPTION_MARGIN;
     }
-  mg_canvas_set_fit_insets (self->canvas, 0, top, 0, 0);
+  /* The bottom band is the floating controls' (zoom buttons, the chip
+   * saying a filter is on): fits keep the map above it. */
+  mg_canvas_set_fit_insets (self->canvas, 0, top, 0, BOTTOM_BAND);
 }
 
 static void
@@ -247,6 +250,20 @@ mg_window_get_legend_shown (MgWindow *self)
 }
 
 const char *
+mg_window_get_filter_chip (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return gtk_widget_get_visible (self->chip) ? gtk_label_get_text (self->chip_label) : NULL;
+}
+
+void
+mg_window_clear_filter_chip (MgWindow *self)
+{
+  g_return_if_fail (MG_IS_WINDOW (self));
+  on_chip_clear (NULL, self);
+}
+
+const char *
 mg_window_get_caption_title (MgWindow *self)
 {
   g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
@@ -270,7 +287,9 @@ on_maximized (MgWindow *self, GParamSpec *pspec, gpointer data)
 {
   GSettings *settings = mg_settings_get ();
 
-  if (settings != NULL && !self->presentation)
+  /* Before it is shown the window says "not maximised" while asking for
+   * it: only what the window manager did counts. */
+  if (settings != NULL && !self->presentation && gtk_widget_get_mapped (GTK_WIDGET (self)))
     g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (mg_document_get_map (self->document) != NULL)
     queue_fit_current (self);
@@ -289,6 +308,16 @@ on_default_size (MgWindow *self, GParamSpec *pspec, gpointer data)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (width > 0 && height > 0)
     g_settings_set (settings, "window-size", "(ii)", width, height);
+}
+
+/* Asked before the window is shown, some window managers (openbox) drop
+ * the request: asked again once it is on screen. */
+static void
+on_first_map (MgWindow *self, gpointer data)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map, data);
+  if (GPOINTER_TO_INT (data))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 /* ---- building --------------------------------------------------------------------------- */
@@ -365,9 +394,13 @@ mg_window_init_present (MgWindow *self)
 
   g_signal_connect (self->lenses, "settings-changed", G_CALLBACK (on_settings_changed), self);
   g_signal_connect (self->lenses, "views-changed", G_CALLBACK (on_views_changed), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map),
+                    GINT_TO_POINTER (settings != NULL &&
+                                     g_settings_get_boolean (settings, "window-maximized")));
   g_signal_connect (self, "notify::maximized", G_CALLBACK (on_maximized), NULL);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_size), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (on_default_size), NULL);
+  update_insets (self);
 }
 
 void
