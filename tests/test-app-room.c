@@ -115,8 +115,16 @@ assert_fitted (MgWindow *window)
     mg_canvas_viewport_map_to_widget (viewport, b.x, b.y, &bx0, &by0);
     mg_canvas_viewport_map_to_widget (viewport, b.x + b.width, b.y + b.height, &bx1, &by1);
     g_test_message ("fit: %g..%g x %g..%g in %g x %g; bounds %g..%g x %g..%g", x0, x1, y0, y1, width, height, bx0, bx1, by0, by1);
-    /* Fitted, not merely inside: what is drawn fills one direction. */
-    g_assert_true (bx1 - bx0 > width * 0.4 || by1 - by0 > height * 0.55);
+    /* Fitted, not merely inside: what is drawn fills the room left by the
+     * caption, the legend and the floating controls in one direction. */
+    {
+      MgRect frame;
+
+      g_assert_true (mg_canvas_get_frame_rect (mg_window_get_canvas (window), &frame));
+      g_assert_true (b.width >= frame.width * 0.95 || b.height >= frame.height * 0.95);
+      g_assert_true (frame.width * mg_canvas_viewport_get_zoom (viewport) > width * 0.3);
+      g_assert_true (frame.height * mg_canvas_viewport_get_zoom (viewport) > height * 0.3);
+    }
     g_assert_cmpfloat (by0, >=, -1);
     g_assert_cmpfloat (by1, <=, height + 1);
   }
@@ -232,6 +240,11 @@ test_legend_lists_roles_present (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL));
   g_assert_false (mg_window_get_legend_shown (window));
   g_assert_false (mg_canvas_get_legend_rect (canvas, NULL));
+  /* The menu's check box, both ways. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.legend", NULL));
+  g_assert_true (mg_window_get_legend_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.legend", NULL));
+  g_assert_false (mg_window_get_legend_shown (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL));
   g_assert_true (mg_window_get_legend_shown (window));
   destroy_window (window);

@@ -15,6 +15,8 @@
 #define CAPTION_MARGIN 16
 #define BOTTOM_BAND 40
 
+static void sync_legend_state (MgWindow *self);
+
 /* ---- the caption ------------------------------------------------------------------------ */
 
 /* Fits keep the map clear of the caption: it never covers the map. */
@@ -105,6 +107,7 @@ mg_window_presentation_changed (MgWindow *self)
     self->hint_source = g_timeout_add_seconds (HINT_SECONDS, hide_hint, self);
   mg_canvas_set_legend_visible (self->canvas, self->presentation ? self->show_present_legend
                                                                  : self->show_legend);
+  sync_legend_state (self);
   update_caption (self);
   queue_fit_current (self);
 }
@@ -212,6 +215,25 @@ mg_window_present_key (MgWindow *self, guint keyval, GdkModifierType state)
 
 /* ---- switches --------------------------------------------------------------------------- */
 
+/* The menu's check box follows the legend shown now. */
+static void
+sync_legend_state (MgWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "legend");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (mg_canvas_get_legend_visible (self->canvas)));
+}
+
+static void
+legend_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgWindow *self = data;
+
+  if (g_variant_get_boolean (value) != mg_canvas_get_legend_visible (self->canvas))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-legend", NULL);
+}
+
 static void
 show_legend_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -221,6 +243,7 @@ show_legend_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   *flag = !*flag;
   mg_canvas_set_legend_visible (self->canvas, *flag);
+  sync_legend_state (self);
   if (settings != NULL)
     g_settings_set_boolean (settings, self->presentation ? "presentation-legend" : "show-legend", *flag);
   gtk_widget_action_set_enabled (widget, "win.show-legend", TRUE);
@@ -352,6 +375,17 @@ mg_window_init_present (MgWindow *self)
       self->show_caption = g_settings_get_boolean (settings, "presentation-caption");
     }
   mg_canvas_set_legend_visible (self->canvas, self->show_legend);
+  {
+    static const GActionEntry entries[] = {
+      { "legend", NULL, NULL, "true", legend_change_state, { 0 } },
+    };
+
+    self->view_actions = g_simple_action_group_new ();
+    g_action_map_add_action_entries (G_ACTION_MAP (self->view_actions), entries,
+                                     G_N_ELEMENTS (entries), self);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (self->view_actions));
+    sync_legend_state (self);
+  }
 
   self->caption = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_halign (self->caption, GTK_ALIGN_START);
@@ -409,4 +443,5 @@ mg_window_dispose_present (MgWindow *self)
   g_clear_handle_id (&self->hint_source, g_source_remove);
   if (self->lenses != NULL)
     g_signal_handlers_disconnect_by_data (self->lenses, self);
+  g_clear_object (&self->view_actions);
 }

@@ -69,6 +69,7 @@ struct _MgWindow {
   gboolean          show_caption;
   GtkWidget        *chip;         /* "a focus or filter is on" */
   GtkLabel         *chip_label;
+  GSimpleActionGroup *view_actions; /* view.legend: the menu's check box */
 };
 
 /* mg-window-actions.c */
