@@ -39,6 +39,12 @@ static const GOptionEntry option_entries[] = {
     N_("PNG resolution, 72 to 600 (default 150)"), N_("N") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Size of one map point in the output (default 1)"), N_("F") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Fit the map, title and legend to a page: slide-16:9, slide-4:3, a4 or a3, "
+       "optionally -portrait or -landscape (paper without one suits the map)"),
+    N_("PAGE") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("PNG width in pixels (the height follows); instead of --dpi"), N_("N") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("No background (PNG and SVG)"), NULL },
   { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -82,7 +88,7 @@ static const char *const action_options[] = {
 };
 
 static const char *const modifier_options[] = {
-  "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
+  "layout", "group-by", "force", "dpi", "scale", "page", "width", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view",
 };
@@ -145,6 +151,8 @@ typedef struct {
   MgLayoutOptions layout;
 
   double         dpi, scale;
+  char          *page;
+  int            width;
   gboolean       transparent, no_legend;
   char          *title;
 
@@ -167,6 +175,7 @@ request_clear (Request *r)
   g_free (r->save_as);
   g_free (r->export_path);
   g_free (r->title);
+  g_free (r->page);
   g_free (r->view_name);
   g_strfreev (r->lenses);
   g_free (r->lens_mode);
@@ -239,6 +248,9 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->scale = -1;
   g_variant_dict_lookup (options, "dpi", "d", &r->dpi);
   g_variant_dict_lookup (options, "scale", "d", &r->scale);
+  g_variant_dict_lookup (options, "page", "s", &r->page);
+  r->width = -1;
+  g_variant_dict_lookup (options, "width", "i", &r->width);
   r->transparent = g_variant_dict_contains (options, "transparent");
   r->no_legend = g_variant_dict_contains (options, "no-legend");
   g_variant_dict_lookup (options, "title", "s", &r->title);
@@ -297,6 +309,29 @@ request_parse (Request *r, GVariantDict *options, char **message)
                                         MG_EXPORT_MIN_DPI, MG_EXPORT_MAX_DPI)), FALSE;
   if (r->scale >= 0 && (r->scale < 0.01 || r->scale > 100))
     return (*message = g_strdup (_("--scale must be between 0.01 and 100"))), FALSE;
+  if (r->page != NULL)
+    {
+      double w, h;
+
+      if (!mg_export_page_from_string (r->page, 0, &w, &h))
+        return (*message = g_strdup_printf (_("unknown page “%s”: use slide-16:9, slide-4:3, a4 "
+                                              "or a3, optionally followed by -portrait or "
+                                              "-landscape"), r->page)), FALSE;
+      if (r->scale >= 0)
+        return (*message = g_strdup (_("--scale does not go with --page: the map is fitted to "
+                                       "the page"))), FALSE;
+    }
+  if (r->width >= 0 && r->dpi >= 0)
+    return (*message = g_strdup (_("--width sets the resolution itself: give --width or --dpi, "
+                                   "not both"))), FALSE;
+  if (r->width >= 0 && (r->width < 16 || r->width > MG_EXPORT_MAX_PIXELS_SIDE))
+    return (*message = g_strdup_printf (_("--width must be between 16 and %d pixels"),
+                                        MG_EXPORT_MAX_PIXELS_SIDE)), FALSE;
+  if (r->width >= 0 && r->export_path != NULL && r->format != MG_EXPORT_FORMAT_PNG)
+    return (*message = g_strdup (_("--width is for PNG images; SVG and PDF are sized by "
+                                   "--page or --scale"))), FALSE;
+  if ((r->page != NULL || r->width >= 0) && r->export_path == NULL)
+    return (*message = g_strdup (_("--page and --width go with --export"))), FALSE;
   if ((r->dpi >= 0 || r->scale >= 0 || r->transparent || r->no_legend || r->title) &&
       r->export_path == NULL)
     return (*message = g_strdup (_("--dpi, --scale, --transparent, --no-legend and --title go "
@@ -555,6 +590,28 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
     options.dpi = r->dpi;
   if (r->scale > 0)
     options.scale = r->scale;
+  if (r->width > 0)
+    options.pixel_width = r->width;
+  if (r->page != NULL)
+    {
+      MgRect bounds;
+
+      /* Paper without an orientation takes the one that suits the map. */
+      mg_scene_get_bounds (scene, &bounds);
+      mg_export_page_from_string (r->page, bounds.height > 0 ? bounds.width / bounds.height : 0,
+                                  &options.page_width, &options.page_height);
+    }
+  options.title = r->title;
+  options.legend = !r->no_legend;
+  if (options.page_width > 0)
+    {
+      /* A new style rebuilds the scene: lenses and boxes again. */
+      mg_export_fit_labels_to_page (scene, &options);
+      if (layout != NULL && layout->n_clusters > 0)
+        mg_scene_bridge_set_clusters (scene, layout);
+      if (visibility != NULL)
+        mg_scene_bridge_apply_visibility (scene, visibility);
+    }
   options.transparent = r->transparent;
   options.legend = !r->no_legend;
   options.title = r->title;
