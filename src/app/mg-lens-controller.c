@@ -134,7 +134,13 @@ settings_changed (MgLensController *self)
     {
       if (self->frame_key != NULL && !self->applying_view && self->canvas != NULL &&
           self->visibility != NULL)
-        mg_canvas_zoom_to_fit (self->canvas);
+        {
+          mg_canvas_zoom_to_fit (self->canvas);
+          /* Presenting, a new zoom may restyle (rebuild) the scene: its
+           * states come back now, not at the next idle. */
+          if (self->apply_idle != 0)
+            apply_now (self);
+        }
       g_free (self->frame_key);
       self->frame_key = g_steal_pointer (&key);
     }
@@ -472,6 +478,9 @@ mg_lens_controller_apply_view (MgLensController *self, guint index)
                           view->viewport.height };
           mg_canvas_fit_rect (self->canvas, &rect);
         }
+      /* The frame may have restyled (rebuilt) the scene when presenting. */
+      if (self->apply_idle != 0)
+        apply_now (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
     }
   return TRUE;
