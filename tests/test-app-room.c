@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "mg-export-dialog.h"
 #include "mg-graphml.h"
 #include "mg-inspector.h"
 #include "mg-lens-controller.h"
@@ -539,6 +540,45 @@ test_similar_territory_asks (void)
   destroy_window (window);
 }
 
+/* ---- slides ----------------------------------------------------------------------------- */
+
+static void
+test_export_dialog_slide_preview (void)
+{
+  MgWindow *window = open_example ();
+  GtkWidget *dialog = mg_export_dialog_new (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "slide.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *image;
+  GdkPaintable *preview;
+  MgExportOptions options;
+
+  mg_export_dialog_set_format (MG_EXPORT_DIALOG (dialog), MG_EXPORT_FORMAT_PNG);
+  mg_export_dialog_set_page (MG_EXPORT_DIALOG (dialog), "slide-16:9");
+  mg_export_dialog_get_options (MG_EXPORT_DIALOG (dialog), &options);
+  g_assert_cmpfloat (options.page_width, ==, 960);
+  g_assert_cmpfloat (options.page_height, ==, 540);
+  /* The preview shows the slide's shape. */
+  preview = mg_export_dialog_get_preview (MG_EXPORT_DIALOG (dialog));
+  g_assert_nonnull (preview);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (preview), ==, 400);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (preview), ==, 225);
+  /* And the file too. */
+  g_assert_true (mg_export_dialog_export_to_file (MG_EXPORT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpfloat (fabs ((double) cairo_image_surface_get_width (image) /
+                           cairo_image_surface_get_height (image) - 16.0 / 9.0), <, 0.01);
+  cairo_surface_destroy (image);
+  /* The screen's labels did not grow with the slide's. */
+  g_assert_cmpfloat (mg_scene_get_style (mg_document_get_scene (mg_window_get_document (window)))->label_size,
+                     <, 12);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -559,6 +599,7 @@ main (int argc, char **argv)
   g_test_add_func ("/room/territory/picker-readable-searchable",
                    test_territory_picker_readable_and_searchable);
   g_test_add_func ("/room/territory/similar-asks-first", test_similar_territory_asks);
+  g_test_add_func ("/room/export/slide-preview", test_export_dialog_slide_preview);
   status = g_test_run ();
   app_test_teardown ();
   return status;
