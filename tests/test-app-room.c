@@ -10,6 +10,7 @@
 #include "app-test-util.h"
 #include "mg-export-dialog.h"
 #include "mg-graphml.h"
+#include "mg-metrics.h"
 #include "mg-inspector.h"
 #include "mg-lens-controller.h"
 #include "mg-view.h"
@@ -579,6 +580,34 @@ test_export_dialog_slide_preview (void)
   destroy_window (window);
 }
 
+static void
+test_size_by_menu (void)
+{
+  MgWindow *window = open_example ();
+  MgScene *scene = mg_document_get_scene (mg_window_get_document (window));
+  MgMap *map = mg_document_get_map (mg_window_get_document (window));
+  guint n = 0;
+  g_autofree double *factors = mg_metrics_size_factors (map, "degree", &n);
+  guint hi = 0;
+  MgActor *top;
+  double before;
+
+  for (guint i = 0; i < n; i++)
+    if (factors[i] > factors[hi])
+      hi = i;
+  top = g_ptr_array_index (mg_map_get_actors (map), hi);
+  before = mg_scene_lookup_actor (scene, top)->width;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.size-by", "s", "degree"));
+  flush_events ();
+  g_assert_cmpfloat (mg_scene_lookup_actor (scene, top)->width, >, before * 1.5);
+  g_assert_nonnull (mg_scene_get_size_by (scene));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.size-by", "s", "none"));
+  flush_events ();
+  g_assert_cmpfloat (mg_scene_lookup_actor (scene, top)->width, ==, before);
+  g_assert_null (mg_scene_get_size_by (scene));
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -600,6 +629,7 @@ main (int argc, char **argv)
                    test_territory_picker_readable_and_searchable);
   g_test_add_func ("/room/territory/similar-asks-first", test_similar_territory_asks);
   g_test_add_func ("/room/export/slide-preview", test_export_dialog_slide_preview);
+  g_test_add_func ("/room/canvas/size-by-menu", test_size_by_menu);
   status = g_test_run ();
   app_test_teardown ();
   return status;

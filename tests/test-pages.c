@@ -223,6 +223,15 @@ test_cli_page_and_width (void)
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--width"));
 
+  g_clear_pointer (&err, g_free);
+  run ((const char *[]) { "--export", png, "--size-by", "popularity", map, NULL }, &status, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "popularity"));
+  g_clear_pointer (&err, g_free);
+  run ((const char *[]) { "--export", png, "--size-by", "betweenness", "--width", "600", map, NULL },
+       &status, &err);
+  g_assert_cmpint (status, ==, 0);
+
   g_unlink (png);
   g_unlink (pdf);
   g_rmdir (dir);

@@ -115,7 +115,12 @@ dup_scene_for (MgExportDialog *self, const MgExportOptions *options)
   {
     g_autoptr (MgStyle) style = mg_style_copy (mg_scene_get_style (shown));
 
+    guint n = 0;
+    const double *factors = mg_scene_get_size_factors (shown, &n);
+
     scene = mg_scene_new (mg_scene_get_map (shown), style);
+    if (factors != NULL)
+      mg_scene_set_size_by (scene, factors, n, mg_scene_get_size_by (shown));
   }
   clusters = mg_scene_get_clusters (shown, &n_clusters);
   for (guint pass = 0; pass < 2; pass++)
@@ -404,7 +409,12 @@ mg_export_dialog_copy_image (MgWindow *window, const MgExportOptions *options, G
         const MgSceneCluster *clusters;
         guint n_clusters = 0;
 
+        guint n = 0;
+        const double *factors = mg_scene_get_size_factors (shown, &n);
+
         light = mg_scene_new (mg_scene_get_map (shown), style);
+        if (factors != NULL)
+          mg_scene_set_size_by (light, factors, n, mg_scene_get_size_by (shown));
         mg_export_fit_labels_to_page (light, options);
         clusters = mg_scene_get_clusters (shown, &n_clusters);
         mg_scene_set_clusters (light, clusters, n_clusters);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-metrics.h"
 #include "mg-scene-bridge.h"
 #include "mg-settings.h"
 #include "mg-window-private.h"
@@ -234,6 +235,39 @@ legend_change_state (GSimpleAction *action, GVariant *value, gpointer data)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-legend", NULL);
 }
 
+/* Size by a measure: the scene's actors scaled by it, with a key in the
+ * legend ("none" for every actor at its own size). */
+static void
+size_by_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  MgWindow *self = data;
+  const char *metric = g_variant_get_string (value, NULL);
+  MgScene *scene = mg_document_get_scene (self->document);
+  MgMap *map = mg_document_get_map (self->document);
+
+  g_simple_action_set_state (action, value);
+  if (scene == NULL || map == NULL)
+    return;
+  if (mg_metrics_size_by_from_string (metric, &metric))
+    {
+      guint n = 0;
+      g_autofree double *factors = mg_metrics_size_factors (map, metric, &n);
+
+      mg_scene_set_size_by (scene, factors, n, mg_metrics_size_by_name (metric));
+    }
+  else
+    mg_scene_set_size_by (scene, NULL, 0, NULL);
+}
+
+static void
+on_map_changed_size_by (MgDocument *document, MgWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "size-by");
+
+  /* A new map shows its actors at their own size. */
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string ("none"));
+}
+
 static void
 show_legend_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -378,6 +412,7 @@ mg_window_init_present (MgWindow *self)
   {
     static const GActionEntry entries[] = {
       { "legend", NULL, NULL, "true", legend_change_state, { 0 } },
+      { "size-by", NULL, "s", "'none'", size_by_change_state, { 0 } },
     };
 
     self->view_actions = g_simple_action_group_new ();
@@ -385,6 +420,8 @@ mg_window_init_present (MgWindow *self)
                                      G_N_ELEMENTS (entries), self);
     gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (self->view_actions));
     sync_legend_state (self);
+    g_signal_connect_object (self->document, "map-changed", G_CALLBACK (on_map_changed_size_by),
+                             self, 0);
   }
 
   self->caption = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);

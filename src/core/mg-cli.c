@@ -11,6 +11,7 @@
 
 #include "mg-cli.h"
 #include "mg-export.h"
+#include "mg-metrics.h"
 #include "mg-graphml.h"
 #include "mg-layout.h"
 #include "mg-scene-bridge.h"
@@ -45,6 +46,9 @@ static const GOptionEntry option_entries[] = {
     N_("PAGE") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("PNG width in pixels (the height follows); instead of --dpi"), N_("N") },
+  { "size-by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size actors by a measure: degree, betweenness or diversity (of partners’ roles)"),
+    N_("METRIC") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("No background (PNG and SVG)"), NULL },
   { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -88,7 +92,7 @@ static const char *const action_options[] = {
 };
 
 static const char *const modifier_options[] = {
-  "layout", "group-by", "force", "dpi", "scale", "page", "width", "transparent", "no-legend", "title",
+  "layout", "group-by", "force", "dpi", "scale", "page", "width", "size-by", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view",
 };
@@ -153,6 +157,7 @@ typedef struct {
   double         dpi, scale;
   char          *page;
   int            width;
+  char          *size_by;
   gboolean       transparent, no_legend;
   char          *title;
 
@@ -176,6 +181,7 @@ request_clear (Request *r)
   g_free (r->export_path);
   g_free (r->title);
   g_free (r->page);
+  g_free (r->size_by);
   g_free (r->view_name);
   g_strfreev (r->lenses);
   g_free (r->lens_mode);
@@ -249,6 +255,7 @@ request_parse (Request *r, GVariantDict *options, char **message)
   g_variant_dict_lookup (options, "dpi", "d", &r->dpi);
   g_variant_dict_lookup (options, "scale", "d", &r->scale);
   g_variant_dict_lookup (options, "page", "s", &r->page);
+  g_variant_dict_lookup (options, "size-by", "s", &r->size_by);
   r->width = -1;
   g_variant_dict_lookup (options, "width", "i", &r->width);
   r->transparent = g_variant_dict_contains (options, "transparent");
@@ -330,6 +337,11 @@ request_parse (Request *r, GVariantDict *options, char **message)
   if (r->width >= 0 && r->export_path != NULL && r->format != MG_EXPORT_FORMAT_PNG)
     return (*message = g_strdup (_("--width is for PNG images; SVG and PDF are sized by "
                                    "--page or --scale"))), FALSE;
+  if (r->size_by != NULL && !mg_metrics_size_by_from_string (r->size_by, NULL))
+    return (*message = g_strdup_printf (_("unknown measure “%s”: use degree, betweenness or "
+                                          "diversity"), r->size_by)), FALSE;
+  if (r->size_by != NULL && r->export_path == NULL)
+    return (*message = g_strdup (_("--size-by goes with --export"))), FALSE;
   if ((r->page != NULL || r->width >= 0) && r->export_path == NULL)
     return (*message = g_strdup (_("--page and --width go with --export"))), FALSE;
   if ((r->dpi >= 0 || r->scale >= 0 || r->transparent || r->no_legend || r->title) &&
@@ -579,6 +591,15 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
   gint64 t = g_get_monotonic_time ();
   gboolean done;
 
+  if (r->size_by != NULL)
+    {
+      guint n = 0;
+      g_autofree double *factors = mg_metrics_size_factors (map, r->size_by, &n);
+      const char *metric = r->size_by;
+
+      mg_metrics_size_by_from_string (r->size_by, &metric);
+      mg_scene_set_size_by (scene, factors, n, mg_metrics_size_by_name (metric));
+    }
   if (layout != NULL && layout->n_clusters > 0)
     mg_scene_bridge_set_clusters (scene, layout);
   if (visibility != NULL)

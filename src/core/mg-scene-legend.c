@@ -368,6 +368,17 @@ mg_legend_build (MgScene *scene)
         }
     }
 
+  if (scene->size_by != NULL)
+    {
+      /* TRANSLATORS: the size key of the legend; %s is a measure
+       * ("betweenness"). */
+      g_autofree char *text = g_strdup_printf (_("Size: %s (larger shapes, higher values)"),
+                                               scene->size_by);
+
+      add_text_entry (&b, MG_LEGEND_SECTION, _("Size"), style->legend_size * 0.6);
+      add_note_entry (&b, text, MAX (b.width - 2 * style->legend_padding, legend->font_size * 16));
+    }
+
   legend->width = ceil (MAX (b.width, 100.0));
   legend->height = ceil (b.y + style->legend_padding);
 
