@@ -466,6 +466,22 @@ test_focus_reframes_with_chip (void)
   flush_events ();
   g_assert_null (mg_window_get_filter_chip (window));
   g_assert_cmpfloat (fabs (mg_canvas_viewport_get_zoom (viewport) / whole - 1), <, 0.05);
+
+  /* Hiding what a lens does not match: said too, and undone in one click
+   * (the lens stays). */
+  set_lens (window, "care", TRUE);
+  set_lens (window, "hide", TRUE);
+  g_assert_nonnull (mg_window_get_filter_chip (window));
+  mg_window_clear_filter_chip (window);
+  flush_events ();
+  g_assert_null (mg_window_get_filter_chip (window));
+  {
+    MgLensSettings lens;
+
+    mg_lens_controller_get_lens_settings (mg_window_get_lens_controller (window), &lens);
+    g_assert_true (lens.active == MG_LESSON_BIT (MG_LESSON_CARE));
+    g_assert_cmpint (lens.unmatched, ==, MG_UNMATCHED_FADE);
+  }
   destroy_window (window);
 }
 

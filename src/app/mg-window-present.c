@@ -145,15 +145,32 @@ on_settings_changed (MgLensController *lenses, MgWindow *self)
       update_caption (self);
     }
   /* The chip: what hides part of the map, with one click to show it all. */
-  if (text != NULL)
-    {
-      g_autofree char *label = filter->focus != NULL && filter->focus[0] != NULL
-                               ? g_strdup_printf (_("Focus and filters: %s"), text)
-                               : g_strdup_printf (_("Filtered: %s"), text);
-      gtk_label_set_text (self->chip_label, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->chip_label), label);
-    }
-  gtk_widget_set_visible (self->chip, text != NULL);
+  {
+    MgLensSettings lens;
+    gboolean hides;
+    g_autofree char *label = NULL;
+
+    mg_lens_controller_get_lens_settings (lenses, &lens);
+    hides = lens.unmatched == MG_UNMATCHED_HIDE && lens.active != 0;
+    if (text != NULL)
+      label = filter->focus != NULL && filter->focus[0] != NULL
+              ? g_strdup_printf (_("Focus and filters: %s"), text)
+              : g_strdup_printf (_("Filtered: %s"), text);
+    if (hides)
+      {
+        char *with = label != NULL ? g_strdup_printf ("%s · %s", label, _("unmatched hidden"))
+                                   : g_strdup (_("Unmatched hidden"));
+
+        g_free (label);
+        label = with;
+      }
+    if (label != NULL)
+      {
+        gtk_label_set_text (self->chip_label, label);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->chip_label), label);
+      }
+    gtk_widget_set_visible (self->chip, label != NULL);
+  }
 }
 
 static void
@@ -167,7 +184,15 @@ static void
 on_chip_clear (GtkButton *button, MgWindow *self)
 {
   g_autoptr (MgFilter) none = mg_filter_new ();
+  MgLensSettings lens;
 
+  mg_lens_controller_get_lens_settings (self->lenses, &lens);
+  if (lens.unmatched == MG_UNMATCHED_HIDE)
+    {
+      /* The lenses stay; what they do not match shows again, faded. */
+      lens.unmatched = MG_UNMATCHED_FADE;
+      mg_lens_controller_set_lens_settings (self->lenses, &lens);
+    }
   mg_lens_controller_set_filter (self->lenses, none);
 }
 
