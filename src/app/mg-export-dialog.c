@@ -205,6 +205,14 @@ save_settings (MgExportDialog *self)
   g_settings_set_boolean (settings, "export-legend", gtk_switch_get_active (self->legend_switch));
   g_settings_set_boolean (settings, "export-transparent", gtk_switch_get_active (self->transparent_switch));
   g_settings_set_boolean (settings, "export-title", gtk_switch_get_active (self->title_switch));
+  if (self->page_row != NULL)
+    {
+      guint page = adw_combo_row_get_selected (self->page_row);
+
+      g_settings_set_string (settings, "export-page",
+                             page < G_N_ELEMENTS (page_presets) && page_presets[page] != NULL
+                             ? page_presets[page] : "");
+    }
 }
 
 static void
@@ -226,6 +234,11 @@ load_settings (MgExportDialog *self)
   gtk_switch_set_active (self->legend_switch, g_settings_get_boolean (settings, "export-legend"));
   gtk_switch_set_active (self->transparent_switch, g_settings_get_boolean (settings, "export-transparent"));
   gtk_switch_set_active (self->title_switch, g_settings_get_boolean (settings, "export-title"));
+  {
+    g_autofree char *page = g_settings_get_string (settings, "export-page");
+
+    mg_export_dialog_set_page (self, *page != '\0' ? page : NULL);
+  }
 }
 
 /* The rows that apply to the format, and the size the file will have. */
