@@ -111,6 +111,12 @@ test_unknown_measure (void)
   g_assert_cmpuint (n, ==, 0);
   g_assert_true (mg_metrics_size_by_from_string ("Betweenness", NULL));
   g_assert_false (mg_metrics_size_by_from_string ("size", NULL));
+  {
+    const char *metric = NULL;
+
+    g_assert_true (mg_metrics_size_by_from_string ("role-diversity", &metric));
+    g_assert_cmpstr (metric, ==, "diversity");
+  }
 }
 
 int

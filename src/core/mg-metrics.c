@@ -578,13 +578,19 @@ mg_metrics_scale_sizes (const double *values, guint n_values,
 gboolean
 mg_metrics_size_by_from_string (const char *text, const char **canonical)
 {
-  static const char *const metrics[] = { "degree", "betweenness", "diversity" };
+  /* The names people may write, and the measure each one is. */
+  static const struct { const char *name, *metric; } metrics[] = {
+    { "degree", "degree" }, { "relations", "degree" },
+    { "betweenness", "betweenness" }, { "brokerage", "betweenness" },
+    { "diversity", "diversity" }, { "role-diversity", "diversity" },
+    { "partner-roles", "diversity" }, { "partner-role-diversity", "diversity" },
+  };
 
   for (guint i = 0; text != NULL && i < G_N_ELEMENTS (metrics); i++)
-    if (g_ascii_strcasecmp (text, metrics[i]) == 0)
+    if (g_ascii_strcasecmp (text, metrics[i].name) == 0)
       {
         if (canonical != NULL)
-          *canonical = metrics[i];
+          *canonical = metrics[i].metric;
         return TRUE;
       }
   return FALSE;

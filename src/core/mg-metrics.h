@@ -88,7 +88,8 @@ void     mg_metrics_scale_sizes (const double *values, guint n_values,
                                  double *out);
 
 /* "Size actors by": "degree", "betweenness" or "diversity" (partner-role
- * diversity).  FALSE when not one of them. */
+ * diversity; also "role-diversity", "partner-roles"), any case, into the
+ * canonical name.  FALSE when not one of them. */
 gboolean mg_metrics_size_by_from_string (const char *text, const char **canonical);
 /* Its name for people, translated ("betweenness"). */
 const char *mg_metrics_size_by_name (const char *metric);
