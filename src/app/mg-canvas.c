@@ -193,6 +193,7 @@ mg_canvas_get_frame_count (MgCanvas *self)
  * scene's. */
 #define PRESENT_LABEL_PX 24.0
 #define PRESENT_LINE_PX 2.5
+#define PRESENT_SHAPE_PX 30.0
 /* Zoom changes smaller than this keep the sizes (no re-placing of labels). */
 #define RESTYLE_TOLERANCE 0.12
 
@@ -237,6 +238,10 @@ apply_presentation_style (MgCanvas *self)
       style->halo_width *= 1.25;
       style->label_padding *= MIN (grow, 4.0);
       style->label_gap *= MIN (grow, 4.0);
+      /* Shapes carry the roles' colours: big enough to tell apart from
+       * afar, at most twice their size (they would cover each other). */
+      style->actor_scale = CLAMP (PRESENT_SHAPE_PX * label_px / PRESENT_LABEL_PX /
+                                  (MAX (style->actor_size, 1.0) * zoom), 1.0, 2.0);
       style->legend_compact = TRUE;
       self->styled_zoom = zoom;
     }

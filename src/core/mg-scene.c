@@ -137,6 +137,11 @@ actor_refresh (MgScene *scene, MgSceneActor *sa)
       sa->width *= scene->size_factors[a->index];
       sa->height *= scene->size_factors[a->index];
     }
+  if (style->actor_scale > 0)
+    {
+      sa->width *= style->actor_scale;
+      sa->height *= style->actor_scale;
+    }
   if (sa->shape == MG_SHAPE_CIRCLE)
     sa->width = sa->height = MIN (sa->width, sa->height);
   sa->x = a->x;
@@ -517,6 +522,11 @@ restyle_actor (MgScene *scene, MgActor *actor)
     {
       width *= scene->size_factors[actor->index];
       height *= scene->size_factors[actor->index];
+    }
+  if (scene->style->actor_scale > 0)
+    {
+      width *= scene->style->actor_scale;
+      height *= scene->style->actor_scale;
     }
   if (shape == MG_SHAPE_CIRCLE)
     width = height = MIN (width, height);

@@ -60,6 +60,8 @@ struct _MgStyle {
 
   /* Actors. */
   double   actor_size;         /* default width/height when the actor has none */
+  double   actor_scale;        /* every actor drawn this much larger (0 or 1: as is;
+                                  presentation mode) */
   double   actor_stroke_width;
   MgColor  actor_default_fill; /* actors without role or file colour */
   double   stroke_darken;      /* outline = fill darkened by this fraction */
