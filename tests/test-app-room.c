@@ -149,6 +149,20 @@ test_entering_fits_and_scales_labels (void)
   /* Labels of 24 pixels at least on screen, whatever the zoom. */
   g_assert_cmpfloat (mg_scene_get_style (scene)->label_size * mg_canvas_viewport_get_zoom (viewport),
                      >=, 23.9);
+  /* Shapes large enough to tell their colours apart. */
+  {
+    GPtrArray *actors = mg_scene_get_actors (scene);
+    double smallest = G_MAXDOUBLE;
+
+    for (guint i = 0; i < actors->len; i++)
+      {
+        MgSceneActor *sa = g_ptr_array_index (actors, i);
+
+        if (sa->placed && sa->actor->width <= 0)
+          smallest = MIN (smallest, MIN (sa->width, sa->height) * mg_canvas_viewport_get_zoom (viewport));
+      }
+    g_assert_cmpfloat (smallest, >=, 14);
+  }
   /* The caption names the map (no view yet) and is not over the map. */
   g_assert_nonnull (mg_window_get_caption_title (window));
   g_object_set (window, "presentation", FALSE, NULL);

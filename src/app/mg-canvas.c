@@ -256,8 +256,10 @@ mg_canvas_restyle_now (MgCanvas *self)
   double zoom = mg_canvas_viewport_get_zoom (self->viewport);
 
   g_clear_handle_id (&self->restyle_source, g_source_remove);
-  if (self->presentation && (self->styled_zoom <= 0 ||
-                             fabs (zoom / self->styled_zoom - 1.0) >= RESTYLE_TOLERANCE / 2))
+  /* Zoomed out even a little, labels would fall under their size: always
+   * restyled then; zoomed in, only beyond the tolerance. */
+  if (self->presentation && (self->styled_zoom <= 0 || zoom < self->styled_zoom * 0.999 ||
+                             zoom / self->styled_zoom - 1.0 >= RESTYLE_TOLERANCE / 2))
     apply_presentation_style (self);
 }
 
@@ -319,10 +321,14 @@ mg_canvas_zoom_to_fit (MgCanvas *self)
   /* Presenting, label sizes follow the zoom and the bounds follow the
    * labels: once more settles both. */
   if (self->presentation)
-    for (guint i = 0; i < 3; i++)
+    for (guint i = 0; i < 4; i++)
       {
+        double before = mg_canvas_viewport_get_zoom (self->viewport);
+
         mg_scene_get_bounds (scene, &bounds);
         mg_canvas_fit_rect (self, &bounds);
+        if (i > 0 && mg_canvas_viewport_get_zoom (self->viewport) == before)
+          break;
       }
 }
 
