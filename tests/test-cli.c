@@ -230,6 +230,30 @@ test_export_formats (void)
   /* Twice the resolution, twice the pixels on each side (rounding aside). */
   g_assert_cmpint (ABS (w2 - 2 * w1), <=, 2);
   g_assert_cmpint (ABS (h2 - 2 * h1), <=, 2);
+  /* --dpi and --scale together: the map twice as large at 144 dpi is
+   * about twice the pixels of scale 1 at 144 dpi (margins do not scale). */
+  {
+    g_auto (Run) one = { 0 };
+    g_auto (Run) two = { 0 };
+    g_autofree char *at1 = tmp_path (dir, "m144x1.png");
+    g_autofree char *at2 = tmp_path (dir, "m144x2.png");
+    int w3, h3, w4, h4;
+
+    run_maillage (&one, (const char *[]) { "--export", at1, "--dpi", "144", "--no-legend",
+                                           path, NULL });
+    run_maillage (&two, (const char *[]) { "--export", at2, "--dpi", "144", "--scale", "2",
+                                           "--no-legend", path, NULL });
+    g_assert_cmpint (one.status, ==, 0);
+    g_assert_cmpint (two.status, ==, 0);
+    png_size (at1, &w3, &h3);
+    png_size (at2, &w4, &h4);
+    g_assert_cmpint (w4, >, w3 * 3 / 2);
+    g_assert_cmpint (w4, <, w3 * 2);
+    g_assert_cmpint (h4, >, h3 * 3 / 2);
+    g_assert_cmpint (h4, <, h3 * 2);
+    g_unlink (at1);
+    g_unlink (at2);
+  }
 
   {
     g_auto (Run) run = { 0 };
@@ -267,7 +291,7 @@ test_export_errors (void)
   } cases[] = {
     { { "--export", "/tmp/x.jpeg", NULL }, 2, "x.jpeg" },
     { { "--export", "/tmp/x.png", "--layout", "spring", NULL }, 2, "spring" },
-    { { "--export", "/tmp/x.png", "--dpi", "100", "--scale", "2", NULL }, 2, "--dpi" },
+    { { "--export", "/tmp/x.png", "--dpi", "100", "--width", "800", NULL }, 2, "--width" },
     { { "--export", "/tmp/x.png", "--dpi", "1000", NULL }, 2, "--dpi" },
     { { "--export", "/nonexistent-dir/x.png", NULL }, 1, "/nonexistent-dir/x.png" },
     { { "--info", "--lens", "wisdom", NULL }, 2, "wisdom" },

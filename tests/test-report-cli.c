@@ -345,13 +345,13 @@ test_export_report_page (void)
   run_maillage (&run, (const char *[]) { "--export", pdf, "--report", path, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  run_maillage (&run_svg, (const char *[]) { "--export", svg, "--report", "--page", "16:9",
+  run_maillage (&run_svg, (const char *[]) { "--export", svg, "--report", "--page", "slide-16:9",
                                              path, NULL });
   g_assert_cmpint (run_svg.status, ==, 0);
   run_maillage (&run_png, (const char *[]) { "--export", png, "--report", "--dpi", "72", path,
                                              NULL });
   g_assert_cmpint (run_png.status, ==, 0);
-  run_maillage (&bad, (const char *[]) { "--export", png, "--report", "--page", "a3", path, NULL });
+  run_maillage (&bad, (const char *[]) { "--export", png, "--report", "--page", "letter", path, NULL });
   g_assert_cmpint (bad.status, ==, 2);
 
   /* SVG: text stays text, 16:9. */

@@ -23,6 +23,14 @@ struct _MgCanvas {
   gboolean          presentation;
   MgStyle          *normal_style;  /* the style before presentation mode */
   gboolean          fit_pending;   /* zoom to fit once the size is known */
+  gboolean          legend_visible;
+  double            inset_left, inset_top, inset_right, inset_bottom; /* kept clear by fits */
+  gboolean          has_fit_rect;  /* with fit_pending: fit this, not the map */
+  MgRect            pending_fit_rect;
+  gint64            refit_until;   /* monotonic µs: size changes fit again until then */
+  int               fitted_width, fitted_height;
+  double            styled_zoom;   /* presentation: the zoom its label size was set for */
+  guint             restyle_source;
   guint             frame_count;
 
   /* hover */
@@ -112,8 +120,16 @@ void mg_canvas_cache_clear (MgCanvas *self);
 guint            mg_canvas_cache_get_partial_frames (MgCanvas *self);
 cairo_surface_t *mg_canvas_cache_get_view_image (MgCanvas *self, int *x, int *y);
 
+/* mg-canvas-legend.c */
+void   mg_canvas_draw_legend (MgCanvas *self, GtkSnapshot *snapshot, int width, int height);
+double mg_canvas_legend_scale (MgCanvas *self, int width, int height);
+
 /* mg-canvas.c */
 MgScene     *mg_canvas_get_scene (MgCanvas *self);
+/* Presentation mode: the label size readable at the current zoom. */
+double       mg_canvas_present_label_px (MgCanvas *self);
+/* Presentation mode: sizes for the zoom shown, now. */
+void         mg_canvas_restyle_now (MgCanvas *self);
 MgUndoStack *mg_canvas_get_undo (MgCanvas *self);
 MgSelection *mg_canvas_get_selection (MgCanvas *self);
 

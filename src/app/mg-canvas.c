@@ -8,8 +8,8 @@
 #include "mg-canvas-private.h"
 #include "mg-render-cairo.h"
 
-#define FIT_MARGIN 32.0
 #define HIT_TOLERANCE_PX 4.0
+#define REFIT_USEC (G_USEC_PER_SEC * 3 / 2)
 
 enum { PROP_0, PROP_DOCUMENT, PROP_TOOL, PROP_PRESENTATION, N_PROPS };
 enum { FRAME_DRAWN, N_SIGNALS };
@@ -188,10 +188,28 @@ mg_canvas_get_frame_count (MgCanvas *self)
 
 /* ---- presentation mode --------------------------------------------------------- */
 
-/* Projectors are far away: bigger labels and thicker lines.  Only the
+/* Projectors are far away: labels of at least PRESENT_LABEL_PX pixels on a
+ * 1080-line screen (proportionally more on taller ones), thicker lines.
+ * Sizes are set for the zoom shown, so they stay readable whatever the
+ * map's size; labels that find no room are dropped (by priority: the
+ * most connected actors keep theirs) rather than shrunk.  Only the
  * scene's style changes; the map does not.  The palette (light or dark,
  * which the window may have changed since the map was shown) stays the
  * scene's. */
+#define PRESENT_LABEL_PX 24.0
+#define PRESENT_LINE_PX 2.5
+#define PRESENT_SHAPE_PX 30.0
+/* Zoom changes smaller than this keep the sizes (no re-placing of labels). */
+#define RESTYLE_TOLERANCE 0.12
+
+double
+mg_canvas_present_label_px (MgCanvas *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  return MAX (PRESENT_LABEL_PX, PRESENT_LABEL_PX * height / 1080.0);
+}
+
 static void
 apply_presentation_style (MgCanvas *self)
 {
@@ -202,18 +220,76 @@ apply_presentation_style (MgCanvas *self)
 
   gboolean dark = mg_scene_get_style (scene)->dark;
   g_autoptr (MgStyle) style = mg_style_copy (self->normal_style);
+  double zoom = mg_canvas_viewport_get_zoom (self->viewport);
 
   if (self->presentation)
     {
-      style->label_size *= 1.6;
-      style->cluster_label_size *= 1.5;
-      style->relation_width *= 1.4;
-      style->relation_min_width *= 1.4;
-      style->actor_stroke_width *= 1.3;
+      double label_px = mg_canvas_present_label_px (self);
+      double line_px = PRESENT_LINE_PX * label_px / PRESENT_LABEL_PX;
+      double grow;
+
+      zoom = MAX (zoom, MG_CANVAS_MIN_ZOOM);
+      style->label_size = MAX (style->label_size * 1.6, label_px / zoom);
+      grow = style->label_size / self->normal_style->label_size;
+      style->cluster_label_size = MAX (style->cluster_label_size * 1.5, label_px * 1.1 / zoom);
+      style->relation_width = MAX (style->relation_width * 1.4, line_px / zoom);
+      style->relation_min_width = MAX (style->relation_min_width * 1.4, line_px * 0.6 / zoom);
+      style->relation_max_width = MAX (style->relation_max_width, style->relation_width * 3);
+      style->actor_stroke_width = MAX (style->actor_stroke_width * 1.3, 1.5 / zoom);
+      style->arrow_size = MAX (style->arrow_size, 4 * line_px / zoom);
+      /* Rings and halos keep their size: the legend draws its samples
+       * with them, in its own units. */
+      style->ring_width *= 1.25;
+      style->halo_width *= 1.25;
+      style->label_padding *= MIN (grow, 4.0);
+      style->label_gap *= MIN (grow, 4.0);
+      /* Shapes carry the roles' colours: big enough to tell apart from
+       * afar, at most twice their size (they would cover each other). */
+      style->actor_scale = CLAMP (PRESENT_SHAPE_PX * label_px / PRESENT_LABEL_PX /
+                                  (MAX (style->actor_size, 1.0) * zoom), 1.0, 2.0);
+      style->legend_compact = TRUE;
+      self->styled_zoom = zoom;
     }
   if (style->dark != dark)
     mg_style_set_dark (style, dark);
   mg_scene_set_style (scene, style);
+}
+
+void
+mg_canvas_restyle_now (MgCanvas *self)
+{
+  double zoom = mg_canvas_viewport_get_zoom (self->viewport);
+
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
+  /* Zoomed out even a little, labels would fall under their size: always
+   * restyled then; zoomed in, only beyond the tolerance. */
+  if (self->presentation && (self->styled_zoom <= 0 || zoom < self->styled_zoom * 0.999 ||
+                             zoom / self->styled_zoom - 1.0 >= RESTYLE_TOLERANCE / 2))
+    apply_presentation_style (self);
+}
+
+static gboolean
+restyle_timeout (gpointer data)
+{
+  MgCanvas *self = data;
+
+  self->restyle_source = 0;
+  if (self->presentation)
+    apply_presentation_style (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once a zoom settles, sizes follow it. */
+static void
+queue_restyle (MgCanvas *self)
+{
+  double zoom = mg_canvas_viewport_get_zoom (self->viewport);
+
+  if (!self->presentation || self->styled_zoom <= 0 ||
+      fabs (zoom / self->styled_zoom - 1.0) < RESTYLE_TOLERANCE)
+    return;
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
+  self->restyle_source = g_timeout_add (250, restyle_timeout, self);
 }
 
 static void
@@ -223,6 +299,7 @@ set_presentation (MgCanvas *self, gboolean presentation)
   if (self->presentation == presentation)
     return;
   self->presentation = presentation;
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
   apply_presentation_style (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
@@ -240,10 +317,24 @@ mg_canvas_zoom_to_fit (MgCanvas *self)
   if (scene == NULL)
     return;
   mg_scene_get_bounds (scene, &bounds);
-  if (mg_canvas_viewport_fit (self->viewport, &bounds, FIT_MARGIN))
-    self->fit_pending = FALSE;
-  else
-    self->fit_pending = TRUE;
+  if (!mg_canvas_fit_rect (self, &bounds))
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+  self->fit_pending = FALSE;
+  /* Presenting, label sizes follow the zoom and the bounds follow the
+   * labels: once more settles both. */
+  if (self->presentation)
+    for (guint i = 0; i < 4; i++)
+      {
+        double before = mg_canvas_viewport_get_zoom (self->viewport);
+
+        mg_scene_get_bounds (scene, &bounds);
+        mg_canvas_fit_rect (self, &bounds);
+        if (i > 0 && mg_canvas_viewport_get_zoom (self->viewport) == before)
+          break;
+      }
 }
 
 void
@@ -251,6 +342,8 @@ mg_canvas_queue_fit (MgCanvas *self)
 {
   g_return_if_fail (MG_IS_CANVAS (self));
   self->fit_pending = TRUE;
+  self->has_fit_rect = FALSE;
+  self->refit_until = g_get_monotonic_time () + REFIT_USEC;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -271,6 +364,56 @@ mg_canvas_get_centre (MgCanvas *self, double *mx, double *my)
     *mx = mg_canvas_viewport_get_centre_x (self->viewport);
   if (my)
     *my = mg_canvas_viewport_get_centre_y (self->viewport);
+}
+
+/* TRUE when a box of @size around (x, y) meets no actor or label. */
+static gboolean
+spot_is_free (MgScene *scene, double x, double y, double size)
+{
+  MgRect rect = { x - size, y - size, 2 * size, 2 * size };
+  g_autoptr (GPtrArray) items = mg_scene_query_rect (scene, &rect);
+
+  for (guint i = 0; i < items->len; i++)
+    if (((MgSceneItem *) g_ptr_array_index (items, i))->type == MG_SCENE_ITEM_ACTOR)
+      return FALSE;
+  return TRUE;
+}
+
+void
+mg_canvas_find_free_spot (MgCanvas *self, double *mx, double *my)
+{
+  MgScene *scene;
+  double cx, cy, size, step;
+
+  g_return_if_fail (MG_IS_CANVAS (self));
+  mg_canvas_get_centre (self, &cx, &cy);
+  *mx = cx;
+  *my = cy;
+  scene = mg_canvas_get_scene (self);
+  if (scene == NULL)
+    return;
+  /* Room for the shape and a short label: the new actor is seen at once. */
+  size = MAX (mg_scene_get_style (scene)->actor_size, 20.0) * 1.5;
+  step = size * 1.2;
+  /* Rings around the centre, nearest first. */
+  for (guint ring = 0; ring <= 12; ring++)
+    {
+      guint n = ring == 0 ? 1 : 8 * ring;
+
+      for (guint k = 0; k < n; k++)
+        {
+          double angle = 2 * G_PI * k / n;
+          double x = cx + ring * step * cos (angle);
+          double y = cy + ring * step * sin (angle);
+
+          if (spot_is_free (scene, x, y, size))
+            {
+              *mx = x;
+              *my = y;
+              return;
+            }
+        }
+    }
 }
 
 static MgSceneItem *
@@ -574,6 +717,7 @@ mg_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   mg_canvas_draw_focus_ring (self, cr, &visible, zoom);
   cairo_restore (cr);
   cairo_destroy (cr);
+  mg_canvas_draw_legend (self, snapshot, width, height);
   self->last_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   if (self->drag == DRAG_RUBBER)
@@ -604,8 +748,24 @@ mg_canvas_size_allocate (GtkWidget *widget, int width, int height, int baseline)
   MgCanvas *self = MG_CANVAS (widget);
 
   mg_canvas_viewport_set_size (self->viewport, width, height);
-  if (self->fit_pending)
+  /* A window going full screen or maximised grows over several frames
+   * (the header bar slides away, the window manager answers): the view
+   * asked for is fitted again to each new size for a moment. */
+  if (!self->fit_pending && g_get_monotonic_time () < self->refit_until &&
+      (width != self->fitted_width || height != self->fitted_height))
+    self->fit_pending = TRUE;
+  if (self->fit_pending && self->has_fit_rect)
+    {
+      if (mg_canvas_fit_rect (self, &self->pending_fit_rect))
+        self->fit_pending = FALSE;
+    }
+  else if (self->fit_pending)
     mg_canvas_zoom_to_fit (self);
+  if (!self->fit_pending)
+    {
+      self->fitted_width = width;
+      self->fitted_height = height;
+    }
   gtk_popover_present (GTK_POPOVER (self->label_popover));
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
@@ -641,6 +801,7 @@ static void
 on_viewport_changed (MgCanvasViewport *viewport, MgCanvas *self)
 {
   mg_canvas_cache_note_motion (self);
+  queue_restyle (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -670,6 +831,7 @@ mg_canvas_dispose (GObject *object)
 
   mg_canvas_cancel_drag (self);
   mg_canvas_cache_clear (self);
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
   if (self->presentation)
     set_presentation (self, FALSE);
   if (self->document != NULL)

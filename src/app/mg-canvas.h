@@ -64,7 +64,7 @@ void              mg_canvas_drag_update (MgCanvas *self, double dx, double dy);
 void              mg_canvas_drag_end (MgCanvas *self);
 /* Opens the label editor on @actor (the popover with an entry). */
 void              mg_canvas_edit_label (MgCanvas *self, MgActor *actor);
-/* The map point at the centre of the view (where new actors go). */
+/* The map point at the centre of the view. */
 void              mg_canvas_get_centre (MgCanvas *self, double *mx, double *my);
 /* Keyboard travel: the actor with the keyboard focus (a ring shows it
  * while the canvas has the focus), or NULL.  Arrow keys move it to the
@@ -86,6 +86,26 @@ void              mg_canvas_popup_context_menu (MgCanvas *self);
  * Clermont-Ferrand, 7 relations, lessons: caring for the territory, …"
  * (transfer full). */
 char             *mg_canvas_describe_actor (MgCanvas *self, const MgActor *actor);
+/* The free place nearest the centre of the view, where no actor or label
+ * is (where new actors go). */
+void              mg_canvas_find_free_spot (MgCanvas *self, double *mx, double *my);
+/* The legend of the scene (the one exports draw) over the top-right
+ * corner; fits keep clear of it.  Off by default. */
+void              mg_canvas_set_legend_visible (MgCanvas *self, gboolean visible);
+gboolean          mg_canvas_get_legend_visible (MgCanvas *self);
+/* Where the legend is drawn, in widget coordinates; FALSE when it is not. */
+gboolean          mg_canvas_get_legend_rect (MgCanvas *self, graphene_rect_t *rect);
+/* Pixels along each edge that fits keep clear (captions over the map). */
+void              mg_canvas_set_fit_insets (MgCanvas *self, double left, double top,
+                                            double right, double bottom);
+/* Shows all of @rect (map coordinates) in the part of the widget that the
+ * insets and the legend leave; FALSE when the size is not known yet. */
+gboolean          mg_canvas_fit_rect (MgCanvas *self, const MgRect *rect);
+/* The map rectangle that mg_canvas_fit_rect() shows again as it is now. */
+gboolean          mg_canvas_get_frame_rect (MgCanvas *self, MgRect *rect);
+/* Fits @rect (or the whole map, when NULL) once the widget has its next
+ * size. */
+void              mg_canvas_queue_fit_rect (MgCanvas *self, const MgRect *rect);
 /* Number of frames drawn so far (tests and benchmarks wait on it). */
 guint             mg_canvas_get_frame_count (MgCanvas *self);
 

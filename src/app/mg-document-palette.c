@@ -58,6 +58,13 @@ mg_document_dup_export_scene (MgDocument *self, MgVisibility *visibility)
     mg_style_set_dark (light, FALSE);
     scene = mg_scene_new (self->map, light);
   }
+  {
+    guint n = 0;
+    const double *factors = mg_scene_get_size_factors (self->scene, &n);
+
+    if (factors != NULL)
+      mg_scene_set_size_by (scene, factors, n, mg_scene_get_size_by (self->scene));
+  }
   clusters = mg_scene_get_clusters (self->scene, &n_clusters);
   mg_scene_set_clusters (scene, clusters, n_clusters);
   if (visibility != NULL)

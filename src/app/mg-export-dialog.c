@@ -10,7 +10,20 @@
 #include "mg-export-dialog.h"
 #include "mg-report-page.h"
 #include "mg-report-panel.h"
+#include "mg-lens-controller.h"
+#include "mg-scene-bridge.h"
 #include "mg-settings.h"
+
+/* The page row's choices, in order: the map's own shape first. */
+static const char *const page_presets[] = {
+  NULL, "slide-16:9", "slide-4:3", "a4-landscape", "a4-portrait", "a3-landscape", "a3-portrait",
+};
+static const char *const page_names[] = {
+  N_("Map’s own shape"), N_("Slide 16:9"), N_("Slide 4:3"), N_("A4 landscape"),
+  N_("A4 portrait"), N_("A3 landscape"), N_("A3 portrait"), NULL,
+};
+
+#define PREVIEW_WIDTH 400
 
 struct _MgExportDialog {
   AdwWindow     parent_instance;
@@ -30,6 +43,9 @@ struct _MgExportDialog {
   AdwActionRow *transparent_row;
   GtkSwitch    *transparent_switch;
   GtkWidget    *export_button;
+  AdwComboRow  *page_row;     /* the map's own shape, or a slide or sheet */
+  GtkPicture   *preview;
+  guint         preview_source;
 
   MgWindow     *window; /* weak */
   MgRect        visible; /* the canvas's area when the dialog opened */
@@ -75,6 +91,109 @@ mg_export_dialog_get_options (MgExportDialog *self, MgExportOptions *options)
       options->has_region = TRUE;
       options->region = self->visible;
     }
+  if (self->page_row != NULL)
+    {
+      guint page = adw_combo_row_get_selected (self->page_row);
+
+      if (page > 0 && page < G_N_ELEMENTS (page_presets))
+        mg_export_page_from_string (page_presets[page], 0, &options->page_width,
+                                    &options->page_height);
+    }
+}
+
+void
+mg_export_dialog_set_page (MgExportDialog *self, const char *preset)
+{
+  g_return_if_fail (MG_IS_EXPORT_DIALOG (self));
+  for (guint i = 0; i < G_N_ELEMENTS (page_presets); i++)
+    if (g_strcmp0 (page_presets[i], preset) == 0)
+      adw_combo_row_set_selected (self->page_row, i);
+}
+
+/* What an export draws: the light scene, and on a page its own copy with
+ * labels readable at the page's scale (the screen's scene stays as it is). */
+static MgScene *
+dup_scene_for (MgExportDialog *self, const MgExportOptions *options)
+{
+  MgScene *shown = mg_window_dup_export_scene (self->window);
+  MgVisibility *visibility;
+  const MgSceneCluster *clusters;
+  guint n_clusters = 0;
+  MgScene *scene;
+
+  if (shown == NULL || !(options->page_width > 0))
+    return shown;
+  visibility = mg_lens_controller_get_visibility (mg_window_get_lens_controller (self->window));
+  {
+    g_autoptr (MgStyle) style = mg_style_copy (mg_scene_get_style (shown));
+
+    guint n = 0;
+    const double *factors = mg_scene_get_size_factors (shown, &n);
+
+    scene = mg_scene_new (mg_scene_get_map (shown), style);
+    if (factors != NULL)
+      mg_scene_set_size_by (scene, factors, n, mg_scene_get_size_by (shown));
+  }
+  clusters = mg_scene_get_clusters (shown, &n_clusters);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      mg_scene_set_clusters (scene, clusters, n_clusters);
+      if (visibility != NULL)
+        mg_scene_bridge_apply_visibility (scene, visibility);
+      /* A new style rebuilds the scene: boxes and lenses once more. */
+      if (pass == 0)
+        mg_export_fit_labels_to_page (scene, options);
+    }
+  g_object_unref (shown);
+  return scene;
+}
+
+/* ---- the preview ------------------------------------------------------------------------------ */
+
+static gboolean
+render_preview (gpointer data)
+{
+  MgExportDialog *self = data;
+  MgExportOptions options;
+  g_autoptr (MgScene) scene = NULL;
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  self->preview_source = 0;
+  if (self->window == NULL)
+    return G_SOURCE_REMOVE;
+  mg_export_dialog_get_options (self, &options);
+  /* The page as it will come out, small: PNG whatever the format. */
+  options.format = MG_EXPORT_FORMAT_PNG;
+  options.pixel_width = PREVIEW_WIDTH;
+  scene = dup_scene_for (self, &options);
+  if (scene != NULL)
+    png = mg_export_render_png_bytes (scene, &options, NULL);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, NULL);
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_preview (MgExportDialog *self)
+{
+  if (self->preview == NULL)
+    return;
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (120, render_preview, self);
+}
+
+GdkPaintable *
+mg_export_dialog_get_preview (MgExportDialog *self)
+{
+  g_return_val_if_fail (MG_IS_EXPORT_DIALOG (self), NULL);
+  if (self->preview_source != 0)
+    {
+      g_clear_handle_id (&self->preview_source, g_source_remove);
+      render_preview (self);
+    }
+  return gtk_picture_get_paintable (self->preview);
 }
 
 void
@@ -104,6 +223,14 @@ save_settings (MgExportDialog *self)
   }
   g_settings_set_boolean (settings, "export-transparent", gtk_switch_get_active (self->transparent_switch));
   g_settings_set_boolean (settings, "export-title", gtk_switch_get_active (self->title_switch));
+  if (self->page_row != NULL)
+    {
+      guint page = adw_combo_row_get_selected (self->page_row);
+
+      g_settings_set_string (settings, "export-page",
+                             page < G_N_ELEMENTS (page_presets) && page_presets[page] != NULL
+                             ? page_presets[page] : "");
+    }
 }
 
 static void
@@ -131,6 +258,11 @@ load_settings (MgExportDialog *self)
   }
   gtk_switch_set_active (self->transparent_switch, g_settings_get_boolean (settings, "export-transparent"));
   gtk_switch_set_active (self->title_switch, g_settings_get_boolean (settings, "export-title"));
+  {
+    g_autofree char *page = g_settings_get_string (settings, "export-page");
+
+    mg_export_dialog_set_page (self, *page != '\0' ? page : NULL);
+  }
 }
 
 /* The rows that apply to the format, and the size the file will have. */
@@ -154,6 +286,12 @@ on_option_changed (MgExportDialog *self)
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->legend_switch),
                                                    ADW_TYPE_ACTION_ROW), !report);
   gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), !report);
+  if (self->page_row != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->page_row), !report);
+  /* On a page the map is fitted to it: no scale to choose. */
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->scale_spin), ADW_TYPE_ACTION_ROW),
+                            !(options.page_width > 0));
+  queue_preview (self);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), options.format == MG_EXPORT_FORMAT_PNG);
   gtk_widget_set_sensitive (GTK_WIDGET (self->transparent_row), options.format != MG_EXPORT_FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->title_entry), gtk_switch_get_active (self->title_switch));
@@ -268,7 +406,7 @@ mg_export_dialog_export_to_file (MgExportDialog *self, GFile *file, GError **err
   else
   {
     /* Reports and slides stay light when the screen is dark. */
-    g_autoptr (MgScene) light = mg_window_dup_export_scene (self->window);
+    g_autoptr (MgScene) light = dup_scene_for (self, &options);
 
     if (!mg_export_scene_to_file (light, &options, path, error))
       return FALSE;
@@ -362,8 +500,31 @@ mg_export_dialog_copy_image (MgWindow *window, const MgExportOptions *options, G
       options = &defaults;
     }
   {
-    g_autoptr (MgScene) light = mg_window_dup_export_scene (window);
+    g_autoptr (MgScene) light = NULL;
 
+    if (options->page_width > 0)
+      {
+        /* A slide: labels readable at the page's scale, on a copy. */
+        g_autoptr (MgScene) shown = mg_window_dup_export_scene (window);
+        g_autoptr (MgStyle) style = mg_style_copy (mg_scene_get_style (shown));
+        MgVisibility *visibility = mg_lens_controller_get_visibility (mg_window_get_lens_controller (window));
+        const MgSceneCluster *clusters;
+        guint n_clusters = 0;
+
+        guint n = 0;
+        const double *factors = mg_scene_get_size_factors (shown, &n);
+
+        light = mg_scene_new (mg_scene_get_map (shown), style);
+        if (factors != NULL)
+          mg_scene_set_size_by (light, factors, n, mg_scene_get_size_by (shown));
+        mg_export_fit_labels_to_page (light, options);
+        clusters = mg_scene_get_clusters (shown, &n_clusters);
+        mg_scene_set_clusters (light, clusters, n_clusters);
+        if (visibility != NULL)
+          mg_scene_bridge_apply_visibility (light, visibility);
+      }
+    else
+      light = mg_window_dup_export_scene (window);
     png = mg_export_render_png_bytes (light, options, error);
   }
   if (png == NULL)
@@ -395,6 +556,42 @@ on_copy_clicked (GtkButton *button, MgExportDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The page presets (a row after the area) and the preview (a group of its
+ * own, at the end of the page). */
+static void
+add_page_and_preview (MgExportDialog *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->area_row), ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->area_row), ADW_TYPE_PREFERENCES_PAGE);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *preview_group = adw_preferences_group_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  for (guint i = 0; page_names[i] != NULL; i++)
+    gtk_string_list_append (names, _(page_names[i]));
+  self->page_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->page_row), _("Page"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->page_row),
+                               _("Slides and sheets hold the title, the map and the legend"));
+  adw_combo_row_set_model (self->page_row, G_LIST_MODEL (names));
+  g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->page_row));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
+  self->preview = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_can_shrink (self->preview, TRUE);
+  gtk_picture_set_content_fit (self->preview, GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview), -1, 220);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the export"), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), frame);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
+  /* Seen first: the groups of a page are children of one box. */
+  if (GTK_IS_BOX (gtk_widget_get_parent (preview_group)))
+    gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (preview_group)), preview_group, NULL);
+}
+
 /* ---- GObject ------------------------------------------------------------------------------------ */
 
 static void
@@ -403,6 +600,7 @@ mg_export_dialog_dispose (GObject *object)
   MgExportDialog *self = MG_EXPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->window);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (mg_export_dialog_parent_class)->dispose (object);
 }
@@ -445,6 +643,7 @@ mg_export_dialog_init (MgExportDialog *self)
   /* Until the settings are read, the rows' signals must not write them. */
   self->loading_settings = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_page_and_preview (self);
   mg_a11y_name_icon_buttons (GTK_WIDGET (self));
 }
 

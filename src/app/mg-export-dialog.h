@@ -16,6 +16,11 @@ GtkWidget *mg_export_dialog_new (MgWindow *window);
 /* The options the dialog's rows say (title points into the dialog). */
 void       mg_export_dialog_get_options (MgExportDialog *self, MgExportOptions *options);
 void       mg_export_dialog_set_format (MgExportDialog *self, MgExportFormat format);
+/* Chooses a page preset ("slide-16:9", "a4-portrait"… as
+ * mg_export_page_from_string() reads them; NULL: the map's own shape). */
+void       mg_export_dialog_set_page (MgExportDialog *self, const char *preset);
+/* The preview of what the export will be (rendered now if it was due). */
+GdkPaintable *mg_export_dialog_get_preview (MgExportDialog *self);
 /* What the Export button does once a file is chosen: writes @file, shows
  * a toast in the window.  FALSE with @error when it failed. */
 gboolean   mg_export_dialog_export_to_file (MgExportDialog *self, GFile *file, GError **error);

@@ -7,6 +7,7 @@
 
 #include "mg-a11y.h"
 #include "mg-filter-panel.h"
+#include "mg-territory-picker.h"
 #include "mg-role-swatch.h"
 
 struct _MgFilterPanel {
@@ -353,6 +354,8 @@ build (MgFilterPanel *self, MgMap *map, const Contents *contents)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->territory),
                                _("Keep actors of this territory and the places within it"));
   mg_a11y_set_label (GTK_WIDGET (self->territory), _("Territory"));
+  mg_territory_setup_drop_down (self->territory);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->territory), TRUE);
   g_signal_connect (self->territory, "notify::selected", G_CALLBACK (on_value_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->territory));
 

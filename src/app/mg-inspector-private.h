@@ -3,6 +3,7 @@
 #pragma once
 
 #include "mg-inspector.h"
+#include "mg-territory-picker.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,8 @@ struct _MgInspector {
   AdwEntryRow         *territory_row;
   GtkMenuButton       *territory_button;
   GtkPopover          *territory_popover;
-  GtkListBox          *territory_list;
+  MgTerritoryPicker   *territory_picker;
+  AdwMessageDialog    *territory_dialog; /* "use the existing territory?", while open */
   AdwActionRow        *pinned_row;
   GtkSwitch           *pinned_switch;
   AdwPreferencesGroup *lessons_group;

@@ -353,9 +353,71 @@ on_label_apply (AdwEntryRow *row, MgInspector *self)
 }
 
 static void
+on_similar_territory_response (AdwMessageDialog *dialog, const char *response, MgInspector *self)
+{
+  const char *key = g_str_equal (response, "existing") ? "mg-existing"
+                    : g_str_equal (response, "new") ? "mg-typed" : NULL;
+  const char *path = key != NULL ? g_object_get_data (G_OBJECT (dialog), key) : NULL;
+  GPtrArray *actors = g_object_get_data (G_OBJECT (dialog), "mg-actors");
+
+  if (path == NULL || self->document == NULL || actors == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->territory_row), path);
+  /* The actors selected when the question was asked, still on the map. */
+  for (guint i = actors->len; i > 0; i--)
+    if (mg_map_lookup_actor (mg_document_get_map (self->document),
+                             ((MgActor *) g_ptr_array_index (actors, i - 1))->id) !=
+        g_ptr_array_index (actors, i - 1))
+      g_ptr_array_remove_index (actors, i - 1);
+  if (actors->len > 0)
+    mg_undo_set_actors_text (mg_inspector_get_undo (self), actors, MG_UNDO_ACTOR_TERRITORY, NULL, path);
+}
+
+/* A typo must not make a second "Puy-de-Dôme": a territory that differs
+ * from one of the map only by case, accents or spacing asks first. */
+static void
 on_territory_apply (AdwEntryRow *row, MgInspector *self)
 {
-  set_text_field (self, MG_UNDO_ACTOR_TERRITORY, NULL, gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *similar = NULL;
+  g_autofree char *shown_typed = NULL, *shown_similar = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->updating || self->document == NULL)
+    return;
+  similar = mg_territory_find_similar (mg_document_get_map (self->document), typed);
+  if (similar == NULL)
+    {
+      set_text_field (self, MG_UNDO_ACTOR_TERRITORY, NULL, typed);
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  shown_typed = mg_territory_display (typed);
+  shown_similar = mg_territory_display (similar);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Use the Existing Territory?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The map already has “%s”. “%s” differs from it only by "
+                                    "capitals, accents or spaces."),
+                                  shown_similar, shown_typed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("Create _New"),
+                                    "existing", _("Use _Existing"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "existing");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mg-existing", g_steal_pointer (&similar), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "mg-typed", g_steal_pointer (&typed), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "mg-actors",
+                          g_ptr_array_copy (selected_actors (self), NULL, NULL),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_similar_territory_response), self, 0);
+  self->territory_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->territory_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -537,69 +599,18 @@ on_new_attribute (GtkWidget *widget, MgInspector *self)
 static void
 on_territory_popover_show (GtkPopover *popover, MgInspector *self)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) territories = g_ptr_array_new ();
-  GtkWidget *child;
-  GPtrArray *actors;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->territory_list))) != NULL)
-    gtk_list_box_remove (self->territory_list, child);
   if (self->document == NULL)
     return;
-
-  /* Every territory of the map, and every level above it ("A", "A/B"),
-   * so a new actor can be put in a region as easily as in a city. */
-  actors = mg_map_get_actors (mg_document_get_map (self->document));
-  for (guint i = 0; i < actors->len; i++)
-    {
-      const char *territory = ((MgActor *) g_ptr_array_index (actors, i))->territory;
-      g_auto (GStrv) parts = NULL;
-      g_autoptr (GString) path = g_string_new (NULL);
-
-      if (territory == NULL)
-        continue;
-      parts = g_strsplit (territory, "/", -1);
-      for (guint p = 0; parts[p] != NULL; p++)
-        {
-          if (p > 0)
-            g_string_append_c (path, '/');
-          g_string_append (path, parts[p]);
-          if (!g_hash_table_contains (seen, path->str))
-            {
-              char *copy = g_strdup (path->str);
-              g_hash_table_add (seen, copy);
-              g_ptr_array_add (territories, copy);
-            }
-        }
-    }
-  g_ptr_array_sort (territories, (GCompareFunc) g_utf8_collate);
-  for (guint i = 0; i < territories->len; i++)
-    {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (territories, i));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
-      gtk_list_box_append (self->territory_list, label);
-      g_free (g_ptr_array_index (territories, i));
-    }
-  if (territories->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("No territory in this map yet"));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_append (self->territory_list, label);
-    }
+  mg_territory_picker_set_map (self->territory_picker, mg_document_get_map (self->document));
+  gtk_widget_grab_focus (mg_territory_picker_get_search_entry (self->territory_picker));
 }
 
 static void
-on_territory_chosen (GtkListBox *list, GtkListBoxRow *row, MgInspector *self)
+on_territory_chosen (MgTerritoryPicker *picker, const char *path, MgInspector *self)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
-
   gtk_popover_popdown (self->territory_popover);
-  if (gtk_widget_has_css_class (label, "dim-label"))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (self->territory_row), gtk_label_get_text (GTK_LABEL (label)));
-  on_territory_apply (self->territory_row, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->territory_row), path);
+  set_text_field (self, MG_UNDO_ACTOR_TERRITORY, NULL, path);
 }
 
 /* ---- public -------------------------------------------------------------------------------- */
@@ -661,6 +672,22 @@ mg_inspector_choose_role (MgInspector *self, const char *role_id)
   adw_combo_row_set_selected (self->role_row, position);
 }
 
+MgTerritoryPicker *
+mg_inspector_get_territory_picker (MgInspector *self)
+{
+  g_return_val_if_fail (MG_IS_INSPECTOR (self), NULL);
+  if (self->document != NULL)
+    mg_territory_picker_set_map (self->territory_picker, mg_document_get_map (self->document));
+  return self->territory_picker;
+}
+
+AdwMessageDialog *
+mg_inspector_get_territory_dialog (MgInspector *self)
+{
+  g_return_val_if_fail (MG_IS_INSPECTOR (self), NULL);
+  return self->territory_dialog;
+}
+
 void
 mg_inspector_enter_territory (MgInspector *self, const char *territory)
 {
@@ -697,6 +724,14 @@ mg_inspector_dispose (GObject *object)
   MgInspector *self = MG_INSPECTOR (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->territory_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = self->territory_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->territory_dialog);
+      self->territory_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -731,6 +766,7 @@ mg_inspector_class_init (MgInspectorClass *klass)
   object_class->finalize = mg_inspector_finalize;
 
   mg_resources_ensure ();
+  g_type_ensure (MG_TYPE_TERRITORY_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/maillage/Maillage/mg-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, MgInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, actor_heading);
@@ -739,7 +775,7 @@ mg_inspector_class_init (MgInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgInspector, territory_row);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, territory_button);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, territory_popover);
-  gtk_widget_class_bind_template_child (widget_class, MgInspector, territory_list);
+  gtk_widget_class_bind_template_child (widget_class, MgInspector, territory_picker);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, pinned_row);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, pinned_switch);
   gtk_widget_class_bind_template_child (widget_class, MgInspector, lessons_group);

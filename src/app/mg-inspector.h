@@ -5,6 +5,9 @@
 #pragma once
 
 #include <adwaita.h>
+#include "mg-territory-picker.h"
+
+#include <adwaita.h>
 #include "mg-document.h"
 
 #include "mg-lens-controller.h"
@@ -29,6 +32,11 @@ void       mg_inspector_toggle_lesson (MgInspector *self, MgLesson lesson, gbool
  * popover cannot offer it (not one actor selected, unknown target). */
 MgRelation *mg_inspector_add_relation (MgInspector *self, const char *target_id,
                                        const char *kind_id);
+/* The territory picker of the inspector, filled as opening its popover
+ * does; the question asked when a territory typed differs from one of the
+ * map only by case, accents or spacing (NULL when none is open). */
+MgTerritoryPicker *mg_inspector_get_territory_picker (MgInspector *self);
+AdwMessageDialog  *mg_inspector_get_territory_dialog (MgInspector *self);
 /* The page shown: "none", "actors" or "relations". */
 const char *mg_inspector_get_page (MgInspector *self);
 

@@ -24,6 +24,8 @@ struct _MgLensController {
   MgLensSettings   lens;
   MgFilter        *filter;
   int              current_view;
+  char            *frame_key;     /* what decides which actors hide (see frame_key()) */
+  gboolean         applying_view; /* a view brings its own framing */
 
   GSimpleActionGroup *actions;
   gboolean         syncing;   /* updating action states from settings */
@@ -104,16 +106,47 @@ sync_action_states (MgLensController *self)
   self->syncing = FALSE;
 }
 
+/* Focus and "hide unmatched" change what is shown, and the view follows
+ * them: this says what they are, to know when they change. */
+static char *
+frame_key (MgLensController *self)
+{
+  g_autofree char *focus = self->filter->focus != NULL
+                           ? g_strjoinv ("\n", self->filter->focus) : g_strdup ("");
+  gboolean hides = self->lens.unmatched == MG_UNMATCHED_HIDE && self->lens.active != 0;
+
+  return g_strdup_printf ("%s|%u|%d|%d|%u|%d|%u", focus, self->filter->focus_hops,
+                          self->filter->focus_direction, hides, hides ? self->lens.active : 0,
+                          hides ? self->lens.mode : 0, hides ? self->lens.derived : 0);
+}
+
 /* Pushes the settings into the visibility and the scene, synchronously
  * (what the user just asked for shows in the next frame). */
 static void
 settings_changed (MgLensController *self)
 {
+  g_autofree char *key = frame_key (self);
+
   if (self->visibility != NULL)
     {
       mg_visibility_set_lens_settings (self->visibility, &self->lens);
       mg_visibility_set_filter (self->visibility, self->filter);
       apply_now (self);
+    }
+  /* Showing fewer (or again all) actors: frame what is shown now. */
+  if (g_strcmp0 (key, self->frame_key) != 0)
+    {
+      if (self->frame_key != NULL && !self->applying_view && self->canvas != NULL &&
+          self->visibility != NULL)
+        {
+          mg_canvas_zoom_to_fit (self->canvas);
+          /* Presenting, a new zoom may restyle (rebuild) the scene: its
+           * states come back now, not at the next idle. */
+          if (self->apply_idle != 0)
+            apply_now (self);
+        }
+      g_free (self->frame_key);
+      self->frame_key = g_steal_pointer (&key);
     }
   sync_action_states (self);
   g_signal_emit (self, signals[SETTINGS_CHANGED], 0);
@@ -239,6 +272,7 @@ on_map_changed (MgDocument *document, MgLensController *self)
   /* Lenses and filters stay on from one map to the next; focus names
    * actors of the old map and goes. */
   mg_filter_set_focus (self->filter, NULL, self->filter->focus_hops, self->filter->focus_direction);
+  g_clear_pointer (&self->frame_key, g_free);
   settings_changed (self);
   sync_scales_state (self);
   queue_metrics (self);
@@ -431,12 +465,27 @@ store_views (MgLensController *self, GPtrArray *views)
   g_signal_emit (self, signals[VIEWS_CHANGED], 0);
 }
 
+/* The part of the map shown, as a rectangle: shown again, it fits any
+ * screen (a view made in a window, presented full screen). */
+static void
+take_frame (MgLensController *self, MgViewFrame *frame)
+{
+  MgRect rect;
+
+  if (self->canvas == NULL || !mg_canvas_get_frame_rect (self->canvas, &rect))
+    return;
+  frame->kind = MG_VIEW_FRAME_RECT;
+  frame->x = rect.x;
+  frame->y = rect.y;
+  frame->width = rect.width;
+  frame->height = rect.height;
+}
+
 void
 mg_lens_controller_save_view (MgLensController *self, const char *name)
 {
   g_autoptr (GPtrArray) views = NULL;
   MgView *view;
-  MgCanvasViewport *viewport;
   guint i;
 
   g_return_if_fail (MG_IS_LENS_CONTROLLER (self));
@@ -448,20 +497,16 @@ mg_lens_controller_save_view (MgLensController *self, const char *name)
   view->lens = self->lens;
   mg_filter_free (view->filter);
   view->filter = mg_filter_copy (self->filter);
-  viewport = self->canvas != NULL ? mg_canvas_get_viewport (self->canvas) : NULL;
-  if (viewport != NULL)
-    {
-      view->viewport.kind = MG_VIEW_FRAME_CENTRE;
-      view->viewport.centre_x = mg_canvas_viewport_get_centre_x (viewport);
-      view->viewport.centre_y = mg_canvas_viewport_get_centre_y (viewport);
-      view->viewport.zoom = mg_canvas_viewport_get_zoom (viewport);
-    }
+  take_frame (self, &view->viewport);
   for (i = 0; i < views->len; i++)
     if (g_strcmp0 (((MgView *) g_ptr_array_index (views, i))->name, name) == 0)
       break;
   if (i < views->len)
     {
-      mg_view_free (g_ptr_array_index (views, i));
+      MgView *old = g_ptr_array_index (views, i);
+
+      view->note = g_steal_pointer (&old->note);
+      mg_view_free (old);
       g_ptr_array_index (views, i) = view;
     }
   else
@@ -485,6 +530,9 @@ mg_lens_controller_apply_view (MgLensController *self, guint index)
   mg_filter_free (self->filter);
   self->filter = mg_filter_copy (view->filter);
   self->current_view = index;
+  self->applying_view = view->viewport.kind != MG_VIEW_FRAME_NONE;
+  settings_changed (self);
+  self->applying_view = FALSE;
   if (self->canvas != NULL)
     {
       MgCanvasViewport *viewport = mg_canvas_get_viewport (self->canvas);
@@ -496,12 +544,123 @@ mg_lens_controller_apply_view (MgLensController *self, guint index)
         {
           MgRect rect = { view->viewport.x, view->viewport.y, view->viewport.width,
                           view->viewport.height };
-          mg_canvas_viewport_fit (viewport, &rect, 24);
+          mg_canvas_fit_rect (self->canvas, &rect);
         }
+      /* The frame may have restyled (rebuilt) the scene when presenting. */
+      if (self->apply_idle != 0)
+        apply_now (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
     }
-  settings_changed (self);
   return TRUE;
+}
+
+/* The frame of view @index, for fitting it again (entering presentation
+ * mode); FALSE when it has none. */
+gboolean
+mg_lens_controller_get_view_frame (MgLensController *self, guint index, MgRect *rect)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  const MgView *view;
+
+  g_return_val_if_fail (MG_IS_LENS_CONTROLLER (self), FALSE);
+  views = mg_lens_controller_get_views (self);
+  if (index >= views->len)
+    return FALSE;
+  view = g_ptr_array_index (views, index);
+  if (view->viewport.kind != MG_VIEW_FRAME_RECT || view->viewport.width <= 0)
+    return FALSE;
+  *rect = (MgRect) { view->viewport.x, view->viewport.y, view->viewport.width,
+                     view->viewport.height };
+  return TRUE;
+}
+
+void
+mg_lens_controller_update_view (MgLensController *self, guint index)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  MgView *view;
+
+  g_return_if_fail (MG_IS_LENS_CONTROLLER (self));
+  views = mg_lens_controller_get_views (self);
+  if (index >= views->len)
+    return;
+  view = g_ptr_array_index (views, index);
+  view->lens = self->lens;
+  mg_filter_free (view->filter);
+  view->filter = mg_filter_copy (self->filter);
+  take_frame (self, &view->viewport);
+  self->current_view = index;
+  store_views (self, views);
+}
+
+void
+mg_lens_controller_rename_view (MgLensController *self, guint index, const char *name,
+                                const char *note)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  MgView *view;
+
+  g_return_if_fail (MG_IS_LENS_CONTROLLER (self));
+  views = mg_lens_controller_get_views (self);
+  if (index >= views->len)
+    return;
+  view = g_ptr_array_index (views, index);
+  if (name != NULL && *name != '\0')
+    {
+      g_free (view->name);
+      view->name = g_strdup (name);
+    }
+  g_free (view->note);
+  view->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+  store_views (self, views);
+}
+
+void
+mg_lens_controller_move_view (MgLensController *self, guint from, guint to)
+{
+  g_autoptr (GPtrArray) views = NULL;
+  gpointer view;
+
+  g_return_if_fail (MG_IS_LENS_CONTROLLER (self));
+  views = mg_lens_controller_get_views (self);
+  if (from >= views->len || to >= views->len || from == to)
+    return;
+  view = g_ptr_array_steal_index (views, from);
+  g_ptr_array_insert (views, (int) to, view);
+  if (self->current_view == (int) from)
+    self->current_view = (int) to;
+  else if (from < to && self->current_view > (int) from && self->current_view <= (int) to)
+    self->current_view--;
+  else if (from > to && self->current_view >= (int) to && self->current_view < (int) from)
+    self->current_view++;
+  store_views (self, views);
+}
+
+MgView *
+mg_lens_controller_copy_view (MgLensController *self, guint index)
+{
+  g_autoptr (GPtrArray) views = NULL;
+
+  g_return_val_if_fail (MG_IS_LENS_CONTROLLER (self), NULL);
+  views = mg_lens_controller_get_views (self);
+  return index < views->len ? mg_view_copy (g_ptr_array_index (views, index)) : NULL;
+}
+
+void
+mg_lens_controller_insert_view (MgLensController *self, guint index, const MgView *view)
+{
+  g_autoptr (GPtrArray) views = NULL;
+
+  g_return_if_fail (MG_IS_LENS_CONTROLLER (self));
+  g_return_if_fail (view != NULL);
+  if (self->map == NULL)
+    return;
+  views = mg_lens_controller_get_views (self);
+  index = MIN (index, views->len);
+  g_ptr_array_insert (views, (int) index, mg_view_copy (view));
+  if (self->current_view >= (int) index)
+    self->current_view++;
+  store_views (self, views);
 }
 
 void
@@ -641,6 +800,7 @@ mg_lens_controller_finalize (GObject *object)
   MgLensController *self = MG_LENS_CONTROLLER (object);
 
   mg_filter_free (self->filter);
+  g_free (self->frame_key);
   g_free (self->betweenness);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (mg_lens_controller_parent_class)->finalize (object);

@@ -51,6 +51,23 @@ void              mg_lens_controller_delete_view (MgLensController *self, guint 
 /* Applies the next (@delta 1) or previous (-1) view, wrapping; returns its
  * name (transfer none, valid until the views change) or NULL. */
 const char       *mg_lens_controller_step_view (MgLensController *self, int delta);
+/* Stores the current lenses, filters, focus and framing into view @index
+ * (its name and note stay). */
+void              mg_lens_controller_update_view (MgLensController *self, guint index);
+/* Renames view @index (an empty @name keeps it) and sets its note (NULL or
+ * empty: none). */
+void              mg_lens_controller_rename_view (MgLensController *self, guint index,
+                                                  const char *name, const char *note);
+/* Moves view @from to the place @to (presentation order). */
+void              mg_lens_controller_move_view (MgLensController *self, guint from, guint to);
+/* A copy of view @index (NULL when out of range), and putting one back at
+ * @index (undoing a deletion). */
+MgView           *mg_lens_controller_copy_view (MgLensController *self, guint index);
+void              mg_lens_controller_insert_view (MgLensController *self, guint index,
+                                                  const MgView *view);
+/* The map rectangle view @index shows; FALSE when it keeps the framing. */
+gboolean          mg_lens_controller_get_view_frame (MgLensController *self, guint index,
+                                                     MgRect *rect);
 /* Index of the view applied last, or -1. */
 int               mg_lens_controller_get_current_view (MgLensController *self);
 

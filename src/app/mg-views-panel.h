@@ -1,5 +1,7 @@
 /* mg-views-panel.h — the side-panel page of saved views ("Save current
- * view…", apply on click, delete) and of the top brokers (betweenness). */
+ * view…", apply on click; per view: update from what is shown, rename and
+ * note, move up or down, delete with Undo) and of the top brokers
+ * (betweenness). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,5 +16,8 @@ GtkWidget *mg_views_panel_new (MgLensController *controller, MgDocument *documen
 /* Number of rows in the views list / the brokers list (tests). */
 guint      mg_views_panel_get_n_views (MgViewsPanel *self);
 guint      mg_views_panel_get_n_brokers (MgViewsPanel *self);
+/* Deletes view @index, offering Undo in a toast; undoes the last deletion. */
+void       mg_views_panel_delete_view (MgViewsPanel *self, guint index);
+void       mg_views_panel_undo_delete (MgViewsPanel *self);
 
 G_END_DECLS

@@ -411,7 +411,7 @@ add_actor_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (undo == NULL)
     return;
-  mg_canvas_get_centre (self->canvas, &x, &y);
+  mg_canvas_find_free_spot (self->canvas, &x, &y);
   actor = mg_undo_add_actor (undo, _("New actor"), NULL, x, y);
   mg_selection_select_actor (mg_document_get_selection (self->document), actor, MG_SELECT_REPLACE);
   mg_canvas_edit_label (self->canvas, actor);

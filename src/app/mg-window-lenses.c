@@ -12,10 +12,11 @@
 #include "mg-views-panel.h"
 #include "mg-window-private.h"
 
-/* How long a view's name stays on screen while presenting. */
+/* How long a view's name stays on screen after stepping to it. */
 #define VIEW_NAME_SECONDS 2
 
-/* Shows @name briefly: presenters and their audience see where they are. */
+/* Out of presentation mode (where the caption shows it), stepping to a view
+ * says its name in a toast, which screen readers announce too. */
 static void
 announce_view (MgWindow *self, const char *name)
 {
@@ -32,35 +33,14 @@ announce_view (MgWindow *self, const char *name)
   mg_window_add_toast (self, toast);
 }
 
-/* Clickers send Page Down / Page Up; arrows do the same while presenting.
- * Captured before the canvas, which pans with the arrows otherwise. */
+/* Clickers send Page Down / Page Up; arrows do the same while presenting,
+ * and Esc leaves (mg-window-present.c).  Captured before the canvas, which
+ * pans with the arrows and clears the selection with Esc otherwise. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *key, guint keyval, guint keycode,
                 GdkModifierType state, MgWindow *self)
 {
-  int delta;
-
-  if (!self->presentation || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      delta = 1;
-      break;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      delta = -1;
-      break;
-    default:
-      return FALSE;
-    }
-  announce_view (self, mg_lens_controller_step_view (self->lenses, delta));
-  return TRUE;
+  return mg_window_present_key (self, keyval, state);
 }
 
 /* Out of presentation, Page Down / Page Up step through the views when

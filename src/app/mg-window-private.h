@@ -55,6 +55,21 @@ struct _MgWindow {
   gboolean          close_after_save; /* Save As from the close dialog */
   gboolean          presentation;
   gboolean          panel_before_presentation;
+
+  /* mg-window-present.c */
+  GtkWidget        *caption;      /* presentation: view name, note, keys */
+  GtkLabel         *caption_title;
+  GtkLabel         *caption_note;
+  GtkLabel         *caption_position;
+  GtkLabel         *caption_hint;
+  guint             hint_source;
+  int               caption_view;
+  gboolean          show_legend;  /* in the window */
+  gboolean          show_present_legend;
+  gboolean          show_caption;
+  GtkWidget        *chip;         /* "a focus or filter is on" */
+  GtkLabel         *chip_label;
+  GSimpleActionGroup *view_actions; /* view.legend: the menu's check box */
 };
 
 /* mg-window-actions.c */
@@ -72,6 +87,13 @@ gboolean mg_window_on_drop (GtkDropTarget *target, const GValue *value, double x
 
 /* mg-window-lenses.c */
 void mg_window_init_lenses (MgWindow *self);
+
+/* mg-window-present.c */
+void     mg_window_class_init_present (GtkWidgetClass *widget_class);
+void     mg_window_init_present (MgWindow *self);
+void     mg_window_dispose_present (MgWindow *self);
+void     mg_window_presentation_changed (MgWindow *self);
+gboolean mg_window_present_key (MgWindow *self, guint keyval, GdkModifierType state);
 
 /* mg-window-palette.c */
 void mg_window_init_palette (MgWindow *self);

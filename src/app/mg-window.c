@@ -278,7 +278,9 @@ save_window_size (MgWindow *self)
   if (settings == NULL || self->presentation)
     return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set (settings, "window-size", "(ii)", width, height);
+  /* The size to come back to, not the maximised one. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    g_settings_set (settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
@@ -348,16 +350,11 @@ mg_window_set_presentation (MgWindow *self, gboolean presentation)
    * the keyboard and gestures. */
   gtk_widget_set_visible (self->tool_box, !presentation);
   gtk_widget_set_visible (self->zoom_box, !presentation);
-  /* The map fills the screen it now has. */
-  mg_canvas_queue_fit (self->canvas);
+  /* The view fills the screen it now has, below the caption that lists
+   * the keys (never a toast over the map). */
+  mg_window_presentation_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
   update_new_provenance (self);
-  if (presentation)
-    {
-      AdwToast *toast = adw_toast_new (_("Presentation mode: press F11 or Esc to leave"));
-      adw_toast_set_timeout (toast, 3);
-      mg_window_add_toast (self, toast);
-    }
 }
 
 static void
@@ -445,6 +442,7 @@ mg_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  mg_window_dispose_present (self);
   g_clear_object (&self->lenses);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
   G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
@@ -560,6 +558,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, forward_zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, forward_zoom_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, forward_zoom_action);
+  mg_window_class_init_present (widget_class);
 }
 
 static void
@@ -599,6 +598,7 @@ mg_window_init (MgWindow *self)
   mg_actor_list_set_document (self->actor_list, self->document);
   mg_inspector_set_document (self->inspector, self->document);
   mg_window_init_lenses (self);
+  mg_window_init_present (self);
   mg_window_init_palette (self);
 
   g_signal_connect (self->engine_dropdown, "notify::selected", G_CALLBACK (on_engine_selected), self);

@@ -27,6 +27,15 @@ MgLensController *mg_window_get_lens_controller (MgWindow *self);
 /* The side panel's pages: "map" (actors and inspector), "filters",
  * "views". */
 GtkWidget   *mg_window_get_side_page (MgWindow *self, const char *name);
+/* Presentation mode and the legend (mg-window-present.c): whether the
+ * legend is on the map now, and the caption over the map while presenting
+ * (NULL when hidden; its title is the current view's name). */
+gboolean     mg_window_get_legend_shown (MgWindow *self);
+const char  *mg_window_get_caption_title (MgWindow *self);
+/* The chip over the map while a focus or filter hides actors (its text,
+ * NULL when hidden), and its one-click "Show All". */
+const char  *mg_window_get_filter_chip (MgWindow *self);
+void         mg_window_clear_filter_chip (MgWindow *self);
 
 /* Opens @file in this window (asking first whether to restore a recovery
  * copy when there is one); reading happens off the main thread. */

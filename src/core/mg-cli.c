@@ -13,6 +13,7 @@
 #include "mg-cli.h"
 #include "mg-export.h"
 #include "mg-i18n.h"
+#include "mg-metrics.h"
 #include "mg-graphml.h"
 #include "mg-layout.h"
 #include "mg-report.h"
@@ -34,8 +35,6 @@ static const GOptionEntry option_entries[] = {
   { "report-level", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report: the territory level, 1 for regions (default), 2 for departments…"),
     N_("N") },
-  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --report and --export: the page, a4 (landscape, default) or 16:9"), N_("a4|16:9") },
   { "save-as", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map as normalised GraphML to FILE (.graphml or .graphml.gz) and exit; "
        "FILE.csv or FILE.ods writes tables, as --export-tables does"), N_("FILE") },
@@ -53,6 +52,16 @@ static const GOptionEntry option_entries[] = {
     N_("PNG resolution, 72 to 600 (default 150)"), N_("N") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
     N_("Size of one map point in the output (default 1)"), N_("F") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Fit the map, title and legend to a page: slide-16:9, slide-4:3, a4 or a3, "
+       "optionally -portrait or -landscape (paper without one suits the map); with "
+       "--report, a slide gives a 16:9 report page, paper an A4 one"),
+    N_("PAGE") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("PNG width in pixels (the height follows); instead of --dpi"), N_("N") },
+  { "size-by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size actors by a measure: degree, betweenness or diversity (of partners’ roles)"),
+    N_("METRIC") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("No background (PNG and SVG)"), NULL },
   { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -116,7 +125,7 @@ static const char *const action_options[] = {
 };
 
 static const char *const modifier_options[] = {
-  "layout", "group-by", "force", "dpi", "scale", "transparent", "no-legend", "title",
+  "layout", "group-by", "force", "dpi", "scale", "page", "width", "size-by", "transparent", "no-legend", "title",
   "lens", "lens-mode", "no-derived", "hide-unmatched", "role", "territory", "kind",
   "search", "min-degree", "focus", "focus-direction", "view", "relations", "relations-out",
   "lens-level", "combine-threshold", "provenance",
@@ -176,7 +185,6 @@ typedef struct {
   gboolean       info, json;
   gboolean       report;
   int            report_level;
-  char          *page;
   char          *save_as;
   char          *export_path;
   char          *relations_path;  /* --relations */
@@ -188,6 +196,9 @@ typedef struct {
   MgLayoutOptions layout;
 
   double         dpi, scale;
+  char          *page;
+  int            width;
+  char          *size_by;
   gboolean       transparent, no_legend;
   char          *title;
   char          *lang;          /* of legends and --info: "fr", "en"; NULL: the locale's */
@@ -217,6 +228,7 @@ request_clear (Request *r)
   g_free (r->relations_out);
   g_free (r->title);
   g_free (r->lang);
+  g_free (r->size_by);
   g_free (r->view_name);
   g_strfreev (r->lenses);
   g_free (r->lens_mode);
@@ -320,7 +332,6 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->info = g_variant_dict_contains (options, "info");
   r->json = g_variant_dict_contains (options, "json");
   r->report = g_variant_dict_contains (options, "report");
-  g_variant_dict_lookup (options, "page", "s", &r->page);
   r->report_level = -1;
   /* A string: GApplication drops an integer option given as 0. */
   if (g_variant_dict_lookup (options, "report-level", "s", &report_level))
@@ -346,6 +357,10 @@ request_parse (Request *r, GVariantDict *options, char **message)
   r->scale = -1;
   g_variant_dict_lookup (options, "dpi", "d", &r->dpi);
   g_variant_dict_lookup (options, "scale", "d", &r->scale);
+  g_variant_dict_lookup (options, "page", "s", &r->page);
+  g_variant_dict_lookup (options, "size-by", "s", &r->size_by);
+  r->width = -1;
+  g_variant_dict_lookup (options, "width", "i", &r->width);
   r->transparent = g_variant_dict_contains (options, "transparent");
   r->no_legend = g_variant_dict_contains (options, "no-legend");
   g_variant_dict_lookup (options, "title", "s", &r->title);
@@ -386,10 +401,6 @@ request_parse (Request *r, GVariantDict *options, char **message)
     return (*message = g_strdup (_("--report-level must be between 1 and 16"))), FALSE;
   if (r->report_level < 0)
     r->report_level = MG_REPORT_DEFAULT_LEVEL;
-  if (r->page != NULL && !(r->report && r->export_path != NULL))
-    return (*message = g_strdup (_("--page goes with --report and --export"))), FALSE;
-  if (r->page != NULL && g_ascii_strcasecmp (r->page, "a4") != 0 && strcmp (r->page, "16:9") != 0)
-    return (*message = g_strdup_printf (_("unknown page “%s”: use a4 or 16:9"), r->page)), FALSE;
   if (!r->info && !r->report && r->save_as == NULL && r->export_path == NULL
       && r->tables_path == NULL)
     return (*message = g_strdup (_("say what to do: --info, --report, --export FILE or "
@@ -424,13 +435,39 @@ request_parse (Request *r, GVariantDict *options, char **message)
   if (r->export_path != NULL && !mg_export_format_from_filename (r->export_path, &r->format))
     return (*message = g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .svg "
                                           "or .pdf"), r->export_path)), FALSE;
-  if (r->dpi >= 0 && r->scale >= 0)
-    return (*message = g_strdup (_("give --dpi or --scale, not both"))), FALSE;
   if (r->dpi >= 0 && (r->dpi < MG_EXPORT_MIN_DPI || r->dpi > MG_EXPORT_MAX_DPI))
     return (*message = g_strdup_printf (_("--dpi must be between %g and %g"),
                                         MG_EXPORT_MIN_DPI, MG_EXPORT_MAX_DPI)), FALSE;
   if (r->scale >= 0 && (r->scale < 0.01 || r->scale > 100))
     return (*message = g_strdup (_("--scale must be between 0.01 and 100"))), FALSE;
+  if (r->page != NULL)
+    {
+      double w, h;
+
+      if (!mg_export_page_from_string (r->page, 0, &w, &h))
+        return (*message = g_strdup_printf (_("unknown page “%s”: use slide-16:9, slide-4:3, a4 "
+                                              "or a3, optionally followed by -portrait or "
+                                              "-landscape"), r->page)), FALSE;
+      if (r->scale >= 0)
+        return (*message = g_strdup (_("--scale does not go with --page: the map is fitted to "
+                                       "the page"))), FALSE;
+    }
+  if (r->width >= 0 && r->dpi >= 0)
+    return (*message = g_strdup (_("--width sets the resolution itself: give --width or --dpi, "
+                                   "not both"))), FALSE;
+  if (r->width >= 0 && (r->width < 16 || r->width > MG_EXPORT_MAX_PIXELS_SIDE))
+    return (*message = g_strdup_printf (_("--width must be between 16 and %d pixels"),
+                                        MG_EXPORT_MAX_PIXELS_SIDE)), FALSE;
+  if (r->width >= 0 && r->export_path != NULL && r->format != MG_EXPORT_FORMAT_PNG)
+    return (*message = g_strdup (_("--width is for PNG images; SVG and PDF are sized by "
+                                   "--page or --scale"))), FALSE;
+  if (r->size_by != NULL && !mg_metrics_size_by_from_string (r->size_by, NULL))
+    return (*message = g_strdup_printf (_("unknown measure “%s”: use degree, betweenness or "
+                                          "diversity"), r->size_by)), FALSE;
+  if (r->size_by != NULL && r->export_path == NULL)
+    return (*message = g_strdup (_("--size-by goes with --export"))), FALSE;
+  if ((r->page != NULL || r->width >= 0) && r->export_path == NULL)
+    return (*message = g_strdup (_("--page and --width go with --export"))), FALSE;
   if ((r->dpi >= 0 || r->scale >= 0 || r->transparent || r->no_legend || r->title) &&
       r->export_path == NULL)
     return (*message = g_strdup (_("--dpi, --scale, --transparent, --no-legend and --title go "
@@ -741,6 +778,15 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
   gint64 t = g_get_monotonic_time ();
   gboolean done;
 
+  if (r->size_by != NULL)
+    {
+      guint n = 0;
+      g_autofree double *factors = mg_metrics_size_factors (map, r->size_by, &n);
+      const char *metric = r->size_by;
+
+      mg_metrics_size_by_from_string (r->size_by, &metric);
+      mg_scene_set_size_by (scene, factors, n, mg_metrics_size_by_name (metric));
+    }
   if (layout != NULL && layout->n_clusters > 0)
     mg_scene_bridge_set_clusters (scene, layout);
   if (visibility != NULL)
@@ -752,6 +798,28 @@ export_map (Request *r, MgMap *map, MgScene *prepared, MgVisibility *visibility,
     options.dpi = r->dpi;
   if (r->scale > 0)
     options.scale = r->scale;
+  if (r->width > 0)
+    options.pixel_width = r->width;
+  if (r->page != NULL)
+    {
+      MgRect bounds;
+
+      /* Paper without an orientation takes the one that suits the map. */
+      mg_scene_get_bounds (scene, &bounds);
+      mg_export_page_from_string (r->page, bounds.height > 0 ? bounds.width / bounds.height : 0,
+                                  &options.page_width, &options.page_height);
+    }
+  options.title = r->title;
+  options.legend = !r->no_legend;
+  if (options.page_width > 0)
+    {
+      /* A new style rebuilds the scene: lenses and boxes again. */
+      mg_export_fit_labels_to_page (scene, &options);
+      if (layout != NULL && layout->n_clusters > 0)
+        mg_scene_bridge_set_clusters (scene, layout);
+      if (visibility != NULL)
+        mg_scene_bridge_apply_visibility (scene, visibility);
+    }
   options.transparent = r->transparent;
   options.legend = !r->no_legend;
   options.title = r->title;
@@ -778,7 +846,7 @@ export_report (Request *r, MgMap *map, GError **error)
   options.title = r->title;
   options.territory = r->territory;
   options.lang = r->lang;
-  if (r->page != NULL && strcmp (r->page, "16:9") == 0)
+  if (r->page != NULL && g_str_has_prefix (r->page, "slide-"))
     options.size = MG_REPORT_PAGE_WIDE;
   return mg_report_page_export (report, map, &options, r->export_path, error);
 }

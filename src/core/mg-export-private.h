@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 gboolean mg_export_check_options (const MgExportOptions *options, GError **error);
 void     mg_export_compute_page (MgScene *scene, const MgExportOptions *options, MgPage *page);
 /* The pixel size of @page at the options' DPI, or FALSE with
- * MG_EXPORT_ERROR_TOO_LARGE when it is beyond what PNG export allows. */
-gboolean mg_export_check_pixels (const MgPage *page, const MgExportOptions *options,
+ * MG_EXPORT_ERROR_TOO_LARGE when it is beyond what PNG export allows.
+ * With a width in pixels, sets the DPI that gives it. */
+gboolean mg_export_check_pixels (const MgPage *page, MgExportOptions *options,
                                  int *pixel_width, int *pixel_height, GError **error);
 
 /* Clears the whole surface of @cr: to the map's background when @page is

@@ -66,6 +66,45 @@ mg_export_format_to_string (MgExportFormat format)
 }
 
 gboolean
+mg_export_page_from_string (const char *text, double map_aspect, double *width_pt,
+                            double *height_pt)
+{
+  static const struct { const char *name; double w, h; gboolean slide; } pages[] = {
+    { "slide-16:9", 960, 540, TRUE },
+    { "slide-4:3", 720, 540, TRUE },
+    { "a4", 841.89, 595.276, FALSE }, /* 297 × 210 mm */
+    { "a3", 1190.551, 841.89, FALSE }, /* 420 × 297 mm */
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (width_pt != NULL && height_pt != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gsize n = strlen (pages[i].name);
+      const char *rest = lower + n;
+      gboolean portrait;
+
+      if (strncmp (lower, pages[i].name, n) != 0)
+        continue;
+      if (*rest == '\0')
+        portrait = !pages[i].slide && map_aspect > 0 && map_aspect < 1;
+      else if (g_str_equal (rest, "-landscape"))
+        portrait = FALSE;
+      else if (g_str_equal (rest, "-portrait"))
+        portrait = TRUE;
+      else
+        continue;
+      *width_pt = portrait ? pages[i].h : pages[i].w;
+      *height_pt = portrait ? pages[i].w : pages[i].h;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 mg_export_check_options (const MgExportOptions *o, GError **error)
 {
   if (o->format > MG_EXPORT_FORMAT_PDF)
@@ -73,7 +112,24 @@ mg_export_check_options (const MgExportOptions *o, GError **error)
       g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID, _("Unknown export format"));
       return FALSE;
     }
-  if (o->format == MG_EXPORT_FORMAT_PNG &&
+  if (o->format == MG_EXPORT_FORMAT_PNG && o->pixel_width != 0 &&
+      !(o->pixel_width >= 16 && o->pixel_width <= MG_EXPORT_MAX_PIXELS_SIDE))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The width must be between 16 and %d pixels (%d was asked)"),
+                   MG_EXPORT_MAX_PIXELS_SIDE, o->pixel_width);
+      return FALSE;
+    }
+  if ((o->page_width != 0 || o->page_height != 0) &&
+      !(o->page_width > 0 && o->page_height > 0 && o->page_width <= MG_EXPORT_MAX_PDF_POINTS &&
+        o->page_height <= MG_EXPORT_MAX_PDF_POINTS))
+    {
+      g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
+                   _("The page size must be above 0 and at most %g points a side"),
+                   MG_EXPORT_MAX_PDF_POINTS);
+      return FALSE;
+    }
+  if (o->format == MG_EXPORT_FORMAT_PNG && o->pixel_width == 0 &&
       !(o->dpi >= MG_EXPORT_MIN_DPI && o->dpi <= MG_EXPORT_MAX_DPI))
     {
       g_set_error (error, MG_EXPORT_ERROR, MG_EXPORT_ERROR_INVALID,
@@ -109,15 +165,32 @@ mg_export_compute_page (MgScene *scene, const MgExportOptions *o, MgPage *page)
 {
   /* Every export starts here: the legend is measured and drawn in its language. */
   mg_scene_set_legend_language (scene, o->legend_language);
-  mg_page_compute (page, scene, o->has_region ? &o->region : NULL, o->scale, o->margin,
-                   o->title, o->legend,
-                   o->transparent && o->format != MG_EXPORT_FORMAT_PDF);
+  if (o->page_width > 0 && o->page_height > 0)
+    mg_page_compute_fixed (page, scene, o->has_region ? &o->region : NULL, o->page_width,
+                           o->page_height, o->margin, o->title, o->legend,
+                           o->transparent && o->format != MG_EXPORT_FORMAT_PDF);
+  else
+    mg_page_compute (page, scene, o->has_region ? &o->region : NULL, o->scale, o->margin,
+                     o->title, o->legend,
+                     o->transparent && o->format != MG_EXPORT_FORMAT_PDF);
 }
 
 gboolean
-mg_export_check_pixels (const MgPage *page, const MgExportOptions *o, int *pw, int *ph, GError **error)
+mg_export_check_pixels (const MgPage *page, MgExportOptions *o, int *pw, int *ph, GError **error)
 {
-  double w = ceil (page->width * o->dpi / 72.0), h = ceil (page->height * o->dpi / 72.0);
+  double w, h;
+
+  if (o->pixel_width > 0)
+    {
+      o->dpi = o->pixel_width * 72.0 / MAX (page->width, 1);
+      w = o->pixel_width;
+      h = MAX (round (page->height * o->dpi / 72.0), 1);
+    }
+  else
+    {
+      w = ceil (page->width * o->dpi / 72.0);
+      h = ceil (page->height * o->dpi / 72.0);
+    }
 
   if (w > MG_EXPORT_MAX_PIXELS_SIDE || h > MG_EXPORT_MAX_PIXELS_SIDE ||
       w * h > MG_EXPORT_MAX_MEGAPIXELS * 1e6)
@@ -145,19 +218,52 @@ mg_export_measure (MgScene *scene, const MgExportOptions *options, double *width
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   MgPage page;
+  MgExportOptions o = *options;
   gboolean ok = TRUE;
 
-  if (!mg_export_check_options (options, error))
+  if (!mg_export_check_options (&o, error))
     return FALSE;
-  mg_export_compute_page (scene, options, &page);
+  mg_export_compute_page (scene, &o, &page);
   if (width_pt)
     *width_pt = page.width;
   if (height_pt)
     *height_pt = page.height;
-  if (options->format == MG_EXPORT_FORMAT_PNG)
-    ok = mg_export_check_pixels (&page, options, pixel_width, pixel_height, error);
+  if (o.format == MG_EXPORT_FORMAT_PNG)
+    ok = mg_export_check_pixels (&page, &o, pixel_width, pixel_height, error);
   mg_page_clear (&page);
   return ok;
+}
+
+void
+mg_export_fit_labels_to_page (MgScene *scene, const MgExportOptions *options)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+  g_return_if_fail (options != NULL);
+
+  if (!(options->page_width > 0 && options->page_height > 0))
+    return;
+  /* Labels are part of the map's bounds: twice settles both. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const MgStyle *style = mg_scene_get_style (scene);
+      MgPage page;
+      double scale;
+
+      mg_export_compute_page (scene, options, &page);
+      scale = page.scale;
+      mg_page_clear (&page);
+      if (!(scale > 0) || style->label_size * scale >= MG_EXPORT_PAGE_LABEL_PT * 0.98)
+        return;
+      {
+        g_autoptr (MgStyle) bigger = mg_style_copy (style);
+
+        bigger->label_size = MG_EXPORT_PAGE_LABEL_PT / scale;
+        bigger->cluster_label_size = MAX (bigger->cluster_label_size,
+                                          MG_EXPORT_PAGE_LABEL_PT * 1.1 / scale);
+        bigger->label_padding *= MIN (bigger->label_size / style->label_size, 4.0);
+        mg_scene_set_style (scene, bigger);
+      }
+    }
 }
 
 /* ---- cairo outputs ------------------------------------------------------------- */
@@ -179,8 +285,10 @@ mg_export_paint_background (cairo_t *cr, MgScene *scene, const MgPage *page)
 }
 
 static cairo_surface_t *
-render_surface (MgScene *scene, const MgExportOptions *o, GError **error)
+render_surface (MgScene *scene, const MgExportOptions *options, GError **error)
 {
+  MgExportOptions copy = *options;
+  MgExportOptions *o = &copy;
   MgPage page;
   int pw, ph;
 

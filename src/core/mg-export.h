@@ -59,7 +59,22 @@ typedef struct {
   MgRect         region;       /* map coordinates, when has_region */
   double         margin;       /* points around everything (default 24) */
   const char    *legend_language; /* "fr", "en"; NULL: the interface's (mg-i18n.h) */
+  /* A page of a given size (a slide, a sheet: mg_export_page_from_string),
+   * points; 0 × 0: the content's own size.  The map is fitted to it and
+   * `scale` is not used. */
+  double         page_width, page_height;
+  /* PNG only: the image's width in pixels (0: from `dpi`); the DPI is then
+   * what gives it. */
+  int            pixel_width;
 } MgExportOptions;
+
+/* Page presets: "slide-16:9" (960 × 540 pt), "slide-4:3" (720 × 540), "a4",
+ * "a3", each optionally followed by "-landscape" or "-portrait" (slides are
+ * landscape; paper without one takes the orientation that suits the map:
+ * pass its aspect, width / height, or 0 for landscape).  FALSE when not
+ * one of them. */
+gboolean        mg_export_page_from_string (const char *text, double map_aspect,
+                                            double *width_pt, double *height_pt);
 
 /* PNG, 150 dpi, scale 1, opaque, legend, no title, whole map, 24 pt margin. */
 void            mg_export_options_init (MgExportOptions *options);
@@ -75,6 +90,13 @@ const char     *mg_export_format_to_string (MgExportFormat format); /* "png"… 
 gboolean        mg_export_measure (MgScene *scene, const MgExportOptions *options,
                                    double *width_pt, double *height_pt,
                                    int *pixel_width, int *pixel_height, GError **error);
+
+/* On a page (options->page_width), the map is scaled to fit and its labels
+ * would shrink with it: gives @scene's style labels of at least
+ * MG_EXPORT_PAGE_LABEL_PT points on the page (lower-priority labels are
+ * dropped rather than shrunk).  Nothing without a page. */
+#define MG_EXPORT_PAGE_LABEL_PT 8.0
+void            mg_export_fit_labels_to_page (MgScene *scene, const MgExportOptions *options);
 
 /* Exports @scene to @path in options->format. */
 gboolean        mg_export_scene_to_file (MgScene *scene, const MgExportOptions *options,

@@ -47,6 +47,7 @@ static const char *const height_names[] = { "height", NULL };
 static const char *const kind_names[] = { "kind", "type", "label", "relation", "edge label",
                                           NULL };
 static const char *const weight_names[] = { "weight", NULL };
+static const char *const route_names[] = { "maillage.route", NULL };
 static const char *const title_names[] = { "title", "name", "label", NULL };
 static const char *const description_names[] = { "description", "desc", NULL };
 static const char *const provenance_names[] = { "provenance", NULL };
@@ -71,6 +72,7 @@ static const FieldNames edge_fields[] = {
   { MG_FIELD_LESSONS, lessons_names },
   { MG_FIELD_NOTES, notes_names },
   { MG_FIELD_PROVENANCE, provenance_names },
+  { MG_FIELD_ROUTE, route_names },
 };
 
 static const FieldNames graph_fields[] = {
@@ -80,7 +82,7 @@ static const FieldNames graph_fields[] = {
 
 static const char *const field_names[MG_N_FIELDS] = {
   "", "label", "role", "territory", "lessons", "notes", "x", "y", "pinned",
-  "kind", "weight", "title", "description", "width", "height", "provenance",
+  "kind", "weight", "title", "description", "width", "height", "provenance", "maillage.route",
 };
 
 #define FIELD_BIT(f) (1u << (f))
@@ -496,6 +498,41 @@ apply_actor_field (MgReader *r, MgActor *actor, MgField field, const char *text)
   return TRUE;
 }
 
+/* "x,y x,y …" with '.' decimals: the cubic Bézier control points of a
+ * route (3n+1 of them); FALSE for anything else. */
+static gboolean
+parse_route (const char *text, double **points, guint *n_points)
+{
+  g_auto (GStrv) pairs = g_strsplit_set (text, " \t\r\n", -1);
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      char *comma;
+      double x, y;
+
+      if (pairs[i][0] == '\0')
+        continue;
+      comma = strchr (pairs[i], ',');
+      if (comma == NULL)
+        return FALSE;
+      *comma = '\0';
+      if (!mg_parse_double (pairs[i], &x))
+        return FALSE;
+      if (!mg_parse_double (comma + 1, &y))
+        return FALSE;
+      g_array_append_val (values, x);
+      g_array_append_val (values, y);
+    }
+  n = values->len / 2;
+  if (n < 4 || (n - 1) % 3 != 0)
+    return FALSE;
+  *n_points = n;
+  *points = (double *) g_array_free (g_steal_pointer (&values), FALSE);
+  return TRUE;
+}
+
 static gboolean
 apply_relation_field (MgReader *r, MgRelation *relation, MgField field, const char *text)
 {
@@ -525,6 +562,18 @@ apply_relation_field (MgReader *r, MgRelation *relation, MgField field, const ch
       break;
     case MG_FIELD_PROVENANCE:
       set_text (&relation->provenance, text);
+      break;
+    case MG_FIELD_ROUTE:
+      {
+        double *points = NULL;
+        guint n = 0;
+
+        if (!parse_route (text, &points, &n))
+          return FALSE;
+        g_free (relation->route);
+        relation->route = points;
+        relation->n_route_points = n;
+      }
       break;
     default:
       return FALSE;

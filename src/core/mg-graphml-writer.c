@@ -128,6 +128,7 @@ plan_keys (MgWriter *w)
       need[MG_FIELD_NOTES][MG_SLOT_EDGE] |= r->notes != NULL;
       need[MG_FIELD_PROVENANCE][MG_SLOT_EDGE] |= r->provenance != NULL;
       need[MG_FIELD_WEIGHT][MG_SLOT_EDGE] |= r->has_weight;
+      need[MG_FIELD_ROUTE][MG_SLOT_EDGE] |= r->route != NULL && r->n_route_points > 0;
     }
   need[MG_FIELD_TITLE][MG_SLOT_GRAPH] = mg_map_get_title (w->map) != NULL;
   need[MG_FIELD_DESCRIPTION][MG_SLOT_GRAPH] = mg_map_get_description (w->map) != NULL;
@@ -150,6 +151,7 @@ plan_keys (MgWriter *w)
   BIND (MG_FIELD_NOTES, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_notes", "notes", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_PROVENANCE, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "edge_provenance", "provenance", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_WEIGHT, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "weight", "weight", MG_VALUE_DOUBLE, NULL);
+  BIND (MG_FIELD_ROUTE, MG_SLOT_EDGE, MG_DOMAIN_EDGE, "route", "maillage.route", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_TITLE, MG_SLOT_GRAPH, MG_DOMAIN_GRAPH, "title", "title", MG_VALUE_STRING, NULL);
   BIND (MG_FIELD_DESCRIPTION, MG_SLOT_GRAPH, MG_DOMAIN_GRAPH, "description", "description", MG_VALUE_STRING, NULL);
 #undef BIND
@@ -321,6 +323,21 @@ write_relation (MgWriter *w, MgRelation *r, gboolean graph_directed)
   mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_EDGE, r->provenance);
   if (r->has_weight)
     mg_writer_field_number (w, &used, MG_FIELD_WEIGHT, MG_SLOT_EDGE, r->weight);
+  if (r->route != NULL && r->n_route_points > 0)
+    {
+      /* The layout's curve, so that the map reopens as it was drawn; '.'
+       * decimals whatever the locale, shortest text that reads back exact. */
+      g_autoptr (GString) route = g_string_new (NULL);
+
+      for (guint i = 0; i < r->n_route_points; i++)
+        {
+          g_autofree char *x = mg_format_double (r->route[2 * i]);
+          g_autofree char *y = mg_format_double (r->route[2 * i + 1]);
+
+          g_string_append_printf (route, "%s%s,%s", i > 0 ? " " : "", x, y);
+        }
+      mg_writer_field_text (w, &used, MG_FIELD_ROUTE, MG_SLOT_EDGE, route->str);
+    }
   mg_writer_plain_data (w, r->data, used.keys, used.n);
   mg_writer_raw_block (w, r->extra.raw_children, TRUE);
   mg_writer_close (w);

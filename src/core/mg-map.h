@@ -60,6 +60,7 @@ typedef enum {
   MG_FIELD_WIDTH,       /* actor width */
   MG_FIELD_HEIGHT,      /* actor height */
   MG_FIELD_PROVENANCE,  /* actor or relation provenance */
+  MG_FIELD_ROUTE,       /* relation route: "x,y x,y …" (attr.name "maillage.route") */
   MG_N_FIELDS
 } MgField;
 

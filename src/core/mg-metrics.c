@@ -569,3 +569,85 @@ mg_metrics_scale_sizes (const double *values, guint n_values,
       out[i] = min_size + (max_size - min_size) * t;
     }
 }
+
+/* ---- size by a measure ------------------------------------------------------ */
+
+#define SIZE_BY_MIN 0.6
+#define SIZE_BY_MAX 2.4
+
+gboolean
+mg_metrics_size_by_from_string (const char *text, const char **canonical)
+{
+  /* The names people may write, and the measure each one is. */
+  static const struct { const char *name, *metric; } metrics[] = {
+    { "degree", "degree" }, { "relations", "degree" },
+    { "betweenness", "betweenness" }, { "brokerage", "betweenness" },
+    { "diversity", "diversity" }, { "role-diversity", "diversity" },
+    { "partner-roles", "diversity" }, { "partner-role-diversity", "diversity" },
+  };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (metrics); i++)
+    if (g_ascii_strcasecmp (text, metrics[i].name) == 0)
+      {
+        if (canonical != NULL)
+          *canonical = metrics[i].metric;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+mg_metrics_size_by_name (const char *metric)
+{
+  if (g_strcmp0 (metric, "degree") == 0)
+    return _("number of relations");
+  if (g_strcmp0 (metric, "betweenness") == 0)
+    return _("betweenness (brokerage)");
+  if (g_strcmp0 (metric, "diversity") == 0)
+    return _("diversity of partners’ roles");
+  return metric;
+}
+
+double *
+mg_metrics_size_factors (MgMap *map, const char *metric, guint *n)
+{
+  g_autoptr (MgAdjacency) adj = NULL;
+  g_autofree double *values = NULL;
+  double *factors;
+
+  g_return_val_if_fail (n != NULL, NULL);
+  *n = 0;
+  if (map == NULL || !mg_metrics_size_by_from_string (metric, &metric))
+    return NULL;
+  adj = mg_adjacency_new (map);
+  if (g_str_equal (metric, "degree"))
+    values = mg_metrics_degree_values (adj);
+  else if (g_str_equal (metric, "betweenness"))
+    values = mg_metrics_betweenness (adj, MG_BETWEENNESS_DEFAULT, 0, NULL, NULL, NULL, NULL);
+  else
+    {
+      g_autofree guint *counts = g_new0 (guint, MAX (adj->n_actors, 1));
+
+      mg_metrics_role_diversity (adj, map, counts);
+      values = g_new (double, MAX (adj->n_actors, 1));
+      for (guint i = 0; i < adj->n_actors; i++)
+        values[i] = counts[i];
+    }
+  if (values == NULL)
+    return NULL;
+  factors = g_new (double, MAX (adj->n_actors, 1));
+  mg_metrics_scale_sizes (values, adj->n_actors, SIZE_BY_MIN, SIZE_BY_MAX, MG_SIZE_SCALE_AREA,
+                          factors);
+  /* All alike: nothing to show, every actor at its own size. */
+  {
+    gboolean alike = TRUE;
+
+    for (guint i = 1; i < adj->n_actors && alike; i++)
+      alike = values[i] == values[0];
+    if (alike)
+      for (guint i = 0; i < adj->n_actors; i++)
+        factors[i] = 1.0;
+  }
+  *n = adj->n_actors;
+  return factors;
+}

@@ -87,6 +87,17 @@ void     mg_metrics_scale_sizes (const double *values, guint n_values,
                                  double min_size, double max_size, MgSizeScale scale,
                                  double *out);
 
+/* "Size actors by": "degree", "betweenness" or "diversity" (partner-role
+ * diversity; also "role-diversity", "partner-roles"), any case, into the
+ * canonical name.  FALSE when not one of them. */
+gboolean mg_metrics_size_by_from_string (const char *text, const char **canonical);
+/* Its name for people, translated ("betweenness"). */
+const char *mg_metrics_size_by_name (const char *metric);
+/* Size factors for every actor of @map by @metric (degree, betweenness,
+ * diversity), from 0.6 to 2.4 times the actor's size, by area; NULL when
+ * @metric is unknown.  (transfer full: g_free, *n doubles) */
+double  *mg_metrics_size_factors (MgMap *map, const char *metric, guint *n);
+
 /* Convenience: degrees as doubles, for mg_metrics_scale_sizes(). */
 double  *mg_metrics_degree_values (const MgAdjacency *adj);
 

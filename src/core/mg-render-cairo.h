@@ -93,6 +93,7 @@ typedef struct {
 
   gboolean legend;          /* TRUE when drawn (and not empty) */
   double   legend_x, legend_y;
+  double   legend_scale;    /* the legend drawn smaller to fit a page (1: as laid out) */
 } MgPage;
 
 /* Composes a page.  @region may be NULL (the whole scene); @title may be
@@ -100,6 +101,13 @@ typedef struct {
 void mg_page_compute (MgPage *page, MgScene *scene, const MgRect *region, double scale,
                       double margin, const char *title, gboolean legend, gboolean transparent);
 void mg_page_clear (MgPage *page);
+/* Composes a page of a given size (@width × @height points: a slide, a
+ * sheet of paper): the title on top, the legend on the right (smaller when
+ * it would not fit), and the map filling the rest, centred, its region
+ * widened to the room it gets. */
+void mg_page_compute_fixed (MgPage *page, MgScene *scene, const MgRect *region, double width,
+                            double height, double margin, const char *title, gboolean legend,
+                            gboolean transparent);
 
 /* Draws @page onto @cr in points (scale the context first for pixels).
  * @level_of_detail as in MgRenderOptions. */

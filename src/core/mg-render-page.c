@@ -237,6 +237,91 @@ mg_page_compute (MgPage *page, MgScene *scene, const MgRect *region, double scal
   page->height = ceil (page->map_y + MAX (map_h, legend_h) + margin);
   page->width = MAX (page->width, 1);
   page->height = MAX (page->height, 1);
+  page->legend_scale = 1.0;
+}
+
+void
+mg_page_compute_fixed (MgPage *page, MgScene *scene, const MgRect *region, double width,
+                       double height, double margin, const char *title, gboolean legend,
+                       gboolean transparent)
+{
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (MG_IS_SCENE (scene));
+  g_return_if_fail (width > 0 && height > 0);
+
+  const MgStyle *style = scene->style;
+  double legend_w = 0, legend_h = 0, title_w = 0, title_h = 0;
+  double gap, top, avail_w, avail_h, box_w, box_h;
+
+  memset (page, 0, sizeof *page);
+  page->width = width;
+  page->height = height;
+  page->transparent = transparent;
+  page->legend_scale = 1.0;
+  margin = CLAMP (margin, 0, MIN (width, height) / 4);
+  gap = MAX (margin / 2, 12.0);
+
+  if (region != NULL)
+    page->region = *region;
+  else
+    mg_scene_get_bounds (scene, &page->region);
+  if (mg_rect_is_empty (&page->region))
+    page->region = (MgRect) { 0, 0, 0, 0 };
+
+  if (title != NULL && *title != '\0')
+    {
+      /* Readable on a slide seen from afar, not shouting on paper. */
+      double size = CLAMP (height * 0.045, style->title_size, 36.0);
+      PangoFontDescription *font = mg_style_font (style, size, TRUE);
+
+      page->title_size = size;
+      page->title_lines = mg_scene_wrap_text (scene, font, title, width - 2 * margin, 0,
+                                              &title_w, &title_h, &page->title_baselines);
+      pango_font_description_free (font);
+      if (page->title_lines != NULL && page->title_lines[0] == NULL)
+        g_clear_pointer (&page->title_lines, g_strfreev);
+    }
+  page->title_x = width / 2;
+  page->title_y = margin;
+  top = margin + (page->title_lines != NULL ? title_h + gap : 0);
+  avail_w = MAX (width - 2 * margin, 1);
+  avail_h = MAX (height - top - margin, 1);
+
+  if (legend)
+    {
+      const MgLegend *l = mg_scene_get_legend (scene);
+
+      if (l->entries->len > 0)
+        {
+          page->legend = TRUE;
+          /* Smaller rather than off the page, and never more than a third
+           * of its width. */
+          page->legend_scale = MIN (1.0, MIN (avail_h / l->height, avail_w / 3 / l->width));
+          legend_w = l->width * page->legend_scale;
+          legend_h = l->height * page->legend_scale;
+        }
+    }
+  box_w = MAX (avail_w - (page->legend ? legend_w + gap : 0), 1);
+  box_h = avail_h;
+  page->legend_x = width - margin - legend_w;
+  page->legend_y = top;
+  page->map_x = margin;
+  page->map_y = top;
+
+  if (page->region.width > 0 || page->region.height > 0)
+    {
+      double rw = MAX (page->region.width, 1), rh = MAX (page->region.height, 1);
+
+      page->scale = MIN (box_w / rw, box_h / rh);
+      /* The region widened to the whole box, the map centred in it. */
+      page->region.x -= (box_w / page->scale - page->region.width) / 2;
+      page->region.y -= (box_h / page->scale - page->region.height) / 2;
+      page->region.width = box_w / page->scale;
+      page->region.height = box_h / page->scale;
+    }
+  else
+    page->scale = 1.0;
+  (void) legend_h;
 }
 
 void
@@ -289,7 +374,15 @@ mg_render_cairo_page (MgScene *scene, cairo_t *cr, const MgPage *page, gboolean 
       cairo_restore (cr);
     }
 
-  if (page->legend)
+  if (page->legend && page->legend_scale > 0 && page->legend_scale != 1.0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, page->legend_x, page->legend_y);
+      cairo_scale (cr, page->legend_scale, page->legend_scale);
+      mg_render_cairo_legend (scene, cr, 0, 0);
+      cairo_restore (cr);
+    }
+  else if (page->legend)
     mg_render_cairo_legend (scene, cr, page->legend_x, page->legend_y);
   cairo_restore (cr);
 }

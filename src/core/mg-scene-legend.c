@@ -372,7 +372,7 @@ mg_legend_build (MgScene *scene)
         }
     }
 
-  if (g_hash_table_size (kinds) > 0 || no_kind)
+  if ((g_hash_table_size (kinds) > 0 || no_kind) && !style->legend_compact)
     {
       GPtrArray *all = mg_vocabulary_get_kinds (vocab);
       add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (lang, "Relations"),
@@ -420,6 +420,16 @@ mg_legend_build (MgScene *scene)
           e->stroke = style->background;
           e->swatch_w = e->swatch_h = MAX (legend->font_size * 0.8, 7.0);
         }
+    }
+  if (scene->size_by != NULL)
+    {
+      /* TRANSLATORS: the size key of the legend; %s is a measure
+       * ("betweenness"). */
+      g_autofree char *text = g_strdup_printf (mg_i18n_gettext (b.lang, "Size: %s (larger shapes, higher values)"),
+                                               scene->size_by);
+
+      add_text_entry (&b, MG_LEGEND_SECTION, mg_i18n_gettext (b.lang, "Size"), style->legend_size * 0.6);
+      add_note_entry (&b, text, MAX (b.width - 2 * style->legend_padding, legend->font_size * 16));
     }
 
   legend->width = ceil (MAX (b.width, 100.0));

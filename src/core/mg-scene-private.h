@@ -225,6 +225,10 @@ struct _MgScene {
   guint        n_decorated;    /* items with highlight or marks */
 
   GHashTable  *sprites;        /* MgSpriteKey* → cairo_surface_t*, see mg-render-cairo.c */
+
+  double      *size_factors;   /* by MgActor.index (mg_scene_set_size_by), or NULL */
+  guint        n_size_factors;
+  char        *size_by;        /* what they show, for the legend */
 };
 
 /* A fresh stamp for a grid query. */

@@ -132,6 +132,16 @@ actor_refresh (MgScene *scene, MgSceneActor *sa)
   sa->role = a->role ? mg_vocabulary_ensure_role (mg_map_get_vocabulary (scene->map), a->role) : NULL;
   mg_style_get_role_look (style, sa->role, a, &sa->fill, &sa->stroke, &sa->shape);
   mg_style_actor_size (style, a, &sa->width, &sa->height);
+  if (a->index < scene->n_size_factors && scene->size_factors[a->index] > 0)
+    {
+      sa->width *= scene->size_factors[a->index];
+      sa->height *= scene->size_factors[a->index];
+    }
+  if (style->actor_scale > 0)
+    {
+      sa->width *= style->actor_scale;
+      sa->height *= style->actor_scale;
+    }
   if (sa->shape == MG_SHAPE_CIRCLE)
     sa->width = sa->height = MIN (sa->width, sa->height);
   sa->x = a->x;
@@ -509,6 +519,16 @@ restyle_actor (MgScene *scene, MgActor *actor)
                      : NULL;
   mg_style_get_role_look (scene->style, role, actor, &fill, &stroke, &shape);
   mg_style_actor_size (scene->style, actor, &width, &height);
+  if (actor->index < scene->n_size_factors && scene->size_factors[actor->index] > 0)
+    {
+      width *= scene->size_factors[actor->index];
+      height *= scene->size_factors[actor->index];
+    }
+  if (scene->style->actor_scale > 0)
+    {
+      width *= scene->style->actor_scale;
+      height *= scene->style->actor_scale;
+    }
   if (shape == MG_SHAPE_CIRCLE)
     width = height = MIN (width, height);
   if (width != sa->width || height != sa->height)
@@ -665,6 +685,8 @@ mg_scene_finalize (GObject *object)
   g_clear_pointer (&scene->lens_filter, g_free);
   g_clear_pointer (&scene->lens_filter_spec, mg_filter_free);
   g_clear_pointer (&scene->legend_language, g_free);
+  g_clear_pointer (&scene->size_factors, g_free);
+  g_clear_pointer (&scene->size_by, g_free);
   g_clear_pointer (&scene->label_font, pango_font_description_free);
   g_clear_object (&scene->measure);
   g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
@@ -873,6 +895,39 @@ mg_scene_get_bounds (MgScene *scene, MgRect *bounds)
       scene->bounds_dirty = FALSE;
     }
   *bounds = scene->bounds;
+}
+
+void
+mg_scene_set_size_by (MgScene *scene, const double *factors, guint n, const char *name)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  g_clear_pointer (&scene->size_factors, g_free);
+  g_clear_pointer (&scene->size_by, g_free);
+  scene->n_size_factors = 0;
+  if (factors != NULL && n > 0)
+    {
+      scene->size_factors = g_memdup2 (factors, n * sizeof (double));
+      scene->n_size_factors = n;
+      scene->size_by = g_strdup (name);
+    }
+  mg_scene_rebuild (scene);
+}
+
+const double *
+mg_scene_get_size_factors (MgScene *scene, guint *n)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  if (n != NULL)
+    *n = scene->n_size_factors;
+  return scene->size_factors;
+}
+
+const char *
+mg_scene_get_size_by (MgScene *scene)
+{
+  g_return_val_if_fail (MG_IS_SCENE (scene), NULL);
+  return scene->size_by;
 }
 
 const MgLegend *

@@ -271,6 +271,16 @@ GPtrArray    *mg_scene_get_dropped_labels (MgScene *scene);
 /* Places every label again (after visibility changes, for instance). */
 void          mg_scene_place_labels (MgScene *scene);
 
+/* Sizes actors by a measure: each actor's size (from the map or the style)
+ * multiplied by @factors[actor->index] (@n of them); @name says what they
+ * show, in the legend ("Size: betweenness").  NULL @factors: every actor
+ * at its own size again.  Rebuilds the scene (emits "changed" for all). */
+void          mg_scene_set_size_by (MgScene *scene, const double *factors, guint n,
+                                    const char *name);
+const char   *mg_scene_get_size_by (MgScene *scene);
+/* The factors set (transfer none), NULL when none. */
+const double *mg_scene_get_size_factors (MgScene *scene, guint *n);
+
 /* The legend for what the scene shows (owned by the scene). */
 const MgLegend *mg_scene_get_legend (MgScene *scene);
 

@@ -60,6 +60,8 @@ struct _MgStyle {
 
   /* Actors. */
   double   actor_size;         /* default width/height when the actor has none */
+  double   actor_scale;        /* every actor drawn this much larger (0 or 1: as is;
+                                  presentation mode) */
   double   actor_stroke_width;
   MgColor  actor_default_fill; /* actors without role or file colour */
   double   stroke_darken;      /* outline = fill darkened by this fraction */
@@ -88,6 +90,9 @@ struct _MgStyle {
   MgColor  legend_text;
   MgColor  legend_heading;
   double   legend_padding;
+  /* A compact legend (presentation mode): lenses and roles, without the
+   * relation kinds. */
+  gboolean legend_compact;
   MgColor  title_color;
 
   /* Lenses.  Matched items are drawn in full colour, on top, with a ring

@@ -69,7 +69,17 @@ mg_svg_write_legend (Svg *svg)
 
   mg_svg_fmt_num (tx, sizeof tx, svg->page->legend_x);
   mg_svg_fmt_num (ty, sizeof ty, svg->page->legend_y);
-  g_autofree char *transform = g_strdup_printf ("translate(%s %s)", tx, ty);
+  g_autofree char *transform = NULL;
+
+  if (svg->page->legend_scale > 0 && svg->page->legend_scale != 1.0)
+    {
+      char ts[G_ASCII_DTOSTR_BUF_SIZE];
+
+      mg_svg_fmt_num (ts, sizeof ts, svg->page->legend_scale);
+      transform = g_strdup_printf ("translate(%s %s) scale(%s)", tx, ty, ts);
+    }
+  else
+    transform = g_strdup_printf ("translate(%s %s)", tx, ty);
 
   mg_svg_start (svg, "g");
   mg_svg_attr (svg, "id", "legend");

@@ -34,6 +34,7 @@ mg_view_copy (const MgView *view)
 
   copy = g_new0 (MgView, 1);
   copy->name = g_strdup (view->name);
+  copy->note = g_strdup (view->note);
   copy->lens = view->lens;
   copy->filter = mg_filter_copy (view->filter);
   copy->viewport = view->viewport;
@@ -46,6 +47,7 @@ mg_view_free (MgView *view)
   if (view == NULL)
     return;
   g_free (view->name);
+  g_free (view->note);
   mg_filter_free (view->filter);
   g_free (view);
 }
@@ -72,7 +74,7 @@ mg_view_equal (const MgView *a, const MgView *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  return g_strcmp0 (a->name, b->name) == 0 && mg_lens_settings_equal (&a->lens, &b->lens) &&
+  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->note, b->note) == 0 && mg_lens_settings_equal (&a->lens, &b->lens) &&
          mg_filter_equal (a->filter, b->filter) && viewport_equal (&a->viewport, &b->viewport);
 }
 
@@ -103,6 +105,11 @@ add_view (JsonBuilder *builder, const MgView *view)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, view->name != NULL ? view->name : "");
+  if (view->note != NULL && *view->note != '\0')
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, view->note);
+    }
 
   json_builder_set_member_name (builder, "lenses");
   json_builder_begin_array (builder);
@@ -489,7 +496,7 @@ read_view (JsonNode *node, guint n, GError **error)
 {
   g_autoptr(MgView) view = NULL;
   JsonObject *object;
-  const char *name;
+  const char *name, *note;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -506,6 +513,10 @@ read_view (JsonNode *node, guint n, GError **error)
       g_free (view->name);
       view->name = g_strdup (name);
     }
+  if (!get_string (object, "note", &note, n, error))
+    return NULL;
+  if (note != NULL && *note != '\0')
+    view->note = g_strdup (note);
   if (!read_lens (object, view, n, error) ||
       !read_filters (object, view->filter, n, error) ||
       !read_viewport (object, &view->viewport, n, error))

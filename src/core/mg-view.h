@@ -6,7 +6,7 @@
  * they travel with the GraphML file:
  *
  *   {"version": 1, "views": [
- *     {"name": "Care in Puy-de-Dôme",
+ *     {"name": "Care in Puy-de-Dôme", "note": "Who cares for SMEs here?",
  *      "lenses": ["care"], "mode": "any", "derived": true,
  *      "unmatched": "fade", "combine-threshold": 3, "territory-level": 0,
  *      "filters": {"roles": [...], "territory": "...", "kinds": [...],
@@ -56,6 +56,7 @@ typedef struct {
   MgLensSettings lens;
   MgFilter      *filter;   /* never NULL; focus is part of it */
   MgViewFrame     viewport;
+  char          *note;     /* shown with the name while presenting; NULL: none */
 } MgView;
 
 #define MG_TYPE_VIEW (mg_view_get_type ())
