@@ -21,6 +21,7 @@ packages=(
   desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme
   xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core locales
+  fonts-noto-cjk
 )
 
 install_missing() {
