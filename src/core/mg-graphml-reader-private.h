@@ -248,6 +248,7 @@ typedef struct {
   xmlDictPtr       tree_dict; /* names of the tree walked, or NULL */
   gboolean         saw_doctype;
   gboolean         warned_edgedefault;
+  gboolean         applying_default; /* values come from a key's <default> */
   gsize            entity_bytes; /* text produced by entity references */
   gboolean         deferred;  /* settle every value at the end */
 
@@ -275,6 +276,11 @@ typedef struct {
   guint            n_repeated_edge_ids;
   guint            first_repeat_line;
   char            *first_repeat_id;
+  /* Ids and key names the GraphML schema rejects (not NMTOKENs): kept as
+   * they are, counted, reported once each. */
+  guint            n_bad_ids, n_bad_names;
+  guint            first_bad_id_line, first_bad_name_line;
+  char            *first_bad_id, *first_bad_name;
 
   GString         *text;      /* scratch buffers */
   GString         *raw;
@@ -300,6 +306,11 @@ void        mg_reader_fail_limit (MgReader *r, const char *what);
 /* Sets a "the file ends before …" error when the input ended inside the
  * document and @line (of libxml2's complaint) is at its end. */
 gboolean    mg_reader_set_truncated_error (MgReader *r, int line);
+/* Counts @value when the schema rejects it as an id (or a key name). */
+void        mg_reader_check_nmtoken (MgReader *r, const char *value, guint line,
+                                     gboolean key_name);
+/* The warnings of mg_reader_check_nmtoken(), once each. */
+void        mg_reader_report_nmtokens (MgReader *r);
 /* Line of the node the reader is on (approximate past line 65535). */
 guint       mg_reader_current_line (MgReader *r);
 

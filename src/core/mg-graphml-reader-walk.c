@@ -316,11 +316,17 @@ start_key (MgWalk *p)
       const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
 
       if (attribute_is (r, "id"))
-        set_string (&id, mg_reader_attribute_value (r));
+        {
+          set_string (&id, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else if (attribute_is (r, "for"))
         set_string (&for_text, mg_reader_attribute_value (r));
       else if (attribute_is (r, "attr.name"))
-        set_string (&name, mg_reader_attribute_value (r));
+        {
+          set_string (&name, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, name, line, TRUE);
+        }
       else if (attribute_is (r, "attr.type"))
         set_string (&type_text, mg_reader_attribute_value (r));
       else
@@ -405,7 +411,10 @@ start_graph (MgWalk *p, const Frame *parent)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        set_string (&graph->id, mg_reader_attribute_value (r));
+        {
+          set_string (&graph->id, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, graph->id, line, FALSE);
+        }
       else if (attribute_is (r, "edgedefault"))
         {
           const char *value = mg_reader_attribute_value (r);
@@ -454,7 +463,10 @@ start_node (MgWalk *p, const Frame *graph)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        id = g_string_assign (p->node_id, mg_reader_attribute_value (r))->str;
+        {
+          id = g_string_assign (p->node_id, mg_reader_attribute_value (r))->str;
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else
         {
           if (extras == NULL)
@@ -560,7 +572,10 @@ start_edge (MgWalk *p, const Frame *graph)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        id = g_string_assign (p->edge_id, mg_reader_attribute_value (r))->str;
+        {
+          id = g_string_assign (p->edge_id, mg_reader_attribute_value (r))->str;
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else if (attribute_is (r, "source"))
         source_id = g_string_assign (p->source_id, mg_reader_attribute_value (r))->str;
       else if (attribute_is (r, "target"))

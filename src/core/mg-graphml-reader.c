@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include "mg-graphml-reader-private.h"
@@ -159,6 +160,49 @@ on_xml_error (void *user_data, xmlErrorPtr err)
 static void
 silent_generic_error (void *ctx, const char *msg, ...)
 {
+}
+
+void
+mg_reader_check_nmtoken (MgReader *r, const char *value, guint line, gboolean key_name)
+{
+  if (value == NULL || xmlValidateNMToken (BAD_CAST value, 0) == 0)
+    return;
+  if (key_name)
+    {
+      if (r->n_bad_names++ == 0)
+        {
+          r->first_bad_name = g_strdup (value);
+          r->first_bad_name_line = line;
+        }
+    }
+  else if (r->n_bad_ids++ == 0)
+    {
+      r->first_bad_id = g_strdup (value);
+      r->first_bad_id_line = line;
+    }
+}
+
+void
+mg_reader_report_nmtokens (MgReader *r)
+{
+  g_autofree char *id = NULL, *name = NULL;
+
+  if (r->n_bad_ids > 0)
+    {
+      id = mg_reader_short_value (r->first_bad_id);
+      mg_reader_warn (r, r->first_bad_id_line,
+                      "%u id%s not valid GraphML (an id is one word: no spaces, no "
+                      "commas…; first: '%s'); kept as they are, but other tools may refuse "
+                      "the file", r->n_bad_ids, r->n_bad_ids == 1 ? " is" : "s are", id);
+    }
+  if (r->n_bad_names > 0)
+    {
+      name = mg_reader_short_value (r->first_bad_name);
+      mg_reader_warn (r, r->first_bad_name_line,
+                      "%u key name%s not valid GraphML (attr.name is one word: no "
+                      "spaces…; first: '%s'); kept as they are, but other tools may refuse "
+                      "the file", r->n_bad_names, r->n_bad_names == 1 ? " is" : "s are", name);
+    }
 }
 
 guint
@@ -300,6 +344,8 @@ pass_clear (Pass *p)
   g_clear_pointer (&r->kept_bound, g_hash_table_unref);
   g_hash_table_unref (r->edge_ids);
   g_free (r->first_repeat_id);
+  g_free (r->first_bad_id);
+  g_free (r->first_bad_name);
   mg_blocks_clear (&r->pending);
   mg_blocks_clear (&r->edges);
   g_array_unref (r->yed);
@@ -480,7 +526,10 @@ run_pass (const Source *src, GPtrArray *warnings, PassMode *mode, GError **error
       walked = mg_walk_run (walk);
       mg_walk_free (walk);
       if (walked && mg_reader_resolve (r))
-        map = g_steal_pointer (&r->map);
+        {
+          mg_reader_report_nmtokens (r);
+          map = g_steal_pointer (&r->map);
+        }
       if (r->map != NULL || map != NULL)
         mg_map_end_load (map != NULL ? map : r->map);
     }
