@@ -140,8 +140,10 @@ case "$cmd" in
       meson setup "$builddir" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     fi
     meson compile -C "$builddir"
-    # tests/meson.build adds the unwinder options and tests/lsan.supp.
-    run_tests
+    # tests/meson.build adds the unwinder options and tests/lsan.supp; the
+    # slow unwinder makes every test several times slower.
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+      meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 6
     ;;
   *)
     echo "usage: $0 run|test|bench" >&2
