@@ -4,6 +4,8 @@
 #   build-aux/maillage-dev.sh run [ARGS…]   install what is missing, build, open the example map
 #   build-aux/maillage-dev.sh test          install what is missing, build, run every test under Xvfb
 #   build-aux/maillage-dev.sh bench         build, then run the benchmarks (prints figures)
+#   build-aux/maillage-dev.sh fuzz [SECONDS] libFuzzer targets (tests/fuzz), SECONDS each (default 1800)
+#   build-aux/maillage-dev.sh sanitize      the whole suite under ASan+UBSan (in build-sanitize)
 #
 # Installing needs root (sudo is used when available and needed).
 set -euo pipefail
@@ -22,6 +24,8 @@ packages=(
   desktop-file-utils appstream
   librsvg2-common adwaita-icon-theme
   xvfb xauth poppler-utils librsvg2-bin fonts-cantarell fonts-dejavu-core locales
+  fonts-noto-cjk
+  clang libclang-rt-14-dev
 )
 
 install_missing() {
@@ -69,6 +73,31 @@ run_tests() {
   return "$status"
 }
 
+# libFuzzer targets, built with clang, ASan and UBSan in their own folder.
+fuzzdir=${MAILLAGE_FUZZ_BUILDDIR:-build-fuzz}
+fuzz_build() {
+  if [ ! -f "$fuzzdir/build.ninja" ]; then
+    CC=clang meson setup "$fuzzdir" -Dfuzzing=true -Db_sanitize=address,undefined \
+      -Db_lundef=false -Dbuildtype=debugoptimized "$@"
+  elif [ $# -gt 0 ]; then
+    meson configure "$fuzzdir" "$@"
+  fi
+  meson compile -C "$fuzzdir" tests/fuzz/fuzz-graphml-read tests/fuzz/fuzz-graphml-roundtrip
+}
+
+# The short run of the test command (about 60 s per target), when clang
+# and its libFuzzer runtime are there.
+run_short_fuzz() {
+  if ! command -v clang >/dev/null || ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){return 0;}' |
+       clang -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null; then
+    echo "fuzz: skipped (no clang with libFuzzer)" >&2
+    return 0
+  fi
+  fuzz_build -Dfuzz_seconds="${MAILLAGE_FUZZ_SECONDS:-60}"
+  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C "$fuzzdir" --suite fuzz --print-errorlogs
+}
+
 cmd=${1:-run}
 shift || true
 case "$cmd" in
@@ -83,14 +112,43 @@ case "$cmd" in
     install_missing
     build
     run_tests
+    run_short_fuzz
     ;;
   bench)
     install_missing
     build
     meson test -C "$builddir" --benchmark --verbose
     ;;
+  fuzz)
+    install_missing
+    seconds=${1:-1800}
+    fuzz_build
+    for target in fuzz-graphml-read fuzz-graphml-roundtrip; do
+      mkdir -p "$fuzzdir/tests/fuzz/$target-corpus"
+      corpus=$(cd "$fuzzdir/tests/fuzz/$target-corpus" && pwd)
+      echo "== $target: $seconds s (new inputs in $corpus; crashes in $fuzzdir/tests/fuzz)" >&2
+      (cd "$fuzzdir/tests/fuzz" &&
+       ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+         "./$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
+           -dict="$root/tests/fuzz/graphml.dict" -print_final_stats=1 \
+           "$corpus" "$root/tests/fuzz/seeds")
+    done
+    ;;
+  sanitize)
+    install_missing
+    builddir=${MAILLAGE_SANITIZE_BUILDDIR:-build-sanitize}
+    if [ ! -f "$builddir/build.ninja" ]; then
+      meson setup "$builddir" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+    fi
+    meson compile -C "$builddir"
+    # tests/meson.build adds the unwinder options and tests/lsan.supp; the
+    # slow unwinder makes every test several times slower.
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+      meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 6
+    ;;
   *)
     echo "usage: $0 run|test|bench" >&2
+    echo "       $0 fuzz [SECONDS]|sanitize" >&2
     exit 2
     ;;
 esac

@@ -49,6 +49,143 @@ write_text (MgMap *map, gsize *length)
   return text;
 }
 
+/* ---- strict: values of <data> as text, owner by owner --------------- */
+
+static char *
+owner_signature (xmlNodePtr owner)
+{
+  const char *name = (const char *) owner->name;
+  g_autofree char *id = (char *) xmlGetProp (owner, BAD_CAST "id");
+
+  if (strcmp (name, "edge") == 0)
+    {
+      g_autofree char *source = (char *) xmlGetProp (owner, BAD_CAST "source");
+      g_autofree char *target = (char *) xmlGetProp (owner, BAD_CAST "target");
+
+      return g_strdup_printf ("edge %s -> %s (%s)", source, target, id ? id : "");
+    }
+  return g_strdup_printf ("%s %s", name, id ? id : "");
+}
+
+static gboolean
+has_element_child (xmlNodePtr node)
+{
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_values (xmlNodePtr node, GHashTable *values, GHashTable *keys)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (strcmp ((const char *) node->name, "key") == 0)
+        {
+          xmlChar *id = xmlGetProp (node, BAD_CAST "id");
+
+          if (id != NULL)
+            g_hash_table_add (keys, g_strdup ((const char *) id));
+          xmlFree (id);
+        }
+      else if (strcmp ((const char *) node->name, "data") == 0 && node->parent != NULL &&
+               !has_element_child (node))
+        {
+          g_autofree char *key = (char *) xmlGetProp (node, BAD_CAST "key");
+          g_autofree char *owner = owner_signature (node->parent);
+          char *where = g_strdup_printf ("%s, key %s", owner, key ? key : "?");
+          xmlChar *content = xmlNodeGetContent (node);
+          GPtrArray *list = g_hash_table_lookup (values, where);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (values, where, list);
+            }
+          else
+            g_free (where);
+          g_ptr_array_add (list, g_strdup (content ? (const char *) content : ""));
+          xmlFree (content);
+          continue;
+        }
+      collect_values (node->children, values, keys);
+    }
+}
+
+/* Equal texts, or equal numbers ("1.50" and "1.5"). */
+static gboolean
+same_value (const char *a, const char *b)
+{
+  g_autofree char *sa = g_strstrip (g_strdup (a));
+  g_autofree char *sb = g_strstrip (g_strdup (b));
+  double x, y;
+  char *end_a, *end_b;
+
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  /* Numbers: the same number, spaces aside. */
+  a = sa;
+  b = sb;
+  x = g_ascii_strtod (a, &end_a);
+  y = g_ascii_strtod (b, &end_b);
+  return end_a != a && *end_a == '\0' && end_b != b && *end_b == '\0' &&
+         (x == y || fabs (x - y) <= 1e-12 * MAX (fabs (x), fabs (y)));
+}
+
+static void
+assert_values_kept (const char *where, GPtrArray *before, GPtrArray *after)
+{
+  if (after == NULL)
+    g_error ("%s: '%s' was dropped", where, (char *) g_ptr_array_index (before, 0));
+  if (before->len != after->len)
+    g_error ("%s: %u values became %u", where, before->len, after->len);
+  for (guint i = 0; i < before->len; i++)
+    if (!same_value (g_ptr_array_index (before, i), g_ptr_array_index (after, i)))
+      g_error ("%s: '%s' became '%s'", where, (char *) g_ptr_array_index (before, i),
+               (char *) g_ptr_array_index (after, i));
+}
+
+/* Strict round trip: every key written is typed; every value of the file
+ * (text <data>) comes back on the same element, through the same key, with
+ * the same text — empty ones and lists in their order too — and keys of the
+ * file get no value where they had none. */
+static void
+assert_strict (const char *path, const char *written, gsize length)
+{
+  xmlDocPtr original = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
+  g_autoptr(MgtXml) x = mgt_xml_parse (written, length);
+  g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) keys_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer where, list;
+
+  g_assert_cmpint (mgt_xml_count (x, "//g:key[not(@attr.type)]"), ==, 0);
+  g_assert_nonnull (original);
+  collect_values (xmlDocGetRootElement (original), before, keys_before);
+  collect_values (xmlDocGetRootElement (x->doc), after, keys_after);
+  xmlFreeDoc (original);
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &where, &list))
+    assert_values_kept (where, list, g_hash_table_lookup (after, where));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &where, &list))
+    {
+      const char *key = strstr (where, ", key ") + strlen (", key ");
+
+      if (g_hash_table_contains (keys_before, key) && !g_hash_table_contains (before, where))
+        g_error ("%s: the file's key got a value it did not have: '%s'", (char *) where,
+                 (char *) g_ptr_array_index ((GPtrArray *) list, 0));
+    }
+}
+
 static void
 test_round_trip (gconstpointer data)
 {
@@ -62,6 +199,7 @@ test_round_trip (gconstpointer data)
   xmlSchemaPtr schema;
 
   mgt_assert_maps_equal (first, second);
+  assert_strict (path, t1, l1);
 
   /* load → save → load → save: the second save is byte-identical. */
   t2 = write_text (second, &l2);

@@ -326,7 +326,10 @@ test_gephi (void)
   g_assert_cmpfloat (((MgRelation *) g_ptr_array_index (relations, 0))->weight, ==, 3.0);
   g_assert_cmpstr (((MgRelation *) g_ptr_array_index (relations, 1))->kind, ==, "supply");
   g_assert_false (((MgRelation *) g_ptr_array_index (relations, 1))->directed);
-  g_assert_cmpuint (warnings->len, ==, 0);
+  /* "Edge Label" and the like are kept, reported once: the schema wants one word. */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  mgr_assert_warning (warnings, "line 3: 2 key names are not valid GraphML");
+  mgr_assert_warning (warnings, "first: “Edge Label”");
 }
 
 static void
@@ -392,12 +395,14 @@ test_parallel_loops_mixed (void)
   g_assert_false (mgr_relation (map, "e5")->directed);
   g_assert_cmpint (mgr_relation (map, "e5")->directed_attr, ==, 0);
   g_assert_true (mgr_relation (map, "e6")->directed);
-  /* A graph without edgedefault: directed, and the absence is kept. */
+  /* A graph without edgedefault: undirected (as the GraphML primer, NetworkX
+   * and igraph read it), with a warning, and the absence is kept. */
   g_assert_false (h->has_edgedefault);
-  g_assert_true (mgr_relation (map, "e7")->directed);
+  g_assert_false (mgr_relation (map, "e7")->directed);
   g_assert_cmpuint (mgr_relation (map, "e7")->graph_index, ==, 1);
   g_assert_cmpuint (mgr_actor (map, "c")->graph_index, ==, 1);
-  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  mgr_assert_warning (warnings, "no edgedefault; its edges are read as undirected");
 }
 
 static void
@@ -680,7 +685,7 @@ test_key_extras (void)
     "<desc>Where</desc><default><x:Static Member=\"Center\"/></default></key>\n"
     "<key id=\"n\" for=\"node\" attr.name=\"count\" attr.type=\"integer\"/>\n"
     "<key id=\"g\" for=\"node\" attr.name=\"label\" yfiles.type=\"nodegraphics\"/>\n"
-    "<graph><node id=\"a\"><data key=\"n\">3</data><data key=\"g\">not a label</data></node></graph>\n"
+    "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"n\">3</data><data key=\"g\">not a label</data></node></graph>\n"
     "</graphml>", warnings, &error);
   MgKey *p, *n, *g;
 

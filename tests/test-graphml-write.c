@@ -242,7 +242,7 @@ test_write_indented (void)
 
   mg_map_set_actor_label (map, a, "A");
   text = write_string (map, &length);
-  g_assert_nonnull (strstr (text, "\n  <key id=\"label\" for=\"node\" attr.name=\"label\"/>\n"));
+  g_assert_nonnull (strstr (text, "\n  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"));
   g_assert_nonnull (strstr (text, "\n  <graph edgedefault=\"directed\">\n"
                                   "    <node id=\"a\">\n"
                                   "      <data key=\"label\">A</data>\n"
@@ -287,7 +287,7 @@ test_write_fields_make_keys (void)
 
   mgt_assert_xpath_str (x, "//g:key[@id='label']/@attr.name", "label");
   mgt_assert_xpath_str (x, "//g:key[@id='label']/@for", "node");
-  mgt_assert_xpath_count (x, "//g:key[@id='label'][@attr.type]", 0);
+  mgt_assert_xpath_str (x, "//g:key[@id='label']/@attr.type", "string");
   mgt_assert_xpath_str (x, "//g:key[@id='x']/@attr.type", "double");
   mgt_assert_xpath_str (x, "//g:key[@id='y']/@attr.type", "double");
   mgt_assert_xpath_str (x, "//g:key[@id='pinned']/@attr.type", "boolean");
@@ -465,7 +465,7 @@ test_write_structure (void)
   mgt_assert_xpath_str (x, "//g:key[@id='comment']/g:desc", "Free text, \"as typed\"");
   mgt_assert_xpath_str (x, "//g:key[@id='comment']/g:default", "none & <nothing>");
   mgt_assert_xpath_str (x, "//g:key[@id='tag']/@for", "all");
-  mgt_assert_xpath_count (x, "//g:key[@id='tag'][@attr.type]", 0);
+  mgt_assert_xpath_str (x, "//g:key[@id='tag']/@attr.type", "string");
   mgt_assert_xpath_str (x, "//g:key[@id='count']/@attr.type", "int");
   mgt_assert_schema_valid (text, length);
 }
@@ -708,6 +708,175 @@ test_write_provenance_round_trip (void)
   g_assert_cmpstr (again, ==, text);
 }
 
+/* ---- a stricter writer: what a file says is said again the same way ---- */
+
+static const char strict_doc[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:y=\"" YED_NS "\">\n"
+  "  <key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+  "  <key id=\"d1\" for=\"node\" attr.name=\"lessons\" attr.type=\"string\"/>\n"
+  "  <key id=\"d2\" for=\"node\" attr.name=\"comment\"/>\n"
+  "  <key id=\"d3\" for=\"node\" attr.name=\"role\" attr.type=\"string\"/>\n"
+  "  <key id=\"d4\" for=\"edge\" attr.name=\"description\" attr.type=\"string\"/>\n"
+  "  <key id=\"d5\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n"
+  "  <key id=\"d6\" for=\"node\" attr.name=\"notes\" attr.type=\"string\"/>\n"
+  "  <key id=\"d7\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"><default>1.0</default></key>\n"
+  "  <key id=\"d8\" for=\"edge\" attr.name=\"lessons\" attr.type=\"string\"/>\n"
+  "  <graph id=\"G\" edgedefault=\"directed\">\n"
+  "    <node id=\"a\"><data key=\"d0\">A</data><data key=\"d1\">care,valorize</data>"
+  "<data key=\"d2\"></data><data key=\"d3\"></data><data key=\"d6\"/></node>\n"
+  "    <node id=\"b\"><data key=\"d0\"></data><data key=\"d1\">learn, combine</data></node>\n"
+  "    <edge id=\"e1\" source=\"a\" target=\"b\"><data key=\"d4\">why</data>"
+  "<data key=\"d8\">learn,care</data>"
+  "<data key=\"d5\"><y:PolyLineEdge><y:EdgeLabel>funds</y:EdgeLabel></y:PolyLineEdge></data></edge>\n"
+  "    <edge id=\"e2\" source=\"b\" target=\"a\">"
+  "<data key=\"d5\"><y:PolyLineEdge><y:EdgeLabel>since 2019</y:EdgeLabel></y:PolyLineEdge></data></edge>\n"
+  "  </graph>\n"
+  "</graphml>\n";
+
+static MgMap *
+read_strict_doc (void)
+{
+  g_autoptr (GError) error = NULL;
+  MgMap *map = mg_graphml_read_memory (strict_doc, sizeof strict_doc - 1, "strict.graphml",
+                                       NULL, &error);
+
+  g_assert_no_error (error);
+  return map;
+}
+
+static MgtXml *
+written (MgMap *map)
+{
+  gsize length;
+  g_autofree char *text = write_string (map, &length);
+
+  return mgt_xml_parse (text, length);
+}
+
+/* igraph drops keys without attr.type: every key written has one, made
+ * keys (label from yEd graphics, role added when tagging) included. */
+static void
+test_write_every_key_typed (void)
+{
+  g_autoptr (MgMap) map = read_strict_doc ();
+  g_autoptr (MgtXml) x = NULL;
+
+  mg_map_set_actor_role (map, mg_map_lookup_actor (map, "b"), "startup");
+  x = written (map);
+  mgt_assert_xpath_count (x, "//g:key[not(@attr.type)]", 0);
+  mgt_assert_xpath_str (x, "//g:key[@id='d2']/@attr.type", "string");
+  mgt_assert_xpath_str (x, "//g:key[@id='d5']/@attr.type", "string");
+  mgt_assert_xpath_str (x, "//g:key[@id='d5']/@yfiles.type", "edgegraphics");
+}
+
+static void
+test_write_empty_values_kept (void)
+{
+  g_autoptr (MgMap) map = read_strict_doc ();
+  g_autoptr (MgtXml) x = written (map);
+
+  /* Bound keys (label, role, notes) and a plain one alike. */
+  mgt_assert_xpath_count (x, "//g:node[@id='a']/g:data[@key='d2']", 1);
+  mgt_assert_xpath_str (x, "//g:node[@id='a']/g:data[@key='d2']", "");
+  mgt_assert_xpath_count (x, "//g:node[@id='a']/g:data[@key='d3']", 1);
+  mgt_assert_xpath_str (x, "//g:node[@id='a']/g:data[@key='d3']", "");
+  mgt_assert_xpath_count (x, "//g:node[@id='a']/g:data[@key='d6']", 1);
+  mgt_assert_xpath_count (x, "//g:node[@id='b']/g:data[@key='d0']", 1);
+  mgt_assert_xpath_str (x, "//g:node[@id='b']/g:data[@key='d0']", "");
+}
+
+static void
+test_write_lessons_order_kept (void)
+{
+  g_autoptr (MgMap) map = read_strict_doc ();
+  g_autoptr (MgtXml) x = written (map);
+  g_autoptr (MgtXml) edited = NULL;
+  MgActor *a = mg_map_lookup_actor (map, "a");
+
+  /* The first save of a file does not reorder its lists. */
+  mgt_assert_xpath_str (x, "//g:node[@id='a']/g:data[@key='d1']", "care,valorize");
+  mgt_assert_xpath_str (x, "//g:node[@id='b']/g:data[@key='d1']", "learn, combine");
+  mgt_assert_xpath_str (x, "//g:edge[@id='e1']/g:data[@key='d8']", "learn,care");
+
+  /* Edited: written as Maillage writes lessons. */
+  mg_map_set_actor_lessons (map, a, a->lessons | MG_LESSON_BIT (MG_LESSON_LEARN));
+  edited = written (map);
+  mgt_assert_xpath_str (edited, "//g:node[@id='a']/g:data[@key='d1']", "valorize,care,learn");
+  mgt_assert_xpath_str (edited, "//g:node[@id='b']/g:data[@key='d1']", "learn, combine");
+}
+
+/* A yEd edge label shows as the relation's notes but stays in the yEd
+ * graphics: never copied into the file's description key, nor into a made
+ * notes key — unless the notes are edited. */
+static void
+test_write_yed_edge_label_stays (void)
+{
+  g_autoptr (MgMap) map = read_strict_doc ();
+  g_autoptr (MgtXml) x = NULL;
+  g_autoptr (MgtXml) edited = NULL;
+  MgRelation *e2 = NULL;
+
+  for (guint i = 0; i < mg_map_get_n_relations (map); i++)
+    if (g_strcmp0 (((MgRelation *) g_ptr_array_index (mg_map_get_relations (map), i))->id, "e2") == 0)
+      e2 = g_ptr_array_index (mg_map_get_relations (map), i);
+  g_assert_nonnull (e2);
+  g_assert_cmpstr (e2->notes, ==, "since 2019");
+  x = written (map);
+  mgt_assert_xpath_count (x, "//g:edge[@id='e2']/g:data[@key='d4']", 0);
+  mgt_assert_xpath_count (x, "//g:key[@attr.name='notes'][@for='edge']", 0);
+  mgt_assert_xpath_str (x, "//g:edge[@id='e1']/g:data[@key='d4']", "why");
+
+  mg_map_set_relation_notes (map, e2, "since 2020");
+  edited = written (map);
+  mgt_assert_xpath_str (edited, "//g:edge[@id='e2']/g:data[@key='d4']", "since 2020");
+}
+
+/* A value the key's <default> gave is not spelt out on every element. */
+static void
+test_write_defaults_not_spelt_out (void)
+{
+  g_autoptr (MgMap) map = read_strict_doc ();
+  g_autoptr (MgtXml) x = written (map);
+
+  g_assert_cmpfloat (((MgRelation *) g_ptr_array_index (mg_map_get_relations (map), 0))->weight, ==, 1.0);
+  mgt_assert_xpath_count (x, "//g:data[@key='d7']", 0);
+}
+
+/* Ids and key names the schema rejects are kept, and said once. */
+static void
+test_read_invalid_ids_reported_once (void)
+{
+  static const char doc[] =
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key id=\"k 1\" for=\"node\" attr.name=\"my key\" attr.type=\"string\"/>\n"
+    "<graph edgedefault=\"directed\">\n"
+    "<node id=\"a b\"/><node id=\"c d\"/><node id=\"ok\"/>\n"
+    "<edge id=\"e\" source=\"a b\" target=\"ok\"/><edge id=\"e\" source=\"c d\" target=\"ok\"/>\n"
+    "</graph></graphml>\n";
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = mg_graphml_read_memory (doc, sizeof doc - 1, "ids.graphml",
+                                                  warnings, &error);
+  g_autoptr (MgtXml) x = NULL;
+  guint n_id_warnings = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    n_id_warnings += strstr (g_ptr_array_index (warnings, i), "not valid GraphML") != NULL;
+  g_assert_cmpuint (n_id_warnings, ==, 2);
+  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "1 edge reuses the id"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "line 2: 3 ids are not valid GraphML"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "“k 1”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 2), "line 2: 1 key name is not valid"));
+  /* Kept as they are. */
+  x = written (map);
+  mgt_assert_xpath_count (x, "//g:node[@id='a b']", 1);
+  mgt_assert_xpath_count (x, "//g:edge[@id='e']", 2);
+  mgt_assert_xpath_count (x, "//g:key[@id='k 1'][@attr.name='my key']", 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -729,6 +898,12 @@ main (int argc, char **argv)
   g_test_add_func ("/graphml/write/deterministic", test_write_deterministic);
   g_test_add_func ("/graphml/write/schema-valid", test_write_schema_valid);
   g_test_add_func ("/graphml/write/schema-check-sees-invalid-ids", test_write_schema_check_sees_invalid_ids);
+  g_test_add_func ("/graphml/write/every-key-typed", test_write_every_key_typed);
+  g_test_add_func ("/graphml/write/empty-values-kept", test_write_empty_values_kept);
+  g_test_add_func ("/graphml/write/lessons-order-kept", test_write_lessons_order_kept);
+  g_test_add_func ("/graphml/write/yed-edge-label-stays", test_write_yed_edge_label_stays);
+  g_test_add_func ("/graphml/write/defaults-not-spelt-out", test_write_defaults_not_spelt_out);
+  g_test_add_func ("/graphml/read/invalid-ids-reported-once", test_read_invalid_ids_reported_once);
   g_test_add_func ("/graphml/round-trip/rich-map", test_round_trip_plain);
   g_test_add_func ("/graphml/round-trip/foreign-xml-and-odd-ids", test_round_trip_foreign_and_odd_ids);
   g_test_add_func ("/graphml/round-trip/undirected-relation", test_round_trip_no_graph_undirected);

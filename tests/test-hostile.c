@@ -3,11 +3,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "graphml-read-util.h"
+
+/* MG_READER_MAX_STREAM_MARKUP_BYTES (mg-graphml-reader-private.h). */
+#define MG_READER_TEST_STREAM_MARKUP (1024 * 1024)
 
 /* A temporary folder for one test, removed with what it holds. */
 typedef struct {
@@ -165,7 +169,33 @@ test_truncated (void)
   g_assert_null (map);
   g_assert_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML);
   assert_located (error->message, path);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, ": the file ends before the end of "));
+  g_assert_nonnull (strstr (error->message, "<graphml> opened at line"));
+  g_assert_nonnull (strstr (error->message, "it is truncated"));
   temp_dir_clear (&t);
+
+  /* Cut inside a start tag or a comment: said so too. */
+  {
+    static const char *const cuts[][2] = {
+      { "<graphml><graph edgedefault=\"directed\"><node id=\"a", "an attribute value" },
+      { "<graphml><graph edgedefault=\"directed\"><!-- a comm", "a comment" },
+      { "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\"/>\n", "<graph> opened at line 2" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autoptr (GError) cut_error = NULL;
+        g_autoptr (MgMap) cut_map = mgr_read_string (cuts[i][0], NULL, &cut_error);
+
+        g_assert_null (cut_map);
+        g_assert_error (cut_error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML);
+        assert_located (cut_error->message, "inline.graphml");
+        g_test_message ("%s", cut_error->message);
+        g_assert_nonnull (strstr (cut_error->message, "the file ends before"));
+        g_assert_nonnull (strstr (cut_error->message, cuts[i][1]));
+      }
+  }
 }
 
 static void
@@ -351,7 +381,9 @@ test_many_keys_on_one_node (void)
   g_assert_cmpuint (mg_map_get_keys (map)->len, ==, 5000);
   g_assert_cmpuint (a->data->len, ==, 5000);
   g_assert_cmpstr (mgr_value (a->data, "k4999"), ==, "34993");
-  g_assert_cmpuint (warnings->len, ==, 0);
+  /* "attribute 12" is not a valid key name: said once for all. */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  mgr_assert_warning (warnings, "5000 key names are not valid GraphML");
   g_string_free (doc, TRUE);
 }
 
@@ -506,7 +538,7 @@ test_invalid_utf8 (void)
 static void
 test_warnings_capped (void)
 {
-  GString *doc = g_string_new ("<graphml><graph><node id=\"a\"/>");
+  GString *doc = g_string_new ("<graphml><graph edgedefault=\"directed\"><node id=\"a\"/>");
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autoptr (MgMap) map = NULL;
@@ -564,6 +596,265 @@ test_silent (void)
   g_test_trap_assert_stdout ("");
 }
 
+/* ---- limits: bounded in time (the trap's timeout) and in memory -------- */
+
+/* In the child of a trap: at most 2 GB of address space, so a limit that
+ * does not hold fails the test instead of the machine.  Not under
+ * AddressSanitizer, which reserves terabytes of address space. */
+static void
+limit_memory (void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MG_NO_RLIMIT 1
+#endif
+#endif
+#ifndef MG_NO_RLIMIT
+  struct rlimit limit = { 2UL << 30, 2UL << 30 };
+
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+#endif
+#endif
+}
+
+/* Runs the current test's body in a child with a time limit. */
+static gboolean
+in_bounded_child (guint seconds)
+{
+  if (g_test_subprocess ())
+    {
+      limit_memory ();
+      return TRUE;
+    }
+  g_test_trap_subprocess (NULL, (guint64) seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+#define DOC_HEAD "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n" \
+                 "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n" \
+                 "<graph edgedefault=\"directed\">\n"
+#define DOC_TAIL "<node id=\"b\"/></graph></graphml>\n"
+
+/* A document with one run of @size bytes 'a' between @before and @after,
+ * on line 4. */
+static GString *
+document_with_run (const char *before, gsize size, const char *after)
+{
+  GString *doc = g_string_sized_new (size + 512);
+
+  g_string_append (doc, DOC_HEAD);
+  g_string_append (doc, before);
+  g_string_set_size (doc, doc->len + size);
+  memset (doc->str + doc->len - size, 'a', size);
+  g_string_append (doc, after);
+  g_string_append (doc, DOC_TAIL);
+  return doc;
+}
+
+/* One value or name past the limit: one clear error, where it begins. */
+static void
+test_value_limit (void)
+{
+  static const struct {
+    const char *before, *after, *what, *where;
+    guint64 size;
+  } cases[] = {
+    { "<node id=\"", "\"/>", "an attribute value is longer than 64", ":4:11: ",
+      MG_GRAPHML_MAX_VALUE_BYTES + 1 },
+    { "<node id=\"x\"><data key=\"l\">", "</data></node>", "a text is longer than 64",
+      ":4:28: ", MG_GRAPHML_MAX_VALUE_BYTES + 1 },
+    { "<!--", "-->", "a comment is longer than 64", ":4:1: ", MG_GRAPHML_MAX_VALUE_BYTES + 1 },
+    { "<x", "/>", "an element name is longer than", ":4:1: ", MG_GRAPHML_MAX_NAME_BYTES + 1 },
+  };
+
+  if (!in_bounded_child (60))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GString *doc = document_with_run (cases[i].before, cases[i].size, cases[i].after);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MgMap) map = mg_graphml_read_memory (doc->str, doc->len, "big.graphml",
+                                                      NULL, &error);
+
+      g_assert_null (map);
+      g_assert_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT);
+      g_test_message ("%s", error->message);
+      assert_located (error->message, "big.graphml");
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_nonnull (strstr (error->message, cases[i].what));
+      g_string_free (doc, TRUE);
+    }
+}
+
+/* Values and markup past libxml2's 10 MB, below our limit: they load, in
+ * linear time (the streaming reader would take hours on them). */
+static void
+test_long_markup_fast (void)
+{
+  static const struct {
+    const char *before, *after;
+  } cases[] = {
+    { "<node id=\"", "\"/>" },
+    { "<!--", "-->" },
+    { "<node id=\"x\" note=\">", "\"/>" },
+    { "<?pi ", "?>" },
+    { "<node id=\"x\"><data key=\"l\"><![CDATA[", "]]></data></node>" },
+  };
+  const gsize size = 12 * 1024 * 1024;
+
+  if (!in_bounded_child (60))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GString *doc = document_with_run (cases[i].before, size, cases[i].after);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MgMap) map = NULL;
+
+      /* '>' inside a value is what made libxml2 rescan the tag. */
+      if (i == 2)
+        for (gsize j = 1000; j < size; j += 1000)
+          doc->str[strlen (DOC_HEAD) + strlen (cases[i].before) + j] = '>';
+      map = mg_graphml_read_memory (doc->str, doc->len, "long.graphml", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (mgr_actor (map, "b"));
+      g_test_message ("case %u: %.2f s", i, (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_string_free (doc, TRUE);
+    }
+}
+
+/* A long comment sends the read through a tree: what is read is the same. */
+static void
+test_tree_read_same (void)
+{
+  g_autofree char *source = mgr_fixture ("yed.graphml");
+  g_autofree char *contents = NULL, *plain_text = NULL, *tree_text = NULL;
+  g_autoptr (GPtrArray) plain_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) tree_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) plain = NULL, tree = NULL;
+  GString *doc;
+  const char *root;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  plain = mg_graphml_read_memory (contents, length, "yed.graphml", plain_warnings, &error);
+  g_assert_no_error (error);
+
+  /* The comment on the root's line keeps the line numbers. */
+  root = strstr (contents, "<graphml");
+  g_assert_nonnull (root);
+  doc = g_string_new_len (contents, root - contents);
+  g_string_append (doc, "<!--");
+  for (guint i = 0; i < 2 * MG_READER_TEST_STREAM_MARKUP; i++)
+    g_string_append_c (doc, 'c');
+  g_string_append (doc, "-->");
+  g_string_append (doc, root);
+  tree = mg_graphml_read_memory (doc->str, doc->len, "yed.graphml", tree_warnings, &error);
+  g_assert_no_error (error);
+
+  plain_text = mg_graphml_write_to_string (plain, NULL, &error);
+  g_assert_no_error (error);
+  tree_text = mg_graphml_write_to_string (tree, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plain_text, ==, tree_text);
+  g_assert_cmpuint (plain_warnings->len, ==, tree_warnings->len);
+  for (guint i = 0; i < plain_warnings->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (plain_warnings, i), ==,
+                     g_ptr_array_index (tree_warnings, i));
+  g_string_free (doc, TRUE);
+}
+
+static char *
+gzip_bytes (const char *data, gsize size, gsize *out_size)
+{
+  g_autoptr (GConverter) deflater =
+    G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9));
+  g_autoptr (GInputStream) plain = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
+  g_autoptr (GInputStream) packed = g_converter_input_stream_new (plain, deflater);
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_output_stream_splice (out, packed, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                           NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  *out_size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A small .gz that expands a thousandfold is refused early, in little
+ * memory; an ordinary one loads. */
+static void
+test_gzip_bomb (void)
+{
+  TempDir t;
+  GString *doc;
+  g_autofree char *packed = NULL, *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = NULL;
+  gsize packed_size;
+  struct rusage usage;
+
+  if (!in_bounded_child (60))
+    return;
+  doc = document_with_run ("<!--", 64 * 1024 * 1024, "-->");
+  packed = gzip_bytes (doc->str, doc->len, &packed_size);
+  g_string_free (doc, TRUE);
+  g_test_message ("%zu bytes packed", packed_size);
+  g_assert_cmpuint (packed_size, <, 1024 * 1024);
+  temp_dir_init (&t);
+  path = temp_file (&t, "bomb.graphml.gz", packed, (gssize) packed_size);
+  map = mg_graphml_read_file (path, NULL, &error);
+  g_assert_null (map);
+  g_assert_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT);
+  assert_located (error->message, path);
+  g_assert_nonnull (strstr (error->message, "expands more than 200 times"));
+  g_clear_error (&error);
+
+  /* In memory too. */
+  map = mg_graphml_read_memory (packed, packed_size, "bomb.graphml.gz", NULL, &error);
+  g_assert_null (map);
+  g_assert_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* An ordinary compressed map loads. */
+  {
+    g_autofree char *source = mgr_fixture ("yed.graphml");
+    g_autofree char *contents = NULL, *small = NULL;
+    gsize length, small_size;
+    g_autoptr (MgMap) fine = NULL;
+
+    g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+    small = gzip_bytes (contents, length, &small_size);
+    fine = mg_graphml_read_memory (small, small_size, "fine.graphml.gz", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (fine);
+  }
+  temp_dir_clear (&t);
+
+  /* Little memory was used (the 64 MB were never held). */
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_test_message ("peak %ld KB", usage.ru_maxrss);
+}
+
+static void
+test_no_graph (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MgMap) map = mgr_read_string (
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "  <key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+    "</graphml>\n", NULL, &error);
+
+  g_assert_null (map);
+  g_assert_error (error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_GRAPHML);
+  assert_located (error->message, "inline.graphml");
+  g_assert_nonnull (strstr (error->message, "no <graph>"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -588,6 +879,11 @@ main (int argc, char **argv)
   g_test_add_func ("/graphml/hostile/warnings-capped", test_warnings_capped);
   g_test_add_func ("/graphml/hostile/io-errors", test_io_errors);
   g_test_add_func ("/graphml/hostile/libxml2-prints-nothing", test_silent);
+  g_test_add_func ("/graphml/hostile/value-limit", test_value_limit);
+  g_test_add_func ("/graphml/hostile/long-markup-fast", test_long_markup_fast);
+  g_test_add_func ("/graphml/hostile/long-markup-read-as-tree", test_tree_read_same);
+  g_test_add_func ("/graphml/hostile/gzip-bomb", test_gzip_bomb);
+  g_test_add_func ("/graphml/hostile/no-graph", test_no_graph);
 
   return g_test_run ();
 }

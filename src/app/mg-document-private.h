@@ -26,6 +26,9 @@ struct _MgDocument {
   GCancellable    *layout_cancellable;
 
   guint            recovery_source;
+  gboolean         recovery_running;  /* a copy is being written by a worker */
+  gboolean         recovery_again;    /* edits came during that write */
+  guint            recovery_generation; /* bumped when the copy is discarded */
   gboolean         dark;         /* the screen's palette */
 };
 

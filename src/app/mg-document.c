@@ -6,12 +6,15 @@
 #include <glib/gstdio.h>
 
 #include "mg-document-private.h"
+#include "mg-atomic-file.h"
 #include "mg-graphml.h"
 #include "mg-scene-bridge.h"
 #include "mg-sheet.h"
 
-/* How long after the first unsaved change the recovery copy is written. */
-#define RECOVERY_DELAY_SECONDS 20
+/* How long after an edit the recovery copy is written: edits within it
+ * are coalesced into one write, and a killed app loses at most about this
+ * much (plus the write itself, done off the main thread). */
+#define RECOVERY_DELAY_MS 1000
 
 enum {
   PROP_0,
@@ -79,7 +82,7 @@ update_modified (MgDocument *self)
   gboolean modified = mg_document_get_modified (self);
 
   if (modified && self->recovery_source == 0 && self->file != NULL)
-    self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, write_recovery_cb, self);
+    self->recovery_source = g_timeout_add (RECOVERY_DELAY_MS, write_recovery_cb, self);
   if (modified == self->was_modified)
     return;
   self->was_modified = modified;
@@ -472,17 +475,111 @@ mg_document_write_recovery (MgDocument *self, GError **error)
   return mg_graphml_write_file (self->map, path, error);
 }
 
+/* ---- the recovery copy, written by a worker thread ---- */
+
+typedef struct {
+  char  *path;
+  char  *text;   /* the snapshot: the map serialised when the timer fired */
+  gsize  length;
+  guint  generation;
+} RecoveryWrite;
+
+static void
+recovery_write_free (RecoveryWrite *data)
+{
+  g_free (data->path);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+recovery_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RecoveryWrite *data = task_data;
+  g_autofree char *dir = g_path_get_dirname (data->path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                               "%s: %s", dir, g_strerror (saved));
+      return;
+    }
+  if (!mg_atomic_file_replace (data->path, data->text, data->length, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void start_recovery_write (MgDocument *self);
+
+static void
+recovery_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MgDocument *self = MG_DOCUMENT (source);
+  RecoveryWrite *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  self->recovery_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Cannot write the recovery copy: %s", error->message);
+  if (data->generation != self->recovery_generation)
+    {
+      /* Saved or discarded while it was written: the copy is obsolete. */
+      g_remove (data->path);
+      return;
+    }
+  if (self->recovery_again)
+    {
+      self->recovery_again = FALSE;
+      start_recovery_write (self);
+    }
+}
+
+/* Takes the snapshot now and writes it on a worker thread. */
+static void
+start_recovery_write (MgDocument *self)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  RecoveryWrite *data;
+  char *text;
+  gsize length = 0;
+
+  if (self->map == NULL || self->file == NULL || !mg_document_get_modified (self))
+    return;
+  if (self->recovery_running)
+    {
+      self->recovery_again = TRUE;
+      return;
+    }
+  text = mg_graphml_write_to_string (self->map, &length, &error);
+  if (text == NULL)
+    {
+      g_warning ("Cannot write the recovery copy: %s", error->message);
+      return;
+    }
+  data = g_new0 (RecoveryWrite, 1);
+  data->path = mg_document_recovery_path_for (self->file);
+  data->text = text;
+  data->length = length;
+  data->generation = self->recovery_generation;
+  self->recovery_running = TRUE;
+  task = g_task_new (self, NULL, recovery_written, NULL);
+  g_task_set_source_tag (task, start_recovery_write);
+  g_task_set_task_data (task, data, (GDestroyNotify) recovery_write_free);
+  g_task_run_in_thread (task, recovery_thread);
+}
+
 static gboolean
 write_recovery_cb (gpointer user_data)
 {
   MgDocument *self = user_data;
-  g_autoptr (GError) error = NULL;
 
   self->recovery_source = 0;
-  if (!mg_document_get_modified (self))
-    return G_SOURCE_REMOVE;
-  if (!mg_document_write_recovery (self, &error))
-    g_warning ("Cannot write the recovery copy: %s", error->message);
+  start_recovery_write (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -493,6 +590,9 @@ mg_document_discard_recovery (MgDocument *self)
 
   g_return_if_fail (MG_IS_DOCUMENT (self));
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  /* A copy being written is removed when it is done. */
+  self->recovery_generation++;
+  self->recovery_again = FALSE;
   if (self->file == NULL)
     return;
   path = mg_document_recovery_path_for (self->file);

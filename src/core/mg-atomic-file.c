@@ -5,8 +5,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -64,6 +68,91 @@ sync_directory (const char *dir)
       fsync (fd);
       close (fd);
     }
+}
+
+/* ---- temporary files left by a killed run ----------------------------- */
+
+/* A temporary file is ".<target name>.mgtmp-<pid>-XXXXXX" beside its target.
+ * Its writer holds an flock() on it from creation to rename, and the kernel
+ * drops the lock when the writer dies, however it dies: a temporary file of
+ * the pattern that nobody holds is litter.  A second test — its process is
+ * gone, or it is a minute old — covers the instant between creation and
+ * lock, so that a live writer's file is never taken. */
+#define TMP_MARK ".mgtmp-"
+#define STALE_AGE_SECONDS 60
+
+/* The pid in @name when it is exactly ".<base>.mgtmp-<pid>-XXXXXX". */
+static gboolean
+parse_tmp_name (const char *name, const char *base, long *pid)
+{
+  gsize base_len = strlen (base);
+  const char *p, *digits;
+  char *end;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_len) != 0)
+    return FALSE;
+  p = name + 1 + base_len;
+  if (strncmp (p, TMP_MARK, strlen (TMP_MARK)) != 0)
+    return FALSE;
+  digits = p + strlen (TMP_MARK);
+  if (!g_ascii_isdigit (*digits))
+    return FALSE;
+  *pid = strtol (digits, &end, 10);
+  if (*end != '-' || *pid <= 0)
+    return FALSE;
+  end++;
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (end[i]))
+      return FALSE;
+  return end[6] == '\0';
+}
+
+static gboolean
+process_gone (long pid)
+{
+  return pid != (long) getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+guint
+mg_atomic_file_clean_stale (const char *dir, const char *base)
+{
+  GDir *d;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (dir != NULL && base != NULL, 0);
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      long pid;
+      int fd;
+
+      if (!parse_tmp_name (name, base, &pid))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      if (fd < 0)
+        continue;
+      /* Held by a live writer: not ours to touch. */
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+          (process_gone (pid) || time (NULL) - st.st_mtime > STALE_AGE_SECONDS))
+        {
+          /* Still the file we locked (not replaced meanwhile). */
+          struct stat now;
+
+          if (lstat (path, &now) == 0 && now.st_ino == st.st_ino && now.st_dev == st.st_dev &&
+              g_unlink (path) == 0)
+            removed++;
+        }
+      close (fd);
+    }
+  g_dir_close (d);
+  return removed;
 }
 
 struct _MgAtomicFile {
@@ -127,10 +216,14 @@ mg_atomic_file_begin (const char *path, GError **error)
 
   f->dir = g_path_get_dirname (f->target);
   base = g_path_get_basename (f->target);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  /* What a killed save or export of this file left behind goes now. */
+  mg_atomic_file_clean_stale (f->dir, base);
+  tmp_name = g_strdup_printf (".%s" TMP_MARK "%ld-XXXXXX", base, (long) getpid ());
   f->tmp_path = g_build_filename (f->dir, tmp_name, NULL);
 
   f->fd = g_mkstemp_full (f->tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (f->fd >= 0)
+    (void) flock (f->fd, LOCK_EX | LOCK_NB);
   if (f->fd < 0)
     {
       int saved_errno = errno;
@@ -195,17 +288,15 @@ mg_atomic_file_commit (MgAtomicFile *f, GError **error)
 
   if (fsync (f->fd) != 0)
     return abandon (f, error, "cannot flush to disk", errno);
-  if (close (f->fd) != 0)
-    {
-      f->fd = -1;
-      return abandon (f, error, "cannot write", errno);
-    }
-  f->fd = -1;
   if (test_failure == MG_ATOMIC_FILE_FAIL_BEFORE_RENAME)
     return abandon (f, error, "simulated failure", EIO);
+  /* Renamed while still open, so still locked: until it has its name, the
+   * file is never taken for litter. */
   if (g_rename (f->tmp_path, f->target) != 0)
     return abandon (f, error, "cannot replace it", errno);
   sync_directory (f->dir);
+  close (f->fd);
+  f->fd = -1;
   atomic_file_free (f);
   return TRUE;
 }

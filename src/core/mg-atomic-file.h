@@ -3,7 +3,8 @@
  * The contents go to a temporary file in the same directory, are flushed to
  * disk, then renamed over the target: whoever opens the file sees the old
  * version or the new one.  The target keeps its permissions; saving through
- * a symbolic link replaces the file it points to.
+ * a symbolic link replaces the file it points to.  Temporary files a killed
+ * run left beside the target are removed by the next save of it.
  */
 #pragma once
 
@@ -26,6 +27,11 @@ gboolean      mg_atomic_file_write (MgAtomicFile *file, const char *data, gsize 
                                     GError **error);
 gboolean      mg_atomic_file_commit (MgAtomicFile *file, GError **error);
 void          mg_atomic_file_abort (MgAtomicFile *file);
+
+/* Removes, from @dir, the temporary files of the target named @base that a
+ * killed run left (".<base>.mgtmp-<pid>-XXXXXX", held by no live writer).
+ * mg_atomic_file_begin() does it for its target.  Returns how many. */
+guint         mg_atomic_file_clean_stale (const char *dir, const char *base);
 
 /* ---- for tests only ---- */
 

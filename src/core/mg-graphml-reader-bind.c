@@ -26,6 +26,7 @@
 #include <string.h>
 
 
+#include "mg-graphml-kept.h"
 #include "mg-graphml-reader-private.h"
 
 typedef struct {
@@ -582,15 +583,75 @@ apply_relation_field (MgReader *r, MgRelation *relation, MgField field, const ch
   return TRUE;
 }
 
+/* Keeps @text beside the map when the model's value says it otherwise
+ * (mg-graphml-kept.h). */
+static void
+keep_text (MgReader *r, gconstpointer owner, MgField field, const char *text,
+           const char *value, MgLessonSet lessons)
+{
+  MgKeptFields *kept;
+  g_autofree char *canonical = NULL;
+
+  if (r->applying_default)
+    return;
+  if (field == MG_FIELD_LESSONS)
+    {
+      canonical = mg_lesson_set_to_string (lessons);
+      if (g_strcmp0 (canonical, text) == 0)
+        return;
+    }
+  else if (g_strcmp0 (value, text) == 0)
+    return;
+  kept = mg_kept_fields_ensure (r->map, owner);
+  g_free (kept->text[field]);
+  kept->text[field] = g_strdup (text);
+  kept->lessons = lessons;
+}
+
+static const char *
+text_field_value (MgField field, const char *label, const char *role, const char *territory,
+                  const char *notes, const char *kind)
+{
+  switch (field)
+    {
+    case MG_FIELD_LABEL: return label;
+    case MG_FIELD_ROLE: return role;
+    case MG_FIELD_TERRITORY: return territory;
+    case MG_FIELD_NOTES: return notes;
+    case MG_FIELD_KIND: return kind;
+    default: return NULL;
+    }
+}
+
 gboolean
 mg_reader_apply_field (MgReader *r, const MgOwner *owner, MgField field, const char *text)
 {
   switch (owner->kind)
     {
     case MG_OWNER_NODE:
-      return apply_actor_field (r, owner->owner, field, text);
+      {
+        MgActor *a = owner->owner;
+
+        if (!apply_actor_field (r, a, field, text))
+          return FALSE;
+        if (field <= MG_FIELD_NOTES)
+          keep_text (r, a, field, text,
+                     text_field_value (field, a->label, a->role, a->territory, a->notes, NULL),
+                     a->lessons);
+        return TRUE;
+      }
     case MG_OWNER_EDGE:
-      return apply_relation_field (r, owner->owner, field, text);
+      {
+        MgRelation *rel = owner->owner;
+
+        if (!apply_relation_field (r, rel, field, text))
+          return FALSE;
+        if (field == MG_FIELD_KIND || field == MG_FIELD_LESSONS || field == MG_FIELD_NOTES)
+          keep_text (r, rel, field, text,
+                     text_field_value (field, NULL, NULL, NULL, rel->notes, rel->kind),
+                     rel->lessons);
+        return TRUE;
+      }
     case MG_OWNER_GRAPH:
       if (field == MG_FIELD_TITLE)
         mg_map_set_title (r->map, text);
@@ -599,6 +660,10 @@ mg_reader_apply_field (MgReader *r, const MgOwner *owner, MgField field, const c
       else
         return FALSE;
       r->graph_fields |= FIELD_BIT (field);
+      /* The map's own fields are kept under the map. */
+      keep_text (r, r->map, field, text,
+                 field == MG_FIELD_TITLE ? mg_map_get_title (r->map)
+                                         : mg_map_get_description (r->map), 0);
       return TRUE;
     default:
       return FALSE;

@@ -34,6 +34,79 @@ G_BEGIN_DECLS
  * bounds what it expands itself; this bounds what we expand. */
 #define MG_READER_MAX_ENTITY_BYTES (10 * 1024 * 1024)
 
+/* In a document with a DTD, XML_PARSE_HUGE stays off (libxml2 checks entity
+ * amplification only without it), so libxml2's default limits hold: 10 MB
+ * of text in a node or value (XML_MAX_TEXT_LENGTH) and of unparsed input
+ * (XML_MAX_LOOKUP_LIMIT), 50000 bytes in a name (XML_MAX_NAME_LENGTH).  The
+ * scan enforces them first, a little below, to give its own message. */
+#define MG_READER_MAX_DTD_VALUE_BYTES (10000000 - 65536)
+#define MG_READER_MAX_DTD_NAME_BYTES 50000
+/* Even with XML_PARSE_HUGE, libxml2 refuses names over 10 MB. */
+#define MG_READER_MAX_NAME_BYTES MG_GRAPHML_MAX_NAME_BYTES
+
+/* libxml2's reader (a push parser fed 512 bytes at a time) rescans an
+ * unfinished tag, comment or processing instruction at each step, in time
+ * quadratic in its length.  A document with a markup token longer than this
+ * is read again with the pull parser into a tree, walked by the same code
+ * (xmlReaderWalker), in linear time. */
+#define MG_READER_MAX_STREAM_MARKUP_BYTES (1024 * 1024)
+
+/* The input is looked at this far for a DTD before the parse starts. */
+#define MG_READER_PROLOG_BYTES (1024 * 1024)
+
+typedef enum {
+  MG_SCAN_TEXT,
+  MG_SCAN_LT,          /* after '<' */
+  MG_SCAN_BANG,        /* after "<!" */
+  MG_SCAN_START_NAME,
+  MG_SCAN_ATTRS,
+  MG_SCAN_VALUE,       /* a quoted attribute value */
+  MG_SCAN_END_NAME,
+  MG_SCAN_END_TAIL,
+  MG_SCAN_COMMENT,
+  MG_SCAN_PI,
+  MG_SCAN_CDATA,
+  MG_SCAN_DOCTYPE,
+  MG_SCAN_OTHER,       /* a malformed "<!…": to its '>' */
+} MgScanState;
+
+/* mg-graphml-reader-scan.c: sizes, nesting and end of the raw input. */
+typedef struct {
+  const char *name;              /* file name for messages */
+  MgScanState state;
+  gboolean    dtd;               /* a <!DOCTYPE was met */
+  gboolean    seen_root;         /* the first start tag was met */
+  gboolean    failed;
+  gboolean    eof;               /* the input has ended */
+  guint64     line, column;      /* of the next byte */
+  guint64     total;             /* bytes seen */
+  guint64     token_len, token_line, token_column; /* current markup */
+  guint64     max_markup;        /* longest markup token so far */
+  guint64     value_len, value_line, value_column; /* current value */
+  guint64     attr_name_len, attr_line, attr_column;
+  guint64     name_len;
+  char        elem[64];          /* start of the current element name */
+  char        bang[8];
+  guint       bang_len;
+  char        quote;
+  gboolean    slash;
+  gboolean    in_comment;
+  guint       brackets;
+  guint32     tail;              /* last bytes, for "-->", "?>", "]]>" */
+  int         depth;             /* open elements */
+  GString    *names;             /* open elements' names, end to end */
+  GArray     *name_ends;         /* gsize */
+  GArray     *name_lines;        /* guint64 */
+} MgScan;
+
+void     mg_scan_init (MgScan *s);
+void     mg_scan_clear (MgScan *s);
+/* FALSE, with @error set (MG_GRAPHML_ERROR_LIMIT), past a limit. */
+gboolean mg_scan_feed (MgScan *s, const guchar *bytes, gsize len, GError **error);
+/* "the file ends before …" when the input ended inside the document, else
+ * NULL. */
+char    *mg_scan_describe_end (MgScan *s);
+
 /* An append-only array in fixed blocks: growing it never copies, and
  * element addresses stay valid. */
 #define MG_BLOCK_SHIFT 10
@@ -172,13 +245,15 @@ typedef struct {
   guint            n_dropped_warnings;
 
   xmlTextReaderPtr reader;
+  xmlDictPtr       tree_dict; /* names of the tree walked, or NULL */
   gboolean         saw_doctype;
+  gboolean         warned_edgedefault;
+  gboolean         applying_default; /* values come from a key's <default> */
   gsize            entity_bytes; /* text produced by entity references */
   gboolean         deferred;  /* settle every value at the end */
 
   /* The first fatal problem; reading stops there. */
   GError          *error;
-  gboolean         xml_error_is_size_limit;
   gboolean         restart;   /* a late key changed a binding in use */
 
   GStringChunk    *strings;
@@ -201,6 +276,11 @@ typedef struct {
   guint            n_repeated_edge_ids;
   guint            first_repeat_line;
   char            *first_repeat_id;
+  /* Ids and key names the GraphML schema rejects (not NMTOKENs): kept as
+   * they are, counted, reported once each. */
+  guint            n_bad_ids, n_bad_names;
+  guint            first_bad_id_line, first_bad_name_line;
+  char            *first_bad_id, *first_bad_name;
 
   GString         *text;      /* scratch buffers */
   GString         *raw;
@@ -223,6 +303,14 @@ void        mg_reader_warn (MgReader *r, guint line, const char *format, ...) G_
 const char *mg_reader_intern (MgReader *r, const char *text);
 /* Stops the read with MG_GRAPHML_ERROR_LIMIT at the current position. */
 void        mg_reader_fail_limit (MgReader *r, const char *what);
+/* Sets a "the file ends before …" error when the input ended inside the
+ * document and @line (of libxml2's complaint) is at its end. */
+gboolean    mg_reader_set_truncated_error (MgReader *r, int line);
+/* Counts @value when the schema rejects it as an id (or a key name). */
+void        mg_reader_check_nmtoken (MgReader *r, const char *value, guint line,
+                                     gboolean key_name);
+/* The warnings of mg_reader_check_nmtoken(), once each. */
+void        mg_reader_report_nmtokens (MgReader *r);
 /* Line of the node the reader is on (approximate past line 65535). */
 guint       mg_reader_current_line (MgReader *r);
 

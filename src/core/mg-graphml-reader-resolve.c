@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "mg-graphml-kept.h"
 #include "mg-graphml-reader-private.h"
 
 #define FIELD_BIT(f) (1u << (f))
@@ -337,8 +338,17 @@ apply_yed (Resolve *s)
       if (owner.owner != NULL && info->label != NULL &&
           ((MgRelation *) owner.owner)->notes == NULL &&
           !(g_array_index (r->relation_fields, guint32,
-                           ((MgRelation *) owner.owner)->index) & FIELD_BIT (MG_FIELD_NOTES)))
-        mg_reader_apply_field (r, &owner, MG_FIELD_NOTES, info->label);
+                           ((MgRelation *) owner.owner)->index) & FIELD_BIT (MG_FIELD_NOTES)) &&
+          mg_reader_apply_field (r, &owner, MG_FIELD_NOTES, info->label))
+        {
+          /* Shown as notes, but written back only where it came from
+           * (unless the notes are edited). */
+          MgKeptFields *kept = mg_kept_fields_ensure (r->map, owner.owner);
+
+          g_clear_pointer (&kept->text[MG_FIELD_NOTES], g_free);
+          g_free (kept->derived_notes);
+          kept->derived_notes = g_strdup (((MgRelation *) owner.owner)->notes);
+        }
     }
 }
 
@@ -349,6 +359,23 @@ warn_bad_default (MgReader *r, const MgKeyInfo *info, MgField field)
 
   mg_reader_warn (r, info->line, _("key '%s': default '%s' cannot be read as a %s; "
                                    "it is not applied"), info->key->id, value, mg_reader_field_name (field));
+}
+
+/* A value from a key's <default>: marked, so that writing the file back
+ * does not spell it out on every element (mg-graphml-kept.h). */
+static gboolean
+apply_default (MgReader *r, const MgOwner *owner, MgField field, const char *value)
+{
+  gboolean ok;
+
+  r->applying_default = TRUE;
+  ok = mg_reader_apply_field (r, owner, field, value);
+  r->applying_default = FALSE;
+  if (ok)
+    mg_kept_fields_ensure (r->map, owner->kind == MG_OWNER_GRAPH ? (gpointer) r->map
+                                                                 : owner->owner)->from_default |=
+      MG_KEPT_BIT (field);
+  return ok;
 }
 
 static void
@@ -380,7 +407,7 @@ apply_defaults (Resolve *s)
             if ((field == MG_FIELD_X || field == MG_FIELD_Y) && !state->has_x && !state->has_y)
               continue;
             owner.owner = actors->pdata[i];
-            if (!mg_reader_apply_field (r, &owner, field, value))
+            if (!apply_default (r, &owner, field, value))
               {
                 warn_bad_default (r, info, field);
                 break;
@@ -395,7 +422,7 @@ apply_defaults (Resolve *s)
             if (g_array_index (r->relation_fields, guint32, i) & FIELD_BIT (field))
               continue;
             owner.owner = relations->pdata[i];
-            if (!mg_reader_apply_field (r, &owner, field, value))
+            if (!apply_default (r, &owner, field, value))
               {
                 warn_bad_default (r, info, field);
                 break;
@@ -406,7 +433,7 @@ apply_defaults (Resolve *s)
       owner.kind = MG_OWNER_GRAPH;
       owner.owner = s->first_graph;
       if (field != MG_FIELD_NONE && !(r->graph_fields & FIELD_BIT (field)))
-        mg_reader_apply_field (r, &owner, field, value);
+        apply_default (r, &owner, field, value);
 
       /* Gephi colour and size keys may default too. */
       if (info->key == s->color_key[0] || info->key == s->color_key[1] ||

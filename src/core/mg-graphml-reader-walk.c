@@ -55,6 +55,8 @@ struct _MgWalk {
   GArray        *frames;
   MgKey         *open_key;  /* the <key> being read, owned until added */
   guint          open_key_line;
+  guint          root_end_line;   /* of </graphml> */
+  int            root_end_column;
   gboolean       open_key_bindable;
   MgXmlExtra     discard;   /* extras of elements that are dropped */
 
@@ -316,11 +318,17 @@ start_key (MgWalk *p)
       const char *local = (const char *) xmlTextReaderConstLocalName (r->reader);
 
       if (attribute_is (r, "id"))
-        set_string (&id, mg_reader_attribute_value (r));
+        {
+          set_string (&id, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else if (attribute_is (r, "for"))
         set_string (&for_text, mg_reader_attribute_value (r));
       else if (attribute_is (r, "attr.name"))
-        set_string (&name, mg_reader_attribute_value (r));
+        {
+          set_string (&name, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, name, line, TRUE);
+        }
       else if (attribute_is (r, "attr.type"))
         set_string (&type_text, mg_reader_attribute_value (r));
       else
@@ -380,6 +388,7 @@ start_graph (MgWalk *p, const Frame *parent)
   guint line = mg_reader_current_line (r);
   MgGraphInfo *graph;
   GPtrArray *graphs = mg_map_get_graphs (r->map);
+  gboolean saw_edgedefault = FALSE;
 
   if (parent->kind == FRAME_NODE && parent->actor->subgraph == NULL)
     {
@@ -404,7 +413,10 @@ start_graph (MgWalk *p, const Frame *parent)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        set_string (&graph->id, mg_reader_attribute_value (r));
+        {
+          set_string (&graph->id, mg_reader_attribute_value (r));
+          mg_reader_check_nmtoken (r, graph->id, line, FALSE);
+        }
       else if (attribute_is (r, "edgedefault"))
         {
           const char *value = mg_reader_attribute_value (r);
@@ -417,12 +429,23 @@ start_graph (MgWalk *p, const Frame *parent)
           else
             mg_reader_warn (r, line, _("graph: edgedefault=\"%s\" is not directed or "
                                        "undirected; edges are read as directed"), value);
+          saw_edgedefault = TRUE;
         }
       else
         mg_xml_extra_add_attr (&graph->extra, mg_reader_attribute_name (r),
                                mg_reader_attribute_value (r));
     }
   xmlTextReaderMoveToElement (r->reader);
+  /* Without edgedefault: undirected, as the GraphML primer, NetworkX and
+   * igraph read it (yFiles writes such files).  The absence is kept. */
+  if (!saw_edgedefault)
+    {
+      graph->directed = FALSE;
+      if (!r->warned_edgedefault)
+        mg_reader_warn (r, line, _("graph: no edgedefault; its edges are read as undirected "
+                                   "unless they say otherwise"));
+      r->warned_edgedefault = TRUE;
+    }
 
   frame.graph = graph;
   frame.directed = graph->directed;
@@ -442,7 +465,10 @@ start_node (MgWalk *p, const Frame *graph)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        id = g_string_assign (p->node_id, mg_reader_attribute_value (r))->str;
+        {
+          id = g_string_assign (p->node_id, mg_reader_attribute_value (r))->str;
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else
         {
           if (extras == NULL)
@@ -548,7 +574,10 @@ start_edge (MgWalk *p, const Frame *graph)
   while (xmlTextReaderMoveToNextAttribute (r->reader) == 1)
     {
       if (attribute_is (r, "id"))
-        id = g_string_assign (p->edge_id, mg_reader_attribute_value (r))->str;
+        {
+          id = g_string_assign (p->edge_id, mg_reader_attribute_value (r))->str;
+          mg_reader_check_nmtoken (r, id, line, FALSE);
+        }
       else if (attribute_is (r, "source"))
         source_id = g_string_assign (p->source_id, mg_reader_attribute_value (r))->str;
       else if (attribute_is (r, "target"))
@@ -765,6 +794,11 @@ walk (MgWalk *p)
           ret = on_element (p);
           break;
         case XML_READER_TYPE_END_ELEMENT:
+          if (p->frames->len == 1)
+            {
+              p->root_end_line = mg_reader_current_line (r);
+              p->root_end_column = MAX (1, xmlTextReaderGetParserColumnNumber (r->reader));
+            }
           if (p->frames->len > 0)
             pop_frame (p);
           ret = xmlTextReaderRead (r->reader);
@@ -779,7 +813,8 @@ walk (MgWalk *p)
         }
     }
 
-  if (r->error == NULL && ret < 0)
+  if (r->error == NULL && ret < 0 &&
+      !mg_reader_set_truncated_error (r, xmlTextReaderGetParserLineNumber (r->reader)))
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
                  _("%s:%d:%d: not well-formed XML"), r->name,
                  MAX (1, xmlTextReaderGetParserLineNumber (r->reader)),
@@ -787,6 +822,10 @@ walk (MgWalk *p)
   if (r->error == NULL && !saw_root)
     g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_XML,
                  _("%s:1:1: no root element: the document is empty"), r->name);
+  if (r->error == NULL && mg_map_get_graphs (r->map)->len == 0)
+    g_set_error (&r->error, MG_GRAPHML_ERROR, MG_GRAPHML_ERROR_NOT_GRAPHML,
+                 _("%s:%u:%d: the document has no <graph> element, so no map to read"),
+                 r->name, p->root_end_line, p->root_end_column);
   return r->error == NULL;
 }
 
@@ -795,20 +834,25 @@ intern_names (MgWalk *p)
 {
   xmlTextReaderPtr reader = p->r->reader;
 
+  /* Namespace URIs come from the reader's dictionary; local names from the
+   * parser's, which is the reader's too unless a tree is walked. */
 #define INTERN(s) xmlTextReaderConstString (reader, BAD_CAST (s))
+#define NAME(s) (p->r->tree_dict != NULL ? xmlDictLookup (p->r->tree_dict, BAD_CAST (s), -1) \
+                                         : INTERN (s))
   p->ns_graphml = INTERN (GRAPHML_NS);
   p->ns_old = INTERN (GRAPHML_OLD_NS);
-  p->n_graphml = INTERN ("graphml");
-  p->n_graph = INTERN ("graph");
-  p->n_node = INTERN ("node");
-  p->n_edge = INTERN ("edge");
-  p->n_key = INTERN ("key");
-  p->n_data = INTERN ("data");
-  p->n_desc = INTERN ("desc");
-  p->n_default = INTERN ("default");
-  p->n_hyperedge = INTERN ("hyperedge");
-  p->n_port = INTERN ("port");
-  p->n_locator = INTERN ("locator");
+  p->n_graphml = NAME ("graphml");
+  p->n_graph = NAME ("graph");
+  p->n_node = NAME ("node");
+  p->n_edge = NAME ("edge");
+  p->n_key = NAME ("key");
+  p->n_data = NAME ("data");
+  p->n_desc = NAME ("desc");
+  p->n_default = NAME ("default");
+  p->n_hyperedge = NAME ("hyperedge");
+  p->n_port = NAME ("port");
+  p->n_locator = NAME ("locator");
+#undef NAME
 #undef INTERN
 }
 

@@ -322,8 +322,9 @@ mg_writer_key (MgWriter *w, const MgKey *key)
   mg_writer_attr (w, "for", mg_key_domain_to_string (key->domain));
   if (key->name != NULL)
     mg_writer_attr (w, "attr.name", key->name);
-  if (key->typed)
-    mg_writer_attr (w, "attr.type", mg_value_type_to_string (key->type));
+  /* Always typed: igraph drops keys without attr.type (an untyped key reads
+   * as string everywhere else). */
+  mg_writer_attr (w, "attr.type", mg_value_type_to_string (key->type));
   mg_writer_extra_attrs (w, key->extra.attrs, written);
   mg_writer_desc (w, &key->extra);
   if (key->default_raw != NULL)

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "mg-atomic-file.h"
+#include "mg-graphml-kept.h"
 #include "mg-graphml-writer-private.h"
 
 #define GRAPHML_NS      "http://graphml.graphdrawing.org/xmlns"
@@ -92,6 +93,99 @@ bind_field (MgWriter *w, MgField field, MgWriterSlot slot, MgKeyDomain domain,
   w->field_keys[field][slot] = key;
 }
 
+/* ---- texts of fields ------------------------------------------------- */
+
+static MgKey *
+field_key (MgWriter *w, MgField field)
+{
+  for (guint slot = 0; slot < MG_N_SLOTS; slot++)
+    if (w->field_keys[field][slot] != NULL)
+      return w->field_keys[field][slot];
+  return mg_map_find_field_key (w->map, field, field == MG_FIELD_KIND || field == MG_FIELD_WEIGHT
+                                ? MG_DOMAIN_EDGE : MG_DOMAIN_NODE);
+}
+
+/* TRUE when @value is what the key's <default> gave and is unchanged: the
+ * file said nothing there, and neither does the file written. */
+static gboolean
+from_default (MgWriter *w, const MgKeptFields *kept, MgField field, const char *value)
+{
+  MgKey *key;
+  g_autofree char *default_value = NULL, *current = NULL;
+
+  if (kept == NULL || !(kept->from_default & MG_KEPT_BIT (field)))
+    return FALSE;
+  key = field_key (w, field);
+  if (key == NULL)
+    return FALSE;
+  default_value = mg_kept_normalise (field, key->default_value);
+  current = mg_kept_normalise (field, value);
+  return g_strcmp0 (default_value, current) == 0;
+}
+
+/* The text a field of @owner is written with: the text read while the
+ * value is unchanged (an empty value stays an empty value, a role id keeps
+ * its spaces), else the value.  NULL: nothing to write. */
+static const char *
+field_text (MgWriter *w, gconstpointer owner, MgField field, const char *value)
+{
+  const MgKeptFields *kept = mg_kept_fields_lookup (w->map, owner);
+  g_autofree char *read_value = NULL;
+
+  if (kept == NULL)
+    return value;
+  if (from_default (w, kept, field, value))
+    return NULL;
+  if (field == MG_FIELD_NOTES && kept->derived_notes != NULL &&
+      g_strcmp0 (kept->derived_notes, value) == 0)
+    return NULL;  /* a yEd edge label, not edited: it stays in the graphics */
+  if (kept->text[field] == NULL)
+    return value;
+  read_value = mg_kept_normalise (field, kept->text[field]);
+  return g_strcmp0 (read_value, value) == 0 ? kept->text[field] : value;
+}
+
+/* Lessons: in the order and spelling read while the set is unchanged. */
+static char *
+lessons_text (MgWriter *w, gconstpointer owner, MgLessonSet lessons)
+{
+  const MgKeptFields *kept = mg_kept_fields_lookup (w->map, owner);
+  g_autofree char *text = lessons != 0 ? mg_lesson_set_to_string (lessons) : NULL;
+  MgKey *key;
+
+  if (kept != NULL && (kept->from_default & MG_KEPT_BIT (MG_FIELD_LESSONS)) &&
+      (key = field_key (w, MG_FIELD_LESSONS)) != NULL && key->default_value != NULL)
+    {
+      /* Unchanged from the default: nothing written. */
+      g_autofree char *default_text = NULL;
+      MgLessonSet set = mg_lesson_set_parse (key->default_value, NULL) & MG_LESSON_SET_ALL;
+
+      default_text = set != 0 ? mg_lesson_set_to_string (set) : NULL;
+      if (g_strcmp0 (default_text, text) == 0)
+        return NULL;
+    }
+  if (kept != NULL && kept->text[MG_FIELD_LESSONS] != NULL && kept->lessons == lessons)
+    return g_strdup (kept->text[MG_FIELD_LESSONS]);
+  return g_steal_pointer (&text);
+}
+
+/* A weight is written unless the key's <default> gave it, unchanged. */
+static gboolean
+weight_written (MgWriter *w, const MgRelation *r)
+{
+  const MgKeptFields *kept = mg_kept_fields_lookup (w->map, r);
+  MgKey *key;
+  double value;
+
+  if (!r->has_weight)
+    return FALSE;
+  if (kept == NULL || !(kept->from_default & MG_KEPT_BIT (MG_FIELD_WEIGHT)) ||
+      (key = field_key (w, MG_FIELD_WEIGHT)) == NULL)
+    return TRUE;
+  return !(key->default_value != NULL && mg_parse_double (key->default_value, &value) &&
+           value == r->weight);
+}
+
 /* Binds a key for every field that some element has a value for: a file
  * never gets a key nobody uses. */
 static void
@@ -107,12 +201,16 @@ plan_keys (MgWriter *w)
     {
       MgActor *a = g_ptr_array_index (actors, i);
 
-      need[MG_FIELD_LABEL][MG_SLOT_NODE] |= a->label != NULL;
-      need[MG_FIELD_ROLE][MG_SLOT_NODE] |= a->role != NULL;
-      need[MG_FIELD_TERRITORY][MG_SLOT_NODE] |= a->territory != NULL;
-      need[MG_FIELD_LESSONS][MG_SLOT_NODE] |= a->lessons != 0;
-      need[MG_FIELD_NOTES][MG_SLOT_NODE] |= a->notes != NULL;
-      need[MG_FIELD_PROVENANCE][MG_SLOT_NODE] |= a->provenance != NULL;
+      g_autofree char *lessons = lessons_text (w, a, a->lessons);
+
+      need[MG_FIELD_LABEL][MG_SLOT_NODE] |= field_text (w, a, MG_FIELD_LABEL, a->label) != NULL;
+      need[MG_FIELD_ROLE][MG_SLOT_NODE] |= field_text (w, a, MG_FIELD_ROLE, a->role) != NULL;
+      need[MG_FIELD_TERRITORY][MG_SLOT_NODE] |=
+        field_text (w, a, MG_FIELD_TERRITORY, a->territory) != NULL;
+      need[MG_FIELD_LESSONS][MG_SLOT_NODE] |= lessons != NULL;
+      need[MG_FIELD_NOTES][MG_SLOT_NODE] |= field_text (w, a, MG_FIELD_NOTES, a->notes) != NULL;
+      need[MG_FIELD_PROVENANCE][MG_SLOT_NODE] |=
+        field_text (w, a, MG_FIELD_PROVENANCE, a->provenance) != NULL;
       need[MG_FIELD_X][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_Y][MG_SLOT_NODE] |= a->has_position;
       need[MG_FIELD_PINNED][MG_SLOT_NODE] |= (!a->pinned) != (!pinned_default);
@@ -123,15 +221,20 @@ plan_keys (MgWriter *w)
     {
       MgRelation *r = g_ptr_array_index (relations, i);
 
-      need[MG_FIELD_KIND][MG_SLOT_EDGE] |= r->kind != NULL;
-      need[MG_FIELD_LESSONS][MG_SLOT_EDGE] |= r->lessons != 0;
-      need[MG_FIELD_NOTES][MG_SLOT_EDGE] |= r->notes != NULL;
-      need[MG_FIELD_PROVENANCE][MG_SLOT_EDGE] |= r->provenance != NULL;
-      need[MG_FIELD_WEIGHT][MG_SLOT_EDGE] |= r->has_weight;
+      g_autofree char *lessons = lessons_text (w, r, r->lessons);
+
+      need[MG_FIELD_KIND][MG_SLOT_EDGE] |= field_text (w, r, MG_FIELD_KIND, r->kind) != NULL;
+      need[MG_FIELD_LESSONS][MG_SLOT_EDGE] |= lessons != NULL;
+      need[MG_FIELD_NOTES][MG_SLOT_EDGE] |= field_text (w, r, MG_FIELD_NOTES, r->notes) != NULL;
+      need[MG_FIELD_WEIGHT][MG_SLOT_EDGE] |= weight_written (w, r);
+      need[MG_FIELD_PROVENANCE][MG_SLOT_EDGE] |=
+        field_text (w, r, MG_FIELD_PROVENANCE, r->provenance) != NULL;
       need[MG_FIELD_ROUTE][MG_SLOT_EDGE] |= r->route != NULL && r->n_route_points > 0;
     }
-  need[MG_FIELD_TITLE][MG_SLOT_GRAPH] = mg_map_get_title (w->map) != NULL;
-  need[MG_FIELD_DESCRIPTION][MG_SLOT_GRAPH] = mg_map_get_description (w->map) != NULL;
+  need[MG_FIELD_TITLE][MG_SLOT_GRAPH] =
+    field_text (w, w->map, MG_FIELD_TITLE, mg_map_get_title (w->map)) != NULL;
+  need[MG_FIELD_DESCRIPTION][MG_SLOT_GRAPH] =
+    field_text (w, w->map, MG_FIELD_DESCRIPTION, mg_map_get_description (w->map)) != NULL;
 
 #define BIND(field, slot, domain, id, name, type, def) \
   if (need[field][slot]) bind_field (w, field, slot, domain, id, name, type, def)
@@ -256,6 +359,7 @@ static void
 write_actor (MgWriter *w, MgActor *a, gboolean container_directed)
 {
   static const char *const written[] = { "id", NULL };
+  g_autofree char *lessons = lessons_text (w, a, a->lessons);
   MgWriterGraph *nested = g_hash_table_lookup (w->groups, a);
   gboolean has_nested = nested != NULL || a->subgraph != NULL;
   MgWriterUsed used = { { NULL }, 0 };
@@ -265,12 +369,17 @@ write_actor (MgWriter *w, MgActor *a, gboolean container_directed)
   mg_writer_extra_attrs (w, a->extra.attrs, written);
   mg_writer_desc (w, &a->extra);
 
-  mg_writer_field_text (w, &used, MG_FIELD_LABEL, MG_SLOT_NODE, a->label);
-  mg_writer_field_text (w, &used, MG_FIELD_ROLE, MG_SLOT_NODE, a->role);
-  mg_writer_field_text (w, &used, MG_FIELD_TERRITORY, MG_SLOT_NODE, a->territory);
-  mg_writer_field_lessons (w, &used, MG_SLOT_NODE, a->lessons);
-  mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_NODE, a->notes);
-  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_NODE, a->provenance);
+  mg_writer_field_text (w, &used, MG_FIELD_LABEL, MG_SLOT_NODE,
+                        field_text (w, a, MG_FIELD_LABEL, a->label));
+  mg_writer_field_text (w, &used, MG_FIELD_ROLE, MG_SLOT_NODE,
+                        field_text (w, a, MG_FIELD_ROLE, a->role));
+  mg_writer_field_text (w, &used, MG_FIELD_TERRITORY, MG_SLOT_NODE,
+                        field_text (w, a, MG_FIELD_TERRITORY, a->territory));
+  mg_writer_field_text (w, &used, MG_FIELD_LESSONS, MG_SLOT_NODE, lessons);
+  mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_NODE,
+                        field_text (w, a, MG_FIELD_NOTES, a->notes));
+  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_NODE,
+                        field_text (w, a, MG_FIELD_PROVENANCE, a->provenance));
   if (a->has_position)
     {
       mg_writer_field_number (w, &used, MG_FIELD_X, MG_SLOT_NODE, a->x);
@@ -303,6 +412,7 @@ static void
 write_relation (MgWriter *w, MgRelation *r, gboolean graph_directed)
 {
   static const char *const written[] = { "id", "source", "target", "directed", NULL };
+  g_autofree char *lessons = lessons_text (w, r, r->lessons);
   MgWriterUsed used = { { NULL }, 0 };
 
   mg_writer_open (w, "edge");
@@ -317,11 +427,14 @@ write_relation (MgWriter *w, MgRelation *r, gboolean graph_directed)
   mg_writer_extra_attrs (w, r->extra.attrs, written);
   mg_writer_desc (w, &r->extra);
 
-  mg_writer_field_text (w, &used, MG_FIELD_KIND, MG_SLOT_EDGE, r->kind);
-  mg_writer_field_lessons (w, &used, MG_SLOT_EDGE, r->lessons);
-  mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_EDGE, r->notes);
-  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_EDGE, r->provenance);
-  if (r->has_weight)
+  mg_writer_field_text (w, &used, MG_FIELD_KIND, MG_SLOT_EDGE,
+                        field_text (w, r, MG_FIELD_KIND, r->kind));
+  mg_writer_field_text (w, &used, MG_FIELD_LESSONS, MG_SLOT_EDGE, lessons);
+  mg_writer_field_text (w, &used, MG_FIELD_NOTES, MG_SLOT_EDGE,
+                        field_text (w, r, MG_FIELD_NOTES, r->notes));
+  mg_writer_field_text (w, &used, MG_FIELD_PROVENANCE, MG_SLOT_EDGE,
+                        field_text (w, r, MG_FIELD_PROVENANCE, r->provenance));
+  if (weight_written (w, r))
     mg_writer_field_number (w, &used, MG_FIELD_WEIGHT, MG_SLOT_EDGE, r->weight);
   if (r->route != NULL && r->n_route_points > 0)
     {
@@ -357,7 +470,8 @@ write_map_fields (MgWriter *w, MgWriterUsed *used, gboolean document_level)
                                                       : mg_map_get_description (w->map);
 
       if (key != NULL && (key->domain == MG_DOMAIN_GRAPHML) == document_level)
-        mg_writer_field_text (w, used, fields[i], MG_SLOT_GRAPH, value);
+        mg_writer_field_text (w, used, fields[i], MG_SLOT_GRAPH,
+                              field_text (w, w->map, fields[i], value));
     }
 }
 

@@ -16,6 +16,24 @@ typedef enum {
   MG_GRAPHML_ERROR_LIMIT,       /* a safety limit was hit (size, depth…) */
 } MgGraphmlError;
 
+/* Reader limits: past any of them the read stops with MG_GRAPHML_ERROR_LIMIT
+ * and a message naming file, line and column.  No input of any size or
+ * shape takes more than time linear in its size.
+ *   - one value (text, attribute value, comment, processing instruction,
+ *     CDATA section): at most MG_GRAPHML_MAX_VALUE_BYTES;
+ *   - one element or attribute name: at most MG_GRAPHML_MAX_NAME_BYTES
+ *     (libxml2 refuses longer ones even with XML_PARSE_HUGE);
+ *   - the document, once decompressed: at most MG_GRAPHML_MAX_CONTENT_BYTES;
+ *   - gzip input: at most MG_GRAPHML_MAX_INFLATE_RATIO times the compressed
+ *     size once decompressed (MG_GRAPHML_MIN_INFLATE_ALLOWANCE at least);
+ *   - nesting: 256 levels.
+ * A document with a DTD keeps libxml2's smaller defaults (10 MB). */
+#define MG_GRAPHML_MAX_VALUE_BYTES (G_GUINT64_CONSTANT (64) * 1024 * 1024)
+#define MG_GRAPHML_MAX_NAME_BYTES (10000000 - 65536)
+#define MG_GRAPHML_MAX_CONTENT_BYTES (G_GUINT64_CONSTANT (1) << 30)
+#define MG_GRAPHML_MAX_INFLATE_RATIO 200
+#define MG_GRAPHML_MIN_INFLATE_ALLOWANCE (G_GUINT64_CONSTANT (1) * 1024 * 1024)
+
 /* Reads a GraphML file (plain or gzip-compressed).  On success returns a new
  * map and appends human-readable warnings (char*, "line 12: …") to @warnings
  * (may be NULL).  On failure returns NULL and sets @error with one clear
