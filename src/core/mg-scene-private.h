@@ -207,6 +207,9 @@ struct _MgScene {
   char        *lens_filter;
   gboolean     has_lens_legend;
 
+  double      *label_priority; /* by MgActor.index, or NULL: degree */
+  guint        n_label_priority;
+
   GQueue       layout_cache;   /* MgSceneActor* holding a PangoLayout */
 
   GArray      *draw_relations; /* MgDrawRelation */

@@ -666,6 +666,7 @@ mg_scene_finalize (GObject *object)
   g_clear_object (&scene->measure);
   g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
   g_clear_pointer (&scene->wrap_cache_key, g_free);
+  g_clear_pointer (&scene->label_priority, g_free);
   g_clear_object (&scene->pango);
   g_clear_pointer (&scene->style, mg_style_unref);
   g_clear_object (&scene->map);
