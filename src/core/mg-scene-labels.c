@@ -905,7 +905,27 @@ mg_scene_set_label_priority (MgScene *scene, const double *values, guint n_value
       scene->label_priority = g_memdup2 (values, n_values * sizeof (double));
       scene->n_label_priority = n_values;
     }
-  mg_scene_place_labels (scene);
+
+  /* Redrawn only when a label moved or shows at other zooms. */
+  typedef struct { MgLabelPlacement placement; MgRect rect; double zoom; } Was;
+  g_autofree Was *was = g_new (Was, MAX (scene->actors->len, 1));
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      was[i] = (Was) { sa->placement, sa->label_rect, sa->label_zoom };
+    }
+  mg_scene_place_all_labels (scene);
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      if (was[i].placement != sa->placement || was[i].zoom != sa->label_zoom ||
+          memcmp (&was[i].rect, &sa->label_rect, sizeof (MgRect)) != 0)
+        {
+          mg_scene_invalidate_summary (scene);
+          mg_scene_emit_changed (scene, NULL);
+          return;
+        }
+    }
 }
 
 void
