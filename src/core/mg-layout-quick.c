@@ -14,7 +14,7 @@
 
 #include "mg-layout-private.h"
 
-#define ROUNDS 120
+#define ROUNDS 80
 #define MAX_PER_CELL 12
 
 typedef struct {
