@@ -363,6 +363,14 @@ label_text_color (Frame *f, const MgSceneActor *sa)
   return text;
 }
 
+static int
+compare_order (gconstpointer pa, gconstpointer pb)
+{
+  const MgSceneActor *a = *(MgSceneActor *const *) pa, *b = *(MgSceneActor *const *) pb;
+
+  return a->item.order < b->item.order ? -1 : a->item.order > b->item.order;
+}
+
 void
 mg_render_draw_labels (Frame *f)
 {
@@ -382,10 +390,23 @@ mg_render_draw_labels (Frame *f)
    * the whole scene (a label may reach into the view from an actor out
    * of it, and the actors may have been drawn from the packed lists). */
   g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  GPtrArray *from = zoom > 1.0 ? f->scene->actors : f->actors;
-  for (guint i = 0; i < from->len; i++)
+  GArray *far = f->scene->far_labels;
+  /* A little beyond the map's scale, most labels still show: those of the
+   * actors in view (a label reaching in from outside may be cut). */
+  gboolean use_far = zoom > 2.0 || (zoom > 1.0 && f->list_actors);
+  guint n_from = use_far ? (far != NULL ? far->len : 0) : f->actors->len;
+  for (guint i = 0; i < n_from; i++)
     {
-      MgSceneActor *sa = g_ptr_array_index (from, i);
+      MgSceneActor *sa;
+      if (use_far)
+        {
+          const MgFarLabel *fl = &g_array_index (far, MgFarLabel, i);
+          if (fl->zoom < zoom)
+            break;
+          sa = fl->sa;
+        }
+      else
+        sa = g_ptr_array_index (f->actors, i);
       if (!mg_scene_actor_label_shown_at (sa, zoom) || !sa->placed ||
           sa->item.visibility == MG_ITEM_HIDDEN)
         continue;
@@ -393,6 +414,9 @@ mg_render_draw_labels (Frame *f)
       if (mg_rect_intersects (&r, &f->visible))
         g_ptr_array_add (shown, sa);
     }
+  /* Drawn in the map's order, as the actors are. */
+  if (use_far && shown->len > 1)
+    g_ptr_array_sort (shown, compare_order);
 
   /* Backgrounds first, all in one fill per opacity (plain rectangles when
    * the rounding would not show).  Text below 8 px is left bare: a box
@@ -417,7 +441,7 @@ mg_render_draw_labels (Frame *f)
             for (guint k = 0; k < n; k++)
               {
                 MgRect r = mg_scene_actor_label_inflate (sa, &boxes[k], zoom);
-                if (2.5 * zoom * f->px < 1.5)
+                if (2.5 * zoom * f->px < 3)
                   cairo_rectangle (cr, r.x, r.y, r.width, r.height);
                 else
                   rounded_rect (cr, r.x, r.y, r.width, r.height, 2.5 * zoom);

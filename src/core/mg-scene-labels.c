@@ -877,6 +877,14 @@ compute_label_zooms (MgScene *scene, GPtrArray *placed)
     ((MgSceneActor *) g_ptr_array_index (cur, i))->label_zoom = G_MAXDOUBLE;
 }
 
+static int
+compare_far (gconstpointer pa, gconstpointer pb)
+{
+  const MgFarLabel *a = pa, *b = pb;
+
+  return a->zoom > b->zoom ? -1 : a->zoom < b->zoom;
+}
+
 static void
 compute_all_label_zooms (MgScene *scene)
 {
@@ -891,6 +899,32 @@ compute_all_label_zooms (MgScene *scene)
     }
   sort_by_priority (scene, placed);
   compute_label_zooms (scene, placed);
+
+  /* Frames from afar walk these alone, not every actor. */
+  if (scene->far_labels == NULL)
+    scene->far_labels = g_array_new (FALSE, FALSE, sizeof (MgFarLabel));
+  g_array_set_size (scene->far_labels, 0);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (placed, i);
+      if (sa->label_zoom > 1.0)
+        {
+          MgFarLabel far = { sa, sa->label_zoom };
+          g_array_append_val (scene->far_labels, far);
+        }
+    }
+  g_array_sort (scene->far_labels, compare_far);
+}
+
+void
+mg_scene_forget_far_label (MgScene *scene, MgSceneActor *sa)
+{
+  for (guint i = 0; scene->far_labels != NULL && i < scene->far_labels->len; i++)
+    if (g_array_index (scene->far_labels, MgFarLabel, i).sa == sa)
+      {
+        g_array_remove_index (scene->far_labels, i);
+        return;
+      }
 }
 
 void
@@ -1020,7 +1054,7 @@ mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *ar
   /* Seen from further away: the labels around are kept at the zooms they
    * had (those placed again only at the map's scale, which cannot collide
    * with them), unless the map is small enough to weigh them all again. */
-  if (scene->actors->len <= 20000)
+  if (scene->actors->len <= 2000)
     compute_all_label_zooms (scene);
   scene->bounds_dirty = TRUE;
 }

@@ -87,6 +87,8 @@ void     mg_scene_layout_label (MgScene *scene, MgSceneActor *sa);
 void     mg_scene_place_all_labels (MgScene *scene);
 /* Places @sa's label again, with the labels near @area. */
 void     mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *area);
+/* Drops @sa from the labels drawn from afar (before freeing it). */
+void     mg_scene_forget_far_label (MgScene *scene, MgSceneActor *sa);
 /* Drops the label index (before a rebuild). */
 void     mg_scene_clear_label_index (MgScene *scene);
 /* Drops the scene's shaped labels when the label font, wrap width or line
@@ -175,6 +177,14 @@ void     mg_scene_draw_actor_remove (MgScene *scene, MgSceneActor *sa);
 
 /* ---- the scene's private state ----------------------------------------- */
 
+/* A label drawn from further away than the map's scale, with the
+ * label_zoom it had when the list was made (a later local placement may
+ * lower the actor's own). */
+typedef struct {
+  MgSceneActor *sa;
+  double        zoom;
+} MgFarLabel;
+
 struct _MgScene {
   GObject      parent_instance;
 
@@ -209,6 +219,8 @@ struct _MgScene {
 
   double      *label_priority; /* by MgActor.index, or NULL: degree */
   guint        n_label_priority;
+  GArray      *far_labels;     /* MgFarLabel: labels drawn beyond the map's
+                                  scale, largest label_zoom first */
 
   GQueue       layout_cache;   /* MgSceneActor* holding a PangoLayout */
 
