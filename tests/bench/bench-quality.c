@@ -16,7 +16,7 @@
  * neighbours among their nearest actors in the drawing (as many as they
  * have neighbours), higher is better.
  *
- *   bench-quality [--actors N[,N…]] [MAILLAGE]
+ *   bench-quality [--actors N[,N…]] [--sfdp "ARGS"…] [MAILLAGE]
  */
 #include "config.h"
 
@@ -309,6 +309,8 @@ print_row (const char *name, const Cost *c, guint64 overlaps, double s, double n
           name, c->cpu, c->wall, c->peak_mb, overlaps, s, nb);
 }
 
+static char **extra_sfdp; /* --sfdp: other settings to try, one row each */
+
 static void
 bench_size (const char *maillage, const char *sfdp, guint n)
 {
@@ -362,6 +364,27 @@ bench_size (const char *maillage, const char *sfdp, guint n)
   else
     printf ("  sfdp failed\n");
   drawing_free (&d);
+
+  for (guint e = 0; extra_sfdp != NULL && extra_sfdp[e] != NULL; e++)
+    {
+      g_auto (GStrv) args = g_strsplit (extra_sfdp[e], " ", -1);
+      g_autoptr (GPtrArray) argv_extra = g_ptr_array_new ();
+      g_autofree char *name = g_strdup_printf ("sfdp -Tplain %s", extra_sfdp[e]);
+      g_ptr_array_add (argv_extra, (char *) sfdp);
+      g_ptr_array_add (argv_extra, "-Tplain");
+      for (guint a = 0; args[a] != NULL; a++)
+        if (*args[a])
+          g_ptr_array_add (argv_extra, args[a]);
+      g_ptr_array_add (argv_extra, gv);
+      g_ptr_array_add (argv_extra, NULL);
+      c = run_child ((char **) argv_extra->pdata, plain);
+      memset (&d, 0, sizeof d);
+      if (c.ok && read_plain (plain, n, &d))
+        print_row (name, &c, count_overlaps (&d), stress (&g, &d), neighbourhood (&g, &d));
+      else
+        printf ("  %s failed\n", name);
+      drawing_free (&d);
+    }
   fflush (stdout);
 
   g_free (g.start);
@@ -381,6 +404,7 @@ main (int argc, char **argv)
   const char *maillage = NULL;
   const GOptionEntry entries[] = {
     { "actors", 'a', 0, G_OPTION_ARG_STRING, &actors, "Sizes (default 1000,5000,20000)", "N[,N…]" },
+    { "sfdp", 's', 0, G_OPTION_ARG_STRING_ARRAY, &extra_sfdp, "Also sfdp with these settings (repeatable), e.g. \"-Gquadtree=fast -Gmaxiter=300\"", "ARGS" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("[MAILLAGE] — layouts against sfdp");
