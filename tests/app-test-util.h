@@ -118,10 +118,22 @@ destroy_window (MgWindow *window)
 {
   gpointer weak = window;
 
+  MgDocument *document = mg_window_get_document (window);
+  GFile *file = mg_document_get_file (document);
+  g_autofree char *recovery = file != NULL ? mg_document_recovery_path_for (file) : NULL;
+  gint64 end;
+
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  mg_document_discard_recovery (mg_window_get_document (window));
+  mg_document_discard_recovery (document);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (window_gone, &weak, "the window to go");
+  /* A recovery copy being written when the window went is removed when its
+   * worker is done: let that happen, so that the next test opening the
+   * same map is not asked about it. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (recovery != NULL && g_file_test (recovery, G_FILE_TEST_EXISTS) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Removes @path and everything below it (the test's scratch folder). */

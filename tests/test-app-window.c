@@ -576,6 +576,41 @@ test_bulk_tag_many (void)
   destroy_window (window);
 }
 
+/* A big map without positions is shown at once in a quick arrangement,
+ * then laid out behind; an actor moved meanwhile stays where it was put,
+ * and the refinement is no undoable step. */
+static void
+test_quick_then_refined (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "unplaced.graphml", NULL);
+  {
+    g_autoptr (MgMap) map = mg_map_new ();
+    g_autoptr (GRand) rand = g_rand_new_with_seed (9);
+    GPtrArray *actors;
+    for (guint i = 0; i < 3000; i++)
+      mg_map_add_actor (map, NULL);
+    actors = mg_map_get_actors (map);
+    for (guint i = 1; i < 3000; i++)
+      mg_map_add_relation (map, actors->pdata[i], actors->pdata[g_rand_int_range (rand, 0, i)],
+                           NULL, FALSE);
+    g_assert_true (mg_graphml_write_file (map, path, NULL));
+  }
+
+  MgWindow *window = open_map (path);
+  MgDocument *document = mg_window_get_document (window);
+  MgMap *map = mg_document_get_map (document);
+  MgActor *moved = g_ptr_array_index (mg_map_get_actors (map), 7);
+
+  g_assert_true (mg_map_has_positions (map));
+  g_assert_true (mg_document_get_layout_running (document));
+  mg_map_set_actor_position (map, moved, -5000, -6000);
+  wait_until (layout_finished, document, "the refined layout");
+  g_assert_cmpfloat (moved->x, ==, -5000);
+  g_assert_cmpfloat (moved->y, ==, -6000);
+  g_assert_cmpuint (mg_undo_stack_get_depth (mg_document_get_undo_stack (document)), ==, 0);
+  destroy_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -595,6 +630,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/close/unsaved-changes-ask", test_close_asks);
   g_test_add_func ("/app/export/dialog-writes-png-svg-pdf", test_export_dialog);
   g_test_add_func ("/app/layout/off-main-thread-undoable", test_relayout);
+  g_test_add_func ("/app/layout/quick-then-refined", test_quick_then_refined);
   g_test_add_func ("/app/recovery/offered-on-open", test_recovery_offered);
   g_test_add_func ("/app/list/search-filters", test_search_filters_list);
   status = g_test_run ();

@@ -1035,6 +1035,34 @@ test_example_maps (void)
     g_test_skip ("no example maps in data/maps yet");
 }
 
+/* Something to show at once: the quick arrangement of a big map is
+ * overlap-free, keeps a pinned actor where it is, and takes well under a
+ * second of work per few thousand actors. */
+static void
+test_quick_first_arrangement (void)
+{
+  g_autoptr (MgMap) map = make_random_map (3000, 5);
+  MgActor *pinned = g_ptr_array_index (mg_map_get_actors (map), 10);
+  MgLayoutOptions options = options_for (MG_LAYOUT_ENGINE_AUTO);
+
+  mg_map_set_actor_position (map, pinned, 123, 456);
+  mg_map_set_actor_pinned (map, pinned, TRUE);
+
+  g_autoptr (MgLayoutRequest) request = mg_layout_request_new (map, &options);
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (MgLayoutResult) result = mg_layout_run_quick (request);
+  double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  g_test_message ("quick arrangement of 3000 actors: %.2f s", seconds);
+  assert_result_sane (result, 3000, mg_map_get_n_relations (map));
+  g_assert_cmpuint (count_overlaps (result), ==, 0);
+  g_assert_true (result->actors[10].pinned);
+  g_assert_cmpfloat_with_epsilon (result->actors[10].x, 123, 1e-6);
+  g_assert_cmpfloat_with_epsilon (result->actors[10].y, 456, 1e-6);
+  /* Generous: a debug build under valgrind or a loaded machine. */
+  g_assert_cmpfloat (seconds, <, 20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1057,6 +1085,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/clusters/unsupported-engine", test_clusters_unsupported_engine);
   g_test_add_func ("/layout/auto/by-size", test_auto_by_size);
   g_test_add_func ("/layout/separate/pile", test_separate_pile);
+  g_test_add_func ("/layout/quick/first-arrangement", test_quick_first_arrangement);
   g_test_add_func ("/layout/refused/out-of-range", test_refused_engines);
   g_test_add_func ("/layout/labels/special-characters", test_special_labels);
   g_test_add_func ("/layout/errors/captured", test_graphviz_errors_captured);

@@ -5,6 +5,7 @@
 
 #include "mg-scene-private.h"
 #include "mg-svg.h"
+#include "mg-render-cairo.h"
 
 /* A small fixed map (map coordinates in points):
  *
@@ -781,6 +782,129 @@ test_find_actor_toward (void)
   g_assert_cmpstr (found->actor->id, ==, "far");
 }
 
+/* A big sparse map: 1,500 actors in 9000 × 9000, two hubs. */
+static MgMap *
+make_importance_map (void)
+{
+  MgMap *map = mg_map_new ();
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      g_autofree char *label = g_strdup_printf ("Organisation %u", i);
+      add_actor (map, id, label, "sme", NULL, g_rand_double_range (rand, 0, 9000),
+                 g_rand_double_range (rand, 0, 9000));
+    }
+  for (guint i = 2; i < 42; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      add_relation (map, "n0", id, "partnership", FALSE);
+      if (i < 32)
+        add_relation (map, "n1", id, "partnership", FALSE);
+    }
+  g_rand_free (rand);
+  return map;
+}
+
+static guint
+count_shown_apart (MgScene *scene, double zoom)
+{
+  GPtrArray *actors = mg_scene_get_actors (scene);
+  g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (MgRect));
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (actors, i);
+      if (!mg_scene_actor_label_shown_at (sa, zoom))
+        continue;
+      MgRect r = mg_scene_actor_label_inflate (sa, &sa->label_rect, zoom);
+      for (guint j = 0; j < rects->len; j++)
+        g_assert_false (mg_rect_intersects (&r, &g_array_index (rects, MgRect, j)));
+      g_array_append_val (rects, r);
+    }
+  return rects->len;
+}
+
+static void
+test_label_importance (void)
+{
+  g_autoptr (MgMap) map = make_importance_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  g_autoptr (GPtrArray) dropped = mg_scene_get_dropped_labels (scene);
+  static const double zooms[] = { 1, 1.3, 2, 3, 5, 8, 16, 40, 100, 1000 };
+  guint last = G_MAXUINT;
+
+  /* At the map's scale, every placed label; from further away fewer, the
+   * ones shown there shown at every nearer zoom, never overlapping; the
+   * hub's at every zoom. */
+  g_assert_cmpuint (count_shown_apart (scene, 1), ==, 1500 - dropped->len);
+  g_assert_cmpuint (dropped->len, <, 150);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      guint n = count_shown_apart (scene, zooms[z]);
+      g_assert_cmpuint (n, <=, last);
+      g_assert_cmpuint (n, >=, 1);
+      g_assert_true (mg_scene_actor_label_shown_at (scene_actor (scene, map, "n0"), zooms[z]));
+      last = n;
+    }
+  g_assert_cmpuint (count_shown_apart (scene, 16), <, count_shown_apart (scene, 2) / 4);
+  g_assert_cmpfloat (mg_scene_label_zoom (1.0), ==, 1.0);
+  g_assert_cmpfloat (mg_scene_label_zoom (MG_LABEL_MIN_SCALE), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (mg_scene_label_zoom (MG_LABEL_MIN_SCALE / 10), 10, 1e-9);
+
+  /* A metric (betweenness once computed) orders them instead of degree. */
+  g_autofree double *values = g_new0 (double, 1500);
+  values[700] = 5;
+  values[1] = 3;
+  mg_scene_set_label_priority (scene, values, 1500);
+  g_assert_true (mg_scene_actor_label_shown_at (scene_actor (scene, map, "n700"), 1000));
+  g_assert_false (mg_scene_actor_label_shown_at (scene_actor (scene, map, "n0"), 1000));
+  count_shown_apart (scene, 5);
+  mg_scene_set_label_priority (scene, NULL, 0);
+  g_assert_true (mg_scene_actor_label_shown_at (scene_actor (scene, map, "n0"), 1000));
+
+  /* Moving an actor keeps them apart at every zoom. */
+  mg_map_set_actor_position (map, mg_map_lookup_actor (map, "n0"), 4500, 4500);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    count_shown_apart (scene, zooms[z]);
+}
+
+/* Zoomed so that labels would be 3 px high, some are still drawn, at a
+ * readable size (the window drew none between fit and close up). */
+static void
+test_label_drawn_far (void)
+{
+  g_autoptr (MgMap) map = make_importance_map ();
+  g_autoptr (MgScene) scene = mg_scene_new (map, NULL);
+  MgRect bounds;
+  guint differ = 0;
+
+  mg_scene_get_bounds (scene, &bounds);
+  cairo_surface_t *img[2];
+  for (int labels = 0; labels < 2; labels++)
+    {
+      MgViewport vp;
+      MgRenderOptions opt;
+      mg_viewport_fit (&vp, &bounds, 600, 600, 0);
+      g_assert_cmpfloat (vp.scale, <, 0.35);
+      mg_render_options_init (&opt);
+      opt.labels = labels;
+      img[labels] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 600);
+      cairo_t *cr = cairo_create (img[labels]);
+      mg_render_cairo (scene, cr, &vp, &opt);
+      cairo_destroy (cr);
+      cairo_surface_flush (img[labels]);
+    }
+  const guint8 *a = cairo_image_surface_get_data (img[0]);
+  const guint8 *b = cairo_image_surface_get_data (img[1]);
+  for (int i = 0; i < 600 * cairo_image_surface_get_stride (img[0]); i++)
+    differ += a[i] != b[i];
+  g_assert_cmpuint (differ, >, 2000);
+  cairo_surface_destroy (img[0]);
+  cairo_surface_destroy (img[1]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -799,6 +923,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/labels/wrap-cache", test_label_wrap_cache);
   g_test_add_func ("/scene/labels/wrapped-geometry", test_label_wrapped_geometry);
   g_test_add_func ("/scene/labels/background-hugs-lines", test_label_boxes);
+  g_test_add_func ("/scene/labels/by-importance", test_label_importance);
+  g_test_add_func ("/scene/labels/drawn-from-afar", test_label_drawn_far);
   g_test_add_func ("/scene/update/follows-map", test_incremental_update);
   g_test_add_func ("/scene/update/layout-keeps-items", test_layout_keeps_items);
   g_test_add_func ("/scene/legend/lists-present", test_legend_lists_present);

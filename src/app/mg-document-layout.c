@@ -10,13 +10,39 @@
 typedef struct {
   guint generation;
   MgLayoutRequest *request;
+  gboolean refine;   /* after the quick first arrangement: not undoable */
+  double *before;    /* positions when asked, x,y by actor index */
+  guint n_before;
 } LayoutData;
 
 static void
 layout_data_free (LayoutData *data)
 {
   g_clear_pointer (&data->request, mg_layout_request_free);
+  g_free (data->before);
   g_free (data);
+}
+
+/* Actors the user moved while the layout ran keep their place, as pinned
+ * ones do. */
+static void
+keep_moved (MgDocument *self, LayoutData *data, MgLayoutResult *result)
+{
+  GPtrArray *actors = mg_map_get_actors (self->map);
+
+  for (guint i = 0; i < result->n_actors; i++)
+    {
+      MgLayoutActor *la = &result->actors[i];
+      MgActor *actor = i < actors->len ? g_ptr_array_index (actors, i) : NULL;
+
+      if (actor == NULL || g_strcmp0 (actor->id, la->id) != 0)
+        actor = mg_map_lookup_actor (self->map, la->id);
+      if (actor == NULL || actor->index >= data->n_before)
+        continue;
+      if (actor->has_position && (actor->x != data->before[2 * actor->index] ||
+                                  actor->y != data->before[2 * actor->index + 1]))
+        la->pinned = TRUE;
+    }
 }
 
 static void
@@ -69,24 +95,29 @@ layout_done (GObject *source, GAsyncResult *res, gpointer user_data)
         mg_document_emit_layout_finished (self, error->message);
       return;
     }
-  /* Taken just before applying, so that it holds only live relations. */
-  before = mg_geometry_snapshot_new (self->map);
-  mg_layout_result_apply (result, self->map);
-  mg_undo_record_geometry (self->undo, before, N_("Lay out"));
+  keep_moved (self, data, result);
+  if (data->refine)
+    mg_layout_result_apply (result, self->map);
+  else
+    {
+      /* Taken just before applying, so that it holds only live relations. */
+      before = mg_geometry_snapshot_new (self->map);
+      mg_layout_result_apply (result, self->map);
+      mg_undo_record_geometry (self->undo, before, N_("Lay out"));
+    }
   mg_document_set_clusters (self, result);
   emit_notes (self, result->messages);
   mg_document_emit_layout_finished (self, NULL);
 }
 
-void
-mg_document_relayout (MgDocument *self)
+static void
+start_layout (MgDocument *self, gboolean refine)
 {
   MgLayoutOptions options;
   g_autoptr (GTask) task = NULL;
   g_autofree char *reason = NULL;
   LayoutData *data;
 
-  g_return_if_fail (MG_IS_DOCUMENT (self));
   if (self->map == NULL)
     return;
 
@@ -96,7 +127,19 @@ mg_document_relayout (MgDocument *self)
   options.keep_pinned = TRUE;
 
   data = g_new0 (LayoutData, 1);
+  data->refine = refine;
   data->request = mg_layout_request_new (self->map, &options);
+  {
+    GPtrArray *actors = mg_map_get_actors (self->map);
+    data->n_before = actors->len;
+    data->before = g_new (double, 2 * MAX (actors->len, 1));
+    for (guint i = 0; i < actors->len; i++)
+      {
+        MgActor *actor = g_ptr_array_index (actors, i);
+        data->before[2 * i] = actor->x;
+        data->before[2 * i + 1] = actor->y;
+      }
+  }
   mg_layout_request_get_engine (data->request, &reason);
   if (reason != NULL)
     {
@@ -117,6 +160,20 @@ mg_document_relayout (MgDocument *self)
   g_task_set_task_data (task, data, (GDestroyNotify) layout_data_free);
   g_task_run_in_thread (task, layout_thread);
   mg_document_notify_layout_running (self);
+}
+
+void
+mg_document_relayout (MgDocument *self)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  start_layout (self, FALSE);
+}
+
+void
+mg_document_refine_layout (MgDocument *self)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  start_layout (self, TRUE);
 }
 
 gboolean

@@ -35,6 +35,9 @@ struct _MgDocument {
 /* mg-document.c */
 void mg_document_set_clusters (MgDocument *self, const MgLayoutResult *result);
 void mg_document_notify_layout_running (MgDocument *self);
+/* Lays the map out in the background after a quick first arrangement
+ * (mg-document-layout.c): not an undoable step. */
+void mg_document_refine_layout (MgDocument *self);
 void mg_document_emit_layout_finished (MgDocument *self, const char *message);
 void mg_document_emit_layout_notes (MgDocument *self, GStrv notes);
 

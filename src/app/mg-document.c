@@ -166,6 +166,11 @@ install_map (MgDocument *self, MgMap *map, GFile *file, const MgLayoutResult *la
 
 /* ---- loading -------------------------------------------------------------- */
 
+/* From this size on, a map without positions is shown at once in a quick
+ * arrangement, and laid out by Graphviz in the background (sfdp takes
+ * seconds there). */
+#define MG_DOCUMENT_QUICK_MIN_ACTORS 1000
+
 typedef struct {
   char            *path;
   GFile           *file;
@@ -175,6 +180,7 @@ typedef struct {
   MgMap           *map;
   GPtrArray       *warnings;
   MgLayoutResult  *layout;
+  gboolean         refine;  /* quickly arranged: lay out in the background */
 } LoadData;
 
 static void
@@ -210,7 +216,17 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!mg_map_has_positions (data->map) && mg_map_get_n_actors (data->map) > 0)
+  if (!mg_map_has_positions (data->map) &&
+      mg_map_get_n_actors (data->map) >= MG_DOCUMENT_QUICK_MIN_ACTORS)
+    {
+      /* Something to show at once: a quick first arrangement, refined by
+       * Graphviz in the background once the map is shown. */
+      g_autoptr (MgLayoutRequest) request = mg_layout_request_new (data->map, &data->options);
+      data->layout = mg_layout_run_quick (request);
+      mg_layout_result_apply (data->layout, data->map);
+      data->refine = TRUE;
+    }
+  else if (!mg_map_has_positions (data->map) && mg_map_get_n_actors (data->map) > 0)
     {
       g_autoptr (GError) layout_error = NULL;
 
@@ -252,6 +268,8 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
                !data->from_recovery && mg_sheet_path_is_spreadsheet (data->path) ? NULL
                                                                                  : data->file,
                data->layout);
+  if (data->refine)
+    mg_document_refine_layout (self);
   if (data->from_recovery)
     mg_document_mark_modified (self);
   g_task_return_boolean (outer, TRUE);

@@ -167,6 +167,14 @@ on_betweenness_done (GObject *source, GAsyncResult *result, gpointer data)
   g_free (self->betweenness);
   self->betweenness = values;
   self->n_betweenness = self->map != NULL ? mg_map_get_actors (self->map)->len : 0;
+  /* Labels by importance: the brokers' first, once known. */
+  MgScene *scene = self->document != NULL ? mg_document_get_scene (self->document) : NULL;
+  if (scene != NULL)
+    {
+      self->applying = TRUE;
+      mg_scene_set_label_priority (scene, self->betweenness, self->n_betweenness);
+      self->applying = FALSE;
+    }
   g_signal_emit (self, signals[METRICS_CHANGED], 0);
 }
 

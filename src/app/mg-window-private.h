@@ -25,7 +25,7 @@ struct _MgWindow {
   GtkDropDown      *group_dropdown;
   GtkStack         *stack;
   AdwStatusPage    *loading_page;
-  GtkSpinner       *loading_spinner;
+  GtkLabel         *loading_elapsed;
   AdwPreferencesGroup *recent_group;
   GtkListBox       *recent_list;
   GtkWidget        *example_button;
@@ -36,7 +36,11 @@ struct _MgWindow {
   GtkToggleButton  *select_tool;
   GtkToggleButton  *link_tool;
   GtkRevealer      *layout_revealer;
-  GtkSpinner       *layout_spinner;
+  GtkLabel         *layout_elapsed;
+  /* Opening or laying out: a static page whose elapsed seconds change
+   * twice a second, no animation (see update_busy() in mg-window.c). */
+  guint             busy_timer;
+  gint64            busy_since;
   MgActorList      *actor_list;
   MgInspector      *inspector;
 

@@ -64,6 +64,10 @@ mg_layout_request_actor_offset (const MgLayoutRequestActor *actor)
  * cases). */
 guint64  mg_layout_separate (MgLayoutResult *result);
 
+/* mg-layout-quick.c: a quick first arrangement of @request into @result
+ * (footprints may overlap; not anchored). */
+void     mg_layout_quick_place (MgLayoutRequest *request, MgLayoutResult *result);
+
 /* mg-layout-graphviz.c: lays @request out with Graphviz, under the global
  * mutex, and fills in the geometry of @result (in Graphviz coordinates
  * converted to y-down, not yet anchored).  FALSE with @error on failure. */

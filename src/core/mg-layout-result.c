@@ -229,23 +229,11 @@ anchor (const MgLayoutRequest *request, MgLayoutResult *result)
     }
 }
 
-MgLayoutResult *
-mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **error)
+static MgLayoutResult *
+result_new (const MgLayoutRequest *request)
 {
-  g_autoptr (MgLayoutResult) result = NULL;
+  MgLayoutResult *result = g_new0 (MgLayoutResult, 1);
 
-  g_return_val_if_fail (request != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (request->refusal != NULL)
-    {
-      g_set_error_literal (error, MG_LAYOUT_ERROR, MG_LAYOUT_ERROR_TOO_LARGE, request->refusal);
-      return NULL;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  result = g_new0 (MgLayoutResult, 1);
   result->engine = request->engine;
   result->messages = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < request->notes->len; i++)
@@ -270,6 +258,26 @@ mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **err
       result->routes[i].source = request->relations[i].source;
       result->routes[i].target = request->relations[i].target;
     }
+  return result;
+}
+
+MgLayoutResult *
+mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (MgLayoutResult) result = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (request->refusal != NULL)
+    {
+      g_set_error_literal (error, MG_LAYOUT_ERROR, MG_LAYOUT_ERROR_TOO_LARGE, request->refusal);
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  result = result_new (request);
 
   if (request->n_actors > 0)
     {
@@ -286,6 +294,24 @@ mg_layout_run (MgLayoutRequest *request, GCancellable *cancellable, GError **err
     }
   result->bounds = result_bounds (result);
   return g_steal_pointer (&result);
+}
+
+MgLayoutResult *
+mg_layout_run_quick (MgLayoutRequest *request)
+{
+  MgLayoutResult *result;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  result = result_new (request);
+  if (request->n_actors > 0)
+    {
+      mg_layout_quick_place (request, result);
+      mg_layout_separate (result);
+      anchor (request, result);
+    }
+  result->bounds = result_bounds (result);
+  return result;
 }
 
 /* ---- apply --------------------------------------------------------------- */

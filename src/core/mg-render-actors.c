@@ -402,26 +402,60 @@ label_text_color (Frame *f, const MgSceneActor *sa)
   return text;
 }
 
+static int
+compare_order (gconstpointer pa, gconstpointer pb)
+{
+  const MgSceneActor *a = *(MgSceneActor *const *) pa, *b = *(MgSceneActor *const *) pb;
+
+  return a->item.order < b->item.order ? -1 : a->item.order > b->item.order;
+}
+
 void
 mg_render_draw_labels (Frame *f)
 {
   cairo_t *cr = f->cr;
   const MgStyle *style = f->style;
   double pad = style->label_padding;
-  double font_px = style->label_size * f->px;
+  double zoom = f->label_zoom;
+  double font_px = style->label_size * zoom * f->px;
 
   if (!f->opt->labels)
     return;
   if (f->opt->level_of_detail && font_px < f->opt->min_label_px)
     return;
 
+  /* At the map's scale, the labels of the actors drawn; seen from
+   * further away, those that keep their place at this inflation, from
+   * the whole scene (a label may reach into the view from an actor out
+   * of it, and the actors may have been drawn from the packed lists). */
   g_autoptr (GPtrArray) shown = g_ptr_array_new ();
-  for (guint i = 0; i < f->actors->len; i++)
+  GArray *far = f->scene->far_labels;
+  /* A little beyond the map's scale, most labels still show: those of the
+   * actors in view (a label reaching in from outside may be cut). */
+  gboolean use_far = zoom > 2.0 || (zoom > 1.0 && f->list_actors);
+  guint n_from = use_far ? (far != NULL ? far->len : 0) : f->actors->len;
+  for (guint i = 0; i < n_from; i++)
     {
-      MgSceneActor *sa = g_ptr_array_index (f->actors, i);
-      if (sa->label_in_index && sa->n_label_lines > 0 && mg_rect_intersects (&sa->label_rect, &f->visible))
+      MgSceneActor *sa;
+      if (use_far)
+        {
+          const MgFarLabel *fl = &g_array_index (far, MgFarLabel, i);
+          if (fl->zoom < zoom)
+            break;
+          sa = fl->sa;
+        }
+      else
+        sa = g_ptr_array_index (f->actors, i);
+      if (!mg_scene_actor_label_shown_at (sa, zoom) || !sa->placed ||
+          sa->item.visibility == MG_ITEM_HIDDEN)
+        continue;
+      MgRect r = mg_scene_actor_label_inflate (sa, &sa->label_rect, zoom);
+      if (mg_rect_intersects (&r, &f->visible))
         g_ptr_array_add (shown, sa);
     }
+  /* Drawn in the map's order, as the actors are. */
+  if (use_far && shown->len > 1)
+    g_ptr_array_sort (shown, compare_order);
 
   /* Backgrounds first, all in one fill per opacity (plain rectangles when
    * the rounding would not show).  Text below 8 px is left bare: a box
@@ -445,11 +479,11 @@ mg_render_draw_labels (Frame *f)
             guint n = mg_scene_actor_label_boxes (sa, pad, boxes);
             for (guint k = 0; k < n; k++)
               {
-                const MgRect *r = &boxes[k];
-                if (2.5 * f->px < 1.5)
-                  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+                MgRect r = mg_scene_actor_label_inflate (sa, &boxes[k], zoom);
+                if (2.5 * zoom * f->px < 3)
+                  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
                 else
-                  rounded_rect (cr, r->x, r->y, r->width, r->height, 2.5);
+                  rounded_rect (cr, r.x, r.y, r.width, r.height, 2.5 * zoom);
               }
             any = TRUE;
           }
@@ -468,9 +502,19 @@ mg_render_draw_labels (Frame *f)
         {
           MgSceneActor *sa = g_ptr_array_index (shown, i);
           MgColor text = label_text_color (f, sa);
+          double ax, ay;
+          cairo_save (cr);
+          if (zoom != 1.0)
+            {
+              mg_scene_actor_label_anchor (sa, &ax, &ay);
+              cairo_translate (cr, ax, ay);
+              cairo_scale (cr, zoom, zoom);
+              cairo_translate (cr, -ax, -ay);
+            }
           cairo_move_to (cr, sa->label_rect.x + pad, sa->label_rect.y + pad);
           set_color (cr, &text, 1);
           pango_cairo_show_layout (cr, mg_scene_actor_layout (f->scene, sa));
+          cairo_restore (cr);
         }
       return;
     }
@@ -483,6 +527,9 @@ mg_render_draw_labels (Frame *f)
       const MgLabelGlyphs *lg = mg_scene_actor_glyphs (f->scene, sa);
       MgColor text = label_text_color (f, sa);
       double ox = sa->label_rect.x + pad, oy = sa->label_rect.y + pad;
+      double ax = 0, ay = 0;
+      if (zoom != 1.0)
+        mg_scene_actor_label_anchor (sa, &ax, &ay);
       for (guint k = 0; k < lg->n_runs; k++)
         {
           const MgGlyphRun *run = &lg->runs[k];
@@ -491,14 +538,23 @@ mg_render_draw_labels (Frame *f)
           g_array_set_size (g->glyphs, base + run->n_glyphs);
           cairo_glyph_t *out = &g_array_index (g->glyphs, cairo_glyph_t, base);
           for (guint j = 0; j < run->n_glyphs; j++)
-            out[j] = (cairo_glyph_t) { run->glyphs[j].index, run->glyphs[j].x + ox,
-                                       run->glyphs[j].y + oy };
+            out[j] = (cairo_glyph_t) { run->glyphs[j].index,
+                                       ax + zoom * (run->glyphs[j].x + ox - ax),
+                                       ay + zoom * (run->glyphs[j].y + oy - ay) };
         }
     }
   for (guint i = 0; i < groups->len; i++)
     {
       GlyphGroup *g = &g_array_index (groups, GlyphGroup, i);
       cairo_set_scaled_font (cr, g->font);
+      if (zoom != 1.0)
+        {
+          /* The same face, inflated. */
+          cairo_matrix_t m;
+          cairo_scaled_font_get_font_matrix (g->font, &m);
+          cairo_matrix_scale (&m, zoom, zoom);
+          cairo_set_font_matrix (cr, &m);
+        }
       set_color (cr, &g->color, 1);
       cairo_show_glyphs (cr, (cairo_glyph_t *) g->glyphs->data, (int) g->glyphs->len);
       g_array_unref (g->glyphs);

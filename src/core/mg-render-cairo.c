@@ -229,6 +229,7 @@ mg_render_cairo (MgScene *scene, cairo_t *cr, const MgViewport *viewport,
   cairo_save (cr);
   cairo_user_to_device_distance (cr, &ux, &uy);
   f.px = hypot (ux, uy) * viewport->scale;
+  f.label_zoom = mg_scene_label_zoom (viewport->scale);
 
   clip_to_view (cr, viewport);
   if (options->background)

@@ -64,6 +64,7 @@ typedef struct {
   cairo_t               *cr;
   const MgRenderOptions *opt;
   double                 px;      /* device pixels per map unit */
+  double                 label_zoom; /* labels inflated this much (mg_scene_label_zoom()) */
   MgRect                 visible; /* map coordinates */
   MgRect                 clip;    /* visible, widened by the widest stroke */
   GPtrArray             *actors;  /* visible, z-order */

@@ -9,6 +9,10 @@
  * some actor, the one covering least is taken if that is under a fifth of
  * the label; a label never covers another label: without a spot it is
  * dropped and only shown in the tooltip / SVG <title>.
+ *
+ * Seen from further away, labels keep a readable size: each is inflated
+ * about its anchor on the shape, and only those that still clear each
+ * other are drawn, by priority (see mg_scene_set_label_priority()).
  */
 #include "config.h"
 
@@ -711,6 +715,17 @@ place_label (MgScene *scene, MgSceneActor *sa)
   mg_grid_insert_rect (scene->label_index, sa, &sa->label_rect);
 }
 
+static double
+actor_priority (MgScene *scene, const MgSceneActor *sa)
+{
+  guint i = sa->actor->index;
+
+  if (scene->label_priority != NULL && i < scene->n_label_priority &&
+      isfinite (scene->label_priority[i]))
+    return scene->label_priority[i];
+  return sa->degree;
+}
+
 static int
 compare_priority (const void *pa, const void *pb)
 {
@@ -718,6 +733,8 @@ compare_priority (const void *pa, const void *pb)
   size_t la = a->full_label ? strlen (a->full_label) : 0;
   size_t lb = b->full_label ? strlen (b->full_label) : 0;
 
+  if (a->priority != b->priority)
+    return a->priority > b->priority ? -1 : 1;
   if (a->degree != b->degree)
     return a->degree > b->degree ? -1 : 1;
   /* Shorter labels first: more of them fit. */
@@ -727,13 +744,249 @@ compare_priority (const void *pa, const void *pb)
 }
 
 static void
-place_in_priority (MgScene *scene, GPtrArray *actors)
+sort_by_priority (MgScene *scene, GPtrArray *actors)
 {
+  for (guint i = 0; i < actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (actors, i);
+      sa->priority = actor_priority (scene, sa);
+    }
   /* An empty GPtrArray has pdata == NULL, and qsort (NULL, 0, …) is undefined. */
   if (actors->len > 1)
     qsort (actors->pdata, actors->len, sizeof (gpointer), compare_priority);
+}
+
+static void
+place_in_priority (MgScene *scene, GPtrArray *actors)
+{
+  sort_by_priority (scene, actors);
   for (guint i = 0; i < actors->len; i++)
-    place_label (scene, g_ptr_array_index (actors, i));
+    {
+      MgSceneActor *sa = g_ptr_array_index (actors, i);
+      place_label (scene, sa);
+      sa->label_zoom = sa->label_in_index ? 1.0 : 0.0;
+    }
+}
+
+/* ---- labels by importance at every zoom ------------------------------------ */
+
+/* Inflations tried, each this much above the last. */
+#define MG_LABEL_ZOOM_STEP G_SQRT2
+#define MG_LABEL_MAX_LEVELS 40
+
+double
+mg_scene_label_zoom (double scale)
+{
+  return scale > 0 && scale < MG_LABEL_MIN_SCALE ? MG_LABEL_MIN_SCALE / scale : 1.0;
+}
+
+gboolean
+mg_scene_actor_label_shown_at (const MgSceneActor *sa, double zoom)
+{
+  return sa->label_in_index && sa->n_label_lines > 0 && sa->label_zoom >= zoom;
+}
+
+void
+mg_scene_actor_label_anchor (const MgSceneActor *sa, double *x, double *y)
+{
+  const MgRect *r = &sa->label_rect;
+
+  /* The point of the box nearest its shape: inflated about it, the label
+   * stays beside its shape, and two labels apart at some inflation are
+   * apart at every smaller one. */
+  switch (sa->placement)
+    {
+    case MG_LABEL_ABOVE:
+      *x = r->x + r->width / 2;
+      *y = r->y + r->height;
+      break;
+    case MG_LABEL_RIGHT:
+      *x = r->x;
+      *y = r->y + r->height / 2;
+      break;
+    case MG_LABEL_LEFT:
+      *x = r->x + r->width;
+      *y = r->y + r->height / 2;
+      break;
+    case MG_LABEL_INSIDE:
+      *x = r->x + r->width / 2;
+      *y = r->y + r->height / 2;
+      break;
+    case MG_LABEL_BELOW:
+    case MG_LABEL_DROPPED:
+    default:
+      *x = r->x + r->width / 2;
+      *y = r->y;
+      break;
+    }
+}
+
+MgRect
+mg_scene_actor_label_inflate (const MgSceneActor *sa, const MgRect *rect, double zoom)
+{
+  double ax, ay;
+
+  if (zoom == 1.0)
+    return *rect;
+  mg_scene_actor_label_anchor (sa, &ax, &ay);
+  return (MgRect) { ax + zoom * (rect->x - ax), ay + zoom * (rect->y - ay),
+                    zoom * rect->width, zoom * rect->height };
+}
+
+typedef struct {
+  MgSceneActor *sa;
+  MgRect        rect;
+} LevelBox;
+
+typedef struct {
+  const MgRect *rect;
+  gboolean      blocked;
+} LevelQuery;
+
+static gboolean
+level_blocks (gpointer item, gpointer data)
+{
+  LevelQuery *q = data;
+  const LevelBox *b = item;
+
+  if (mg_rect_intersects (&b->rect, q->rect))
+    {
+      q->blocked = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* From the placed labels, most important first: at each inflation in
+ * turn, those that still clear the ones kept before them (greedily, by
+ * priority) keep it as their label_zoom, and go on to the next.  Each
+ * level holds fewer labels than the last: about twice the labels' count
+ * in all, whatever the number of levels.  The last one left is always
+ * drawn. */
+static void
+compute_label_zooms (MgScene *scene, GPtrArray *placed)
+{
+  g_autoptr (GPtrArray) cur = g_ptr_array_copy (placed, NULL, NULL);
+  g_autofree LevelBox *boxes = g_new (LevelBox, MAX (placed->len, 1));
+  double zoom = 1.0;
+
+  for (guint level = 0; level < MG_LABEL_MAX_LEVELS && cur->len > 1; level++)
+    {
+      MgRect extent = mg_rect_empty ();
+      double widest = 0;
+      guint kept = 0;
+
+      zoom *= MG_LABEL_ZOOM_STEP;
+      for (guint i = 0; i < cur->len; i++)
+        {
+          MgSceneActor *sa = g_ptr_array_index (cur, i);
+          boxes[i].sa = sa;
+          boxes[i].rect = mg_scene_actor_label_inflate (sa, &sa->label_rect, zoom);
+          mg_rect_union (&extent, &boxes[i].rect);
+          widest = MAX (widest, MAX (boxes[i].rect.width, boxes[i].rect.height));
+        }
+      MgGrid *grid = mg_grid_new (&extent, MAX (mg_grid_pick_cell_size (&extent, cur->len),
+                                                widest / 2));
+      for (guint i = 0; i < cur->len; i++)
+        {
+          LevelQuery q = { &boxes[i].rect, FALSE };
+          mg_grid_foreach_in_rect (grid, &boxes[i].rect, level_blocks, &q);
+          if (q.blocked)
+            continue;
+          mg_grid_insert_rect (grid, &boxes[i], &boxes[i].rect);
+          boxes[i].sa->label_zoom = zoom;
+          g_ptr_array_index (cur, kept++) = boxes[i].sa;
+        }
+      mg_grid_free (grid);
+      g_ptr_array_set_size (cur, kept);
+    }
+  for (guint i = 0; i < cur->len; i++)
+    ((MgSceneActor *) g_ptr_array_index (cur, i))->label_zoom = G_MAXDOUBLE;
+}
+
+static int
+compare_far (gconstpointer pa, gconstpointer pb)
+{
+  const MgFarLabel *a = pa, *b = pb;
+
+  return a->zoom > b->zoom ? -1 : a->zoom < b->zoom;
+}
+
+static void
+compute_all_label_zooms (MgScene *scene)
+{
+  g_autoptr (GPtrArray) placed = g_ptr_array_new ();
+
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      sa->label_zoom = sa->label_in_index && sa->placement != MG_LABEL_DROPPED ? 1.0 : 0.0;
+      if (sa->label_zoom > 0 && sa->n_label_lines > 0)
+        g_ptr_array_add (placed, sa);
+    }
+  sort_by_priority (scene, placed);
+  compute_label_zooms (scene, placed);
+
+  /* Frames from afar walk these alone, not every actor. */
+  if (scene->far_labels == NULL)
+    scene->far_labels = g_array_new (FALSE, FALSE, sizeof (MgFarLabel));
+  g_array_set_size (scene->far_labels, 0);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (placed, i);
+      if (sa->label_zoom > 1.0)
+        {
+          MgFarLabel far = { sa, sa->label_zoom };
+          g_array_append_val (scene->far_labels, far);
+        }
+    }
+  g_array_sort (scene->far_labels, compare_far);
+}
+
+void
+mg_scene_forget_far_label (MgScene *scene, MgSceneActor *sa)
+{
+  for (guint i = 0; scene->far_labels != NULL && i < scene->far_labels->len; i++)
+    if (g_array_index (scene->far_labels, MgFarLabel, i).sa == sa)
+      {
+        g_array_remove_index (scene->far_labels, i);
+        return;
+      }
+}
+
+void
+mg_scene_set_label_priority (MgScene *scene, const double *values, guint n_values)
+{
+  g_return_if_fail (MG_IS_SCENE (scene));
+
+  g_clear_pointer (&scene->label_priority, g_free);
+  scene->n_label_priority = 0;
+  if (values != NULL && n_values > 0)
+    {
+      scene->label_priority = g_memdup2 (values, n_values * sizeof (double));
+      scene->n_label_priority = n_values;
+    }
+
+  /* Redrawn only when a label moved or shows at other zooms. */
+  typedef struct { MgLabelPlacement placement; MgRect rect; double zoom; } Was;
+  g_autofree Was *was = g_new (Was, MAX (scene->actors->len, 1));
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      was[i] = (Was) { sa->placement, sa->label_rect, sa->label_zoom };
+    }
+  mg_scene_place_all_labels (scene);
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      MgSceneActor *sa = g_ptr_array_index (scene->actors, i);
+      if (was[i].placement != sa->placement || was[i].zoom != sa->label_zoom ||
+          memcmp (&was[i].rect, &sa->label_rect, sizeof (MgRect)) != 0)
+        {
+          mg_scene_invalidate_summary (scene);
+          mg_scene_emit_changed (scene, NULL);
+          return;
+        }
+    }
 }
 
 void
@@ -771,6 +1024,7 @@ mg_scene_place_all_labels (MgScene *scene)
     }
   place_in_priority (scene, all);
   g_clear_pointer (&scene->label_shapes, mg_grid_free);
+  compute_all_label_zooms (scene);
   scene->bounds_dirty = TRUE;
 }
 
@@ -824,6 +1078,11 @@ mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const MgRect *ar
   for (guint i = 0; i < set->len; i++)
     unplace_label (scene, g_ptr_array_index (set, i));
   place_in_priority (scene, set);
+  /* Seen from further away: the labels around are kept at the zooms they
+   * had (those placed again only at the map's scale, which cannot collide
+   * with them), unless the map is small enough to weigh them all again. */
+  if (scene->actors->len <= 2000)
+    compute_all_label_zooms (scene);
   scene->bounds_dirty = TRUE;
 }
 

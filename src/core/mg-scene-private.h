@@ -94,6 +94,8 @@ void     mg_scene_replace_labels_near (MgScene *scene, MgSceneActor *sa, const M
  * ring goes), keeping its side; no other label moves, so a lens toggle
  * stays cheap. */
 void mg_scene_refit_label (MgScene *scene, MgSceneActor *sa);
+/* Drops @sa from the labels drawn from afar (before freeing it). */
+void     mg_scene_forget_far_label (MgScene *scene, MgSceneActor *sa);
 /* Drops the label index (before a rebuild). */
 void     mg_scene_clear_label_index (MgScene *scene);
 /* Drops the scene's shaped labels when the label font, wrap width or line
@@ -182,6 +184,14 @@ void     mg_scene_draw_actor_remove (MgScene *scene, MgSceneActor *sa);
 
 /* ---- the scene's private state ----------------------------------------- */
 
+/* A label drawn from further away than the map's scale, with the
+ * label_zoom it had when the list was made (a later local placement may
+ * lower the actor's own). */
+typedef struct {
+  MgSceneActor *sa;
+  double        zoom;
+} MgFarLabel;
+
 struct _MgScene {
   GObject      parent_instance;
 
@@ -215,6 +225,11 @@ struct _MgScene {
   gboolean     has_lens_legend;
   MgFilter    *lens_filter_spec; /* what lens_filter describes, for other languages */
   char        *legend_language;  /* "fr", "en"; NULL: the interface's */
+
+  double      *label_priority; /* by MgActor.index, or NULL: degree */
+  guint        n_label_priority;
+  GArray      *far_labels;     /* MgFarLabel: labels drawn beyond the map's
+                                  scale, largest label_zoom first */
 
   GQueue       layout_cache;   /* MgSceneActor* holding a PangoLayout */
 

@@ -68,6 +68,7 @@ mg_rect_union (MgRect *r, const MgRect *other)
 static void
 scene_actor_free (MgScene *scene, MgSceneActor *sa)
 {
+  mg_scene_forget_far_label (scene, sa);
   mg_scene_draw_actor_remove (scene, sa);
   mg_scene_actor_clear_label (sa);
   mg_scene_actor_drop_cache (scene, sa);
@@ -256,6 +257,8 @@ clear_items (MgScene *scene)
   g_hash_table_remove_all (scene->sprites);
   mg_scene_draw_lists_reset (scene);
   mg_scene_clear_label_index (scene);
+  if (scene->far_labels != NULL)
+    g_array_set_size (scene->far_labels, 0);
   g_clear_pointer (&scene->index, mg_grid_free);
   g_hash_table_remove_all (scene->actor_map);
   g_hash_table_remove_all (scene->relation_map);
@@ -691,6 +694,8 @@ mg_scene_finalize (GObject *object)
   g_clear_object (&scene->measure);
   g_clear_pointer (&scene->wrap_cache, g_hash_table_unref);
   g_clear_pointer (&scene->wrap_cache_key, g_free);
+  g_clear_pointer (&scene->label_priority, g_free);
+  g_clear_pointer (&scene->far_labels, g_array_unref);
   g_clear_object (&scene->pango);
   g_clear_pointer (&scene->style, mg_style_unref);
   g_clear_object (&scene->map);

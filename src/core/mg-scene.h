@@ -111,6 +111,9 @@ typedef struct {
   MgRect        indexed;    /* bounds as inserted in the index */
   guint         draw_index; /* in the scene's compact draw list */
   gboolean      label_in_index;
+  double        label_zoom; /* its label is drawn up to this inflation
+                               (mg_scene_label_zoom()); 0 when dropped */
+  double        priority;   /* label priority: the metric, else degree */
 } MgSceneActor;
 
 typedef struct {
@@ -280,6 +283,28 @@ void          mg_scene_set_size_by (MgScene *scene, const double *factors, guint
 const char   *mg_scene_get_size_by (MgScene *scene);
 /* The factors set (transfer none), NULL when none. */
 const double *mg_scene_get_size_factors (MgScene *scene, guint *n);
+/* Labels by importance at every zoom.  Labels are placed at the map's
+ * scale, by priority (the actor's degree, or @values indexed by
+ * MgActor.index when set: betweenness once computed); seen from further
+ * away, a label is never drawn smaller than MG_LABEL_MIN_SCALE of its size
+ * in target units (pixels, points): it is inflated about its anchor on
+ * the shape by mg_scene_label_zoom(), and only the labels that still
+ * clear each other at that inflation are drawn, the most important first
+ * (each actor's label_zoom).  More appear as one zooms in; from scale
+ * MG_LABEL_MIN_SCALE on, every placed label.  NULL values: degree again.
+ * Places the labels again and emits "changed". */
+#define MG_LABEL_MIN_SCALE 0.9
+void          mg_scene_set_label_priority (MgScene *scene, const double *values, guint n_values);
+/* How much labels are inflated at @scale target units per map unit (1
+ * from MG_LABEL_MIN_SCALE up). */
+double        mg_scene_label_zoom (double scale);
+/* Whether @sa's label is drawn at inflation @zoom. */
+gboolean      mg_scene_actor_label_shown_at (const MgSceneActor *sa, double zoom);
+/* @sa's label box (@rect, one of its line boxes or label_rect) inflated
+ * by @zoom about the label's anchor on its shape. */
+MgRect        mg_scene_actor_label_inflate (const MgSceneActor *sa, const MgRect *rect, double zoom);
+/* The anchor that mg_scene_actor_label_inflate() scales about. */
+void          mg_scene_actor_label_anchor (const MgSceneActor *sa, double *x, double *y);
 
 /* The legend for what the scene shows (owned by the scene). */
 const MgLegend *mg_scene_get_legend (MgScene *scene);

@@ -333,9 +333,24 @@ write_actor (Svg *svg, const MgSceneActor *sa)
       mg_svg_end (svg);
     }
 
-  if (sa->label_in_index && sa->n_label_lines > 0)
+  /* Labels by importance, as on screen: seen from further away than
+   * MG_LABEL_MIN_SCALE, the labels that keep their place, inflated. */
+  double zoom = mg_scene_label_zoom (svg->page->scale);
+  if (mg_scene_actor_label_shown_at (sa, zoom))
     {
       const MgRect *r = &sa->label_rect;
+      if (zoom != 1.0)
+        {
+          double ax, ay;
+          char tx[G_ASCII_DTOSTR_BUF_SIZE], ty[G_ASCII_DTOSTR_BUF_SIZE], z[G_ASCII_DTOSTR_BUF_SIZE];
+          mg_scene_actor_label_anchor (sa, &ax, &ay);
+          mg_svg_fmt_num (tx, sizeof tx, ax * (1 - zoom));
+          mg_svg_fmt_num (ty, sizeof ty, ay * (1 - zoom));
+          g_ascii_formatd (z, sizeof z, "%.6g", zoom);
+          g_autofree char *transform = g_strdup_printf ("matrix(%s 0 0 %s %s %s)", z, z, tx, ty);
+          mg_svg_start (svg, "g");
+          mg_svg_attr (svg, "transform", transform);
+        }
       MgColor text = style->label_color;
       if (sa->placement == MG_LABEL_INSIDE)
         text = mg_style_label_color_on (style, &sa->fill);
@@ -378,6 +393,8 @@ write_actor (Svg *svg, const MgSceneActor *sa)
       text.alpha *= label_op;
       mg_svg_text_lines (svg, sa->label_lines, sa->baselines, r->x + r->width / 2,
                   r->y + style->label_padding, style->label_size, FALSE, &text, "middle");
+      if (zoom != 1.0)
+        mg_svg_end (svg);
     }
   mg_svg_end (svg);
 }

@@ -121,12 +121,13 @@ main (int argc, char *argv[])
 {
   SynthOptions synth = SYNTH_OPTIONS_INIT;
   gint actors = 20000, relations = 60000, frames = 120;
-  gboolean no_cache = FALSE;
+  gboolean no_cache = FALSE, no_positions = FALSE;
   const GOptionEntry entries[] = {
     { "actors", 'a', 0, G_OPTION_ARG_INT, &actors, "Actors (default 20000)", "N" },
     { "relations", 'r', 0, G_OPTION_ARG_INT, &relations, "Relations (default 60000)", "N" },
     { "frames", 'f', 0, G_OPTION_ARG_INT, &frames, "Frames per motion (default 120)", "N" },
     { "no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Draw every frame afresh (no image kept while moving)", NULL },
+    { "no-positions", 0, 0, G_OPTION_ARG_NONE, &no_positions, "A map without positions: time the quick arrangement and the layout behind it", NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("— time the application on a large map");
@@ -164,7 +165,7 @@ main (int argc, char *argv[])
   path = g_build_filename (dir, "synthetic.graphml", NULL);
   synth.n_actors = actors;
   synth.n_relations = relations;
-  synth.positions = TRUE;
+  synth.positions = !no_positions;
   if (!synth_map_write (&synth, path, &error))
     g_error ("%s", error->message);
   file = g_file_new_for_path (path);
@@ -206,6 +207,14 @@ main (int argc, char *argv[])
   drawn = g_get_monotonic_time ();
   g_print ("open to first frame:                 %8.1f ms  (read + scene %.1f ms, first frame %.1f ms)\n",
            (drawn - start) / 1000.0, (loaded - start) / 1000.0, (drawn - loaded) / 1000.0);
+  if (no_positions)
+    {
+      /* The quick arrangement is on screen; Graphviz refines it behind. */
+      while (mg_document_get_layout_running (document))
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("open to refined layout on screen:    %8.1f ms\n",
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
 
   /* ---- panning and zooming ---- */
   g_print ("frame time (update + layout + paint), target ≤ 16 ms:\n");
