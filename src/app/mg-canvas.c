@@ -229,7 +229,10 @@ apply_presentation_style (MgCanvas *self)
       double grow;
 
       zoom = MAX (zoom, MG_CANVAS_MIN_ZOOM);
-      style->label_size = MAX (style->label_size * 1.6, label_px / zoom);
+      /* Far labels are drawn inflated (mg_scene_label_zoom()): the size
+       * asked for is the one drawn, not inflated a second time. */
+      style->label_size = MAX (style->label_size * 1.6,
+                               label_px / (zoom * mg_scene_label_zoom (zoom)));
       grow = style->label_size / self->normal_style->label_size;
       style->cluster_label_size = MAX (style->cluster_label_size * 1.5, label_px * 1.1 / zoom);
       style->relation_width = MAX (style->relation_width * 1.4, line_px / zoom);

@@ -252,12 +252,15 @@ mg_export_fit_labels_to_page (MgScene *scene, const MgExportOptions *options)
       mg_export_compute_page (scene, options, &page);
       scale = page.scale;
       mg_page_clear (&page);
-      if (!(scale > 0) || style->label_size * scale >= MG_EXPORT_PAGE_LABEL_PT * 0.98)
+      /* Labels are drawn inflated when the page shrinks the map
+       * (mg_scene_label_zoom()): what counts is the size drawn. */
+      if (!(scale > 0) ||
+          style->label_size * scale * mg_scene_label_zoom (scale) >= MG_EXPORT_PAGE_LABEL_PT * 0.98)
         return;
       {
         g_autoptr (MgStyle) bigger = mg_style_copy (style);
 
-        bigger->label_size = MG_EXPORT_PAGE_LABEL_PT / scale;
+        bigger->label_size = MG_EXPORT_PAGE_LABEL_PT / (scale * mg_scene_label_zoom (scale));
         bigger->cluster_label_size = MAX (bigger->cluster_label_size,
                                           MG_EXPORT_PAGE_LABEL_PT * 1.1 / scale);
         bigger->label_padding *= MIN (bigger->label_size / style->label_size, 4.0);
