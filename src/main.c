@@ -40,7 +40,8 @@ open_gui_module (char **error_message)
 
   for (guint i = 0; i < candidates->len; i++)
     {
-      /* Local: its symbols (its own copy of core among them) stay its own. */
+      /* Local: its own symbols stay its own; core is the shared library
+       * this executable has loaded already (one copy per process). */
       GModule *module = g_module_open (g_ptr_array_index (candidates, i), G_MODULE_BIND_LOCAL);
 
       if (module != NULL)
