@@ -118,8 +118,11 @@ part_error (void *arg, xmlErrorPtr error)
   Part *part = arg;
 
   if (part->xml_error == NULL && error != NULL && error->message != NULL)
-    part->xml_error = g_strdup_printf (_("XML line %d: %s"), error->line,
-                                       g_strstrip (g_strdup (error->message)));
+    {
+      g_autofree char *message = g_strstrip (g_strdup (error->message));
+
+      part->xml_error = g_strdup_printf (_("XML line %d: %s"), error->line, message);
+    }
 }
 
 static gboolean
