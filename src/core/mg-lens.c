@@ -517,7 +517,6 @@ mg_lens_compute_matches (MgFacts *facts, const MgLensSettings *settings,
   guint n = adj->n_actors;
   guint m = adj->n_relations;
   g_autofree guint *stamp = NULL;
-  g_autofree guint8 *given = NULL;
   g_autofree guint8 *place = NULL;
   Rules rules = { facts, NULL };
 

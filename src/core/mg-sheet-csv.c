@@ -273,7 +273,6 @@ static gboolean
 convert_from_windows_1252 (MgSheetTable *table, GError **error)
 {
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  g_autoptr (GHashTable) done = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i <= table->rows->len; i++)
     {

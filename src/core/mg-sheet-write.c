@@ -230,7 +230,6 @@ mg_sheet_default_separator (void)
 char *
 mg_sheet_relations_path_for (const char *actors_path)
 {
-  g_autofree char *lower = NULL;
   const char *dot;
 
   g_return_val_if_fail (actors_path != NULL, NULL);
