@@ -40,6 +40,10 @@ install_missing() {
     "${sudo[@]}" apt-get update -q
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
   fi
+  # Font caches built once, before tests run side by side and draw text.
+  if command -v fc-cache >/dev/null 2>&1; then
+    fc-cache >/dev/null 2>&1 || true
+  fi
   # A locale with a decimal comma, for the test that layout numbers never
   # follow the locale (it is skipped without one).
   if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
@@ -54,8 +58,9 @@ build() {
   meson compile -C "$builddir"
 }
 
+# $1: the status of the short fuzz run (a failed fuzzer counts as a failure).
 run_tests() {
-  local status=0 log="$builddir/meson-logs/testlog.txt"
+  local status=0 log="$builddir/meson-logs/testlog.txt" fuzz_status=${1:-0}
   xvfb-run -a -s "-screen 0 1600x1000x24" \
     meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
   # One line with the count of test cases (TAP lines of every GTest program).
@@ -68,6 +73,10 @@ run_tests() {
     # A program that crashed or timed out before printing a "not ok" line.
     failed_programs=$(grep -cE '^ *[0-9]+/[0-9]+ .*(FAIL|TIMEOUT|ERROR)' "$log" || true)
     failed=$(( failed_programs > 0 ? failed_programs : 1 ))
+  fi
+  if [ "$fuzz_status" -ne 0 ]; then
+    failed=$((failed + 1))
+    [ "$status" -ne 0 ] || status=$fuzz_status
   fi
   echo "$passed passed, $failed failed, $skipped skipped"
   return "$status"
@@ -82,7 +91,8 @@ fuzz_build() {
   elif [ $# -gt 0 ]; then
     meson configure "$fuzzdir" "$@"
   fi
-  meson compile -C "$fuzzdir" tests/fuzz/fuzz-graphml-read tests/fuzz/fuzz-graphml-roundtrip
+  meson compile -C "$fuzzdir" tests/fuzz/fuzz-graphml-read tests/fuzz/fuzz-graphml-roundtrip \
+    tests/fuzz/fuzz-sheet-read
 }
 
 # The short run of the test command (about 60 s per target), when clang
@@ -111,8 +121,10 @@ case "$cmd" in
   test)
     install_missing
     build
-    run_tests
-    run_short_fuzz
+    # The fuzzers first, so that the count of test cases closes the output.
+    fuzz_status=0
+    run_short_fuzz || fuzz_status=$?
+    run_tests "$fuzz_status"
     ;;
   bench)
     install_missing
@@ -123,15 +135,19 @@ case "$cmd" in
     install_missing
     seconds=${1:-1800}
     fuzz_build
-    for target in fuzz-graphml-read fuzz-graphml-roundtrip; do
+    for target in fuzz-graphml-read fuzz-graphml-roundtrip fuzz-sheet-read; do
+      case "$target" in
+        fuzz-sheet-*) dict=sheet.dict seeds=sheet-seeds ;;
+        *) dict=graphml.dict seeds=seeds ;;
+      esac
       mkdir -p "$fuzzdir/tests/fuzz/$target-corpus"
       corpus=$(cd "$fuzzdir/tests/fuzz/$target-corpus" && pwd)
       echo "== $target: $seconds s (new inputs in $corpus; crashes in $fuzzdir/tests/fuzz)" >&2
       (cd "$fuzzdir/tests/fuzz" &&
        ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
          "./$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
-           -dict="$root/tests/fuzz/graphml.dict" -print_final_stats=1 \
-           "$corpus" "$root/tests/fuzz/seeds")
+           -dict="$root/tests/fuzz/$dict" -print_final_stats=1 \
+           "$corpus" "$root/tests/fuzz/$seeds")
     done
     ;;
   sanitize)
