@@ -47,7 +47,9 @@ run_maillage (Run *run, const char *const *args)
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
+  if (!WIFEXITED (wait_status))
+    g_error ("maillage did not exit (wait status %d); it said: %s", wait_status,
+             run->err != NULL ? run->err : "");
   run->status = WEXITSTATUS (wait_status);
 }
 
