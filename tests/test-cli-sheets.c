@@ -7,47 +7,16 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-test-util.h"
 #include "sheet-test-util.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 run_maillage (Run *run, const char *const *args, const char *lang)
 {
-  const char *bin = g_getenv ("MAILLAGE_BIN");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
+  g_autofree char *lang_var = g_strconcat ("LANG=", lang ? lang : "C.UTF-8", NULL);
+  g_autofree char *lc_all = g_strconcat ("LC_ALL=", lang ? lang : "C.UTF-8", NULL);
 
-  g_assert_nonnull (bin);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LANG", lang ? lang : "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", lang ? lang : "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  cli_run (run, args, (const char *const[]) { lang_var, lc_all, "LANGUAGE=en", NULL });
 }
 
 static JsonObject *

@@ -5,50 +5,14 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#include "cli-test-util.h"
 
 /* Runs the maillage binary with @args (NULL-terminated) without a display,
  * with @extra_env (NAME=VALUE…, NULL-terminated) if not NULL. */
 static void
 run_maillage_env (Run *run, const char * const *args, const char * const *extra_env)
 {
-  const char *bin = g_getenv ("MAILLAGE_BIN");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (bin);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
-    {
-      g_auto (GStrv) kv = g_strsplit (extra_env[i], "=", 2);
-      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
-    }
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  cli_run (run, args, extra_env);
 }
 
 static void

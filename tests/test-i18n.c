@@ -8,60 +8,23 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+
 /* A French locale when the system has one generated, else C.UTF-8 (where
  * LANGUAGE still chooses the messages). */
 static const char *french_lang;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs maillage with @args, in French (@french) or English. */
 static void
 run_maillage (Run *run, gboolean french, const char *const *args)
 {
-  const char *bin = g_getenv ("MAILLAGE_BIN");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
+  g_autofree char *lang = g_strconcat ("LANG=", french_lang, NULL);
 
-  g_assert_nonnull (bin);
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "LC_ALL");
-  envp = g_environ_unsetenv (envp, "LC_MESSAGES");
   if (french)
-    {
-      envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
-      envp = g_environ_setenv (envp, "LANG", french_lang, TRUE);
-    }
+    cli_run (run, args, (const char *const[]) { "LC_ALL", "LC_MESSAGES", "LANGUAGE=fr", lang, NULL });
   else
-    {
-      envp = g_environ_unsetenv (envp, "LANGUAGE");
-      envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
-    }
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+    cli_run (run, args, (const char *const[]) { "LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG=C.UTF-8",
+                                                 NULL });
 }
 
 static char *
